@@ -1,0 +1,47 @@
+// swift-tools-version: 6.0
+// bcpsim: disaster business-continuity planning for home medical care in Tokyo.
+// No package dependencies: Foundation and the toolchain only.
+import PackageDescription
+
+let package = Package(
+    name: "bcpsim",
+    products: [
+        .executable(name: "bcpsim", targets: ["bcpsim"]),
+        .library(name: "BCPModel", targets: ["BCPModel"]),
+        .library(name: "BCPInput", targets: ["BCPInput"]),
+        .library(name: "BCPEngine", targets: ["BCPEngine"]),
+        .library(name: "BCPSimulator", targets: ["BCPSimulator"]),
+        .library(name: "BCPRegistry", targets: ["BCPRegistry"]),
+        .library(name: "BCPReports", targets: ["BCPReports"]),
+    ],
+    targets: [
+        // Pure value types of the domain; knows nothing of files.
+        .target(name: "BCPModel"),
+        // Reads and validates scenarios (CSV, JSON) into a BCPModel.Scenario.
+        .target(
+            name: "BCPInput", dependencies: ["BCPModel"],
+            resources: [.copy("Resources/tokyo-municipalities.csv")]),
+        // A discrete-event queue and a seeded PRNG, usable on their own.
+        .target(name: "BCPEngine"),
+        // The outage simulator over a validated scenario.
+        .target(name: "BCPSimulator", dependencies: ["BCPModel", "BCPEngine"]),
+        // The program registry extracted from the five source documents.
+        .target(name: "BCPRegistry", resources: [.copy("Resources")]),
+        // Analysis and rendering: allocation check, shortfall reports, formats, languages.
+        .target(name: "BCPReports", dependencies: ["BCPModel", "BCPInput", "BCPSimulator", "BCPRegistry"]),
+        // The commands behind the CLI: argument parsing, dispatch, exit codes.
+        .target(
+            name: "BCPCommands",
+            dependencies: ["BCPModel", "BCPInput", "BCPSimulator", "BCPRegistry", "BCPReports"]),
+        .executableTarget(name: "bcpsim", dependencies: ["BCPCommands"]),
+
+        .testTarget(name: "BCPModelTests", dependencies: ["BCPModel"]),
+        .testTarget(name: "BCPInputTests", dependencies: ["BCPInput", "BCPModel"]),
+        .testTarget(name: "BCPEngineTests", dependencies: ["BCPEngine"]),
+        .testTarget(name: "BCPSimulatorTests", dependencies: ["BCPSimulator", "BCPModel", "BCPEngine", "BCPInput"]),
+        .testTarget(name: "BCPRegistryTests", dependencies: ["BCPRegistry"]),
+        .testTarget(name: "BCPReportsTests", dependencies: ["BCPReports", "BCPModel", "BCPInput", "BCPSimulator", "BCPRegistry"]),
+        .testTarget(name: "BCPCommandsTests", dependencies: ["BCPCommands", "BCPModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
