@@ -1,0 +1,67 @@
+import BCPInput
+import BCPModel
+import Foundation
+
+/// `bcpsim validate SCENARIO`: reads everything, reports all problems, summarises a valid scenario.
+enum ValidateCommand {
+    static let info = CommandInfo(
+        name: "validate", summary: "check a scenario folder and report every problem with its location",
+        synopsis: "validate SCENARIO [--max-errors N]",
+        discussion: """
+            Reads SCENARIO/scenario.json and the CSV tables it names (patients.csv, providers.csv,
+            units.csv, and municipalities.csv if present) and checks every field: municipality codes
+            and their check digit, ids, units and ranges, references between tables, restoration
+            curves, zones. Each problem is printed as PATH:LINE:COLUMN: error: MESSAGE.
+
+            A valid scenario gets a short summary: patients and providers per municipality and tier.
+            Exit status 0 when valid, 65 when the data has errors, 64 for a wrong command line.
+            """,
+        options: [OptionSpec("max-errors", value: "N", help: "Stop listing after N problems (default 200).")],
+        positionals: 1...1,
+        run: { args, t in
+            let cap = try args.int("max-errors", in: 1...100_000, fallback: Diagnostics.defaultCap, command: "validate")
+            switch ScenarioLoader.load(folder: args.positionals[0], diagnosticCap: cap) {
+            case .failure(let e):
+                t.err(e.diagnostics.rendered)
+                t.err("\(e.diagnostics.errorCount) error\(e.diagnostics.errorCount == 1 ? "" : "s"); the scenario was not accepted")
+                return ExitCode.dataError
+            case .success(let loaded):
+                for n in loaded.notes { t.err("note: \(n)") }
+                t.out(ScenarioSummary.text(loaded.scenario))
+                return ExitCode.success
+            }
+        })
+}
+
+/// The one-paragraph summary of a valid scenario, and counts per municipality and tier.
+enum ScenarioSummary {
+    static func text(_ s: Scenario) -> String {
+        var lines: [String] = []
+        let populated = s.municipalities.filter { m in s.patients.contains { $0.municipality == m.code } }
+        lines.append(
+            "\(s.nameEn) (\(s.nameJa))\(s.synthetic ? " [synthetic data]" : ""): valid. "
+                + "\(s.patients.count) patients in \(populated.count) municipalities, \(s.providers.count) providers, "
+                + "\(s.units.count) power units, \(s.zones.count) outage zone\(s.zones.count == 1 ? "" : "s"), "
+                + "horizon \(s.horizonMinutes / 60) h\(s.horizonMinutes % 60 == 0 ? "" : " \(s.horizonMinutes % 60) min"), seed \(s.seed).")
+        lines.append("")
+        lines.append("code    municipality        patients  providers  none  inst  linked  regional")
+        var patientCount: [MunicipalityCode: Int] = [:]
+        for p in s.patients { patientCount[p.municipality, default: 0] += 1 }
+        for m in s.municipalities {
+            let providers = s.providers.filter { $0.municipality == m.code }
+            let pc = patientCount[m.code] ?? 0
+            if pc == 0 && providers.isEmpty { continue }
+            let tiers = BCPTier.allCases.map { t in providers.filter { $0.tier == t }.count }
+            let name = m.nameEn.split(separator: "/").first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? m.nameEn
+            lines.append(
+                "\(m.code)  \(name.padding(toLength: 18, withPad: " ", startingAt: 0))  \(pad(pc, 8))  \(pad(providers.count, 9))  "
+                    + "\(pad(tiers[0], 4))  \(pad(tiers[1], 4))  \(pad(tiers[2], 6))  \(pad(tiers[3], 8))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func pad(_ n: Int, _ width: Int) -> String {
+        let s = String(n)
+        return String(repeating: " ", count: max(0, width - s.count)) + s
+    }
+}

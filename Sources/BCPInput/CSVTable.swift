@@ -1,0 +1,185 @@
+import BCPModel
+
+/// A column a table accepts: its header name, whether it must be present, and what it holds.
+public struct ColumnSpec: Sendable {
+    public enum Kind: Sendable {
+        case text
+        /// Integer within the range; the unit is named in error messages.
+        case integer(ClosedRange<Int>, unit: String)
+        case boolean
+        case choice([String])
+        case code
+    }
+    public var name: String
+    public var required: Bool
+    public var kind: Kind
+    public init(_ name: String, required: Bool = false, _ kind: Kind = .text) {
+        self.name = name
+        self.required = required
+        self.kind = kind
+    }
+}
+
+/// A CSV file read against its column specs: header checked, each row's fields reachable by name,
+/// typed accessors that record a located error and return nil on a bad value.
+public struct CSVTable {
+    public let path: String
+    public let header: [String]
+    public let rows: [CSVRecord]
+    private let specs: [ColumnSpec]
+    private let index: [String: Int]
+
+    /// Reads `text` (already decoded) and checks the header: unknown columns, missing required
+    /// columns, duplicates. Rows with the wrong number of fields are reported and dropped.
+    public static func read(path: String, text: String, specs: [ColumnSpec], into diags: inout Diagnostics) -> CSVTable? {
+        let records: [CSVRecord]
+        switch CSVReader().records(text) {
+        case .success(let r): records = r
+        case .failure(let f):
+            diags.error(path, f.line, f.column, f.message)
+            return nil
+        }
+        guard let head = records.first else {
+            diags.error(path, 1, 1, "file is empty; expected a header line with columns " + specs.filter(\.required).map(\.name).joined(separator: ", "))
+            return nil
+        }
+        var header = head.fields.map { $0.trimmingSpaces }
+        // Excel often leaves a trailing delimiter: a last empty header cell is not a column.
+        let trailingDelimiter = header.count > 1 && header.last == ""
+        if trailingDelimiter { header.removeLast() }
+        var index: [String: Int] = [:]
+        var ok = true
+        let known = specs.map(\.name)
+        for (i, name) in header.enumerated() {
+            let pos = head.positions[i]
+            if !known.contains(name) {
+                diags.error(path, pos.line, pos.column, "unknown column \"\(name)\"; expected one of: \(known.joined(separator: ", "))")
+                ok = false
+            } else if index[name] != nil {
+                diags.error(path, pos.line, pos.column, "column \"\(name)\" appears twice")
+                ok = false
+            } else {
+                index[name] = i
+            }
+        }
+        for spec in specs where spec.required && index[spec.name] == nil {
+            diags.error(path, head.line, 1, "missing required column \"\(spec.name)\"")
+            ok = false
+        }
+        guard ok else { return nil }
+        var rows: [CSVRecord] = []
+        for var r in records.dropFirst() {
+            if r.fields.count == header.count + 1, r.fields.last == "" {  // trailing delimiter
+                r.fields.removeLast()
+                r.positions.removeLast()
+            }
+            if r.fields.count != header.count {
+                diags.error(path, r.line, 1, "wrong number of fields: expected \(header.count) (\(header.joined(separator: ","))), found \(r.fields.count)")
+                continue
+            }
+            rows.append(r)
+        }
+        return CSVTable(path: path, header: header, rows: rows, specs: specs, index: index)
+    }
+
+    private init(path: String, header: [String], rows: [CSVRecord], specs: [ColumnSpec], index: [String: Int]) {
+        self.path = path
+        self.header = header
+        self.rows = rows
+        self.specs = specs
+        self.index = index
+    }
+
+    public func has(_ column: String) -> Bool { index[column] != nil }
+
+    /// The trimmed text of `column` in `row`, nil when the column is absent or the cell empty.
+    public func text(_ row: CSVRecord, _ column: String) -> String? {
+        guard let i = index[column] else { return nil }
+        let v = row.fields[i].trimmingSpaces
+        return v.isEmpty ? nil : v
+    }
+
+    public func position(_ row: CSVRecord, _ column: String) -> CSVRecord.Position {
+        guard let i = index[column] else { return CSVRecord.Position(line: row.line, column: 1) }
+        return row.positions[i]
+    }
+
+    public func error(_ row: CSVRecord, _ column: String, _ message: String, _ diags: inout Diagnostics) {
+        let p = position(row, column)
+        diags.error(path, p.line, p.column, "\(column): \(message)")
+    }
+
+    private func spec(_ column: String) -> ColumnSpec? { specs.first { $0.name == column } }
+
+    /// A required or optional text cell; a missing required cell is an error.
+    public func string(_ row: CSVRecord, _ column: String, _ diags: inout Diagnostics) -> String? {
+        if let v = text(row, column) { return v }
+        if spec(column)?.required == true { error(row, column, "value is required", &diags) }
+        return nil
+    }
+
+    /// An integer cell checked against the column's range; `fallback` when empty and optional.
+    public func int(_ row: CSVRecord, _ column: String, fallback: Int?, _ diags: inout Diagnostics) -> Int? {
+        guard let raw = text(row, column) else {
+            if fallback == nil || spec(column)?.required == true { error(row, column, "value is required", &diags) }
+            return fallback
+        }
+        guard case .integer(let range, let unit)? = spec(column)?.kind else { return Int(raw) }
+        let digits = raw.replacingOccurrences(of: ",", with: "")  // Excel thousands separators
+        guard let v = Int(digits) else {
+            error(row, column, "expected a whole number of \(unit), found \"\(raw.prefix(40))\"", &diags)
+            return nil
+        }
+        guard range.contains(v) else {
+            error(row, column, "\(v) \(unit) is outside the accepted range \(range.lowerBound)...\(range.upperBound) \(unit)", &diags)
+            return nil
+        }
+        return v
+    }
+
+    /// true/false, yes/no, 1/0 (any case, as Excel writes TRUE/FALSE).
+    public func bool(_ row: CSVRecord, _ column: String, fallback: Bool, _ diags: inout Diagnostics) -> Bool? {
+        guard let raw = text(row, column) else { return fallback }
+        switch raw.lowercased() {
+        case "true", "yes", "1", "y": return true
+        case "false", "no", "0", "n": return false
+        default:
+            error(row, column, "expected true or false, found \"\(raw.prefix(40))\"", &diags)
+            return nil
+        }
+    }
+
+    /// One of the column's choices; `fallback` when empty and optional.
+    public func choice(_ row: CSVRecord, _ column: String, fallback: String?, _ diags: inout Diagnostics) -> String? {
+        guard let raw = text(row, column) else {
+            if fallback == nil { error(row, column, "value is required", &diags) }
+            return fallback
+        }
+        guard case .choice(let options)? = spec(column)?.kind else { return raw }
+        if options.contains(raw) { return raw }
+        error(row, column, "expected one of \(options.joined(separator: ", ")), found \"\(raw.prefix(40))\"", &diags)
+        return nil
+    }
+
+    /// A municipality code with a valid check digit.
+    public func code(_ row: CSVRecord, _ column: String, _ diags: inout Diagnostics) -> MunicipalityCode? {
+        guard let raw = string(row, column, &diags) else { return nil }
+        if let c = MunicipalityCode(raw) { return c }
+        if let expected = MunicipalityCode.expectedCode(for: raw), raw.count == 6 {
+            error(row, column, "invalid municipality code \(raw): check digit should make it \(expected)", &diags)
+        } else {
+            error(row, column, "invalid municipality code \"\(raw.prefix(40))\": expected 6 digits (全国地方公共団体コード, e.g. 131016)", &diags)
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// Trims ASCII spaces and tabs and the ideographic space (U+3000) Excel users often leave.
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.unicodeScalars.first, f == " " || f == "\t" || f == "\u{3000}" { s = s.dropFirst() }
+        while let l = s.unicodeScalars.last, l == " " || l == "\t" || l == "\u{3000}" { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,112 @@
+import BCPModel
+import Foundation
+
+/// A scenario read from its folder, with what the loader noticed on the way.
+public struct LoadedScenario: Sendable {
+    public var scenario: Scenario
+    /// Files read, relative to the folder, in reading order, with their bytes' FNV-1a 64 hash.
+    public var files: [(name: String, fnv1a64: String)]
+    /// Notes such as "patients.csv: read as Shift_JIS (detected)".
+    public var notes: [String]
+}
+
+/// Reads a scenario folder: scenario.json plus its CSV tables, reporting every problem found
+/// (up to a cap) as a located diagnostic. Nothing is simulated on a scenario with errors.
+public enum ScenarioLoader {
+    public static func load(folder: String, diagnosticCap: Int = Diagnostics.defaultCap) -> Result<LoadedScenario, InputError> {
+        var d = Diagnostics(cap: diagnosticCap)
+        var files: [(String, String)] = []
+        var notes: [String] = []
+        let dir = URL(fileURLWithPath: folder)
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
+            return .failure(InputError(path: folder, "no such scenario folder (a scenario is a folder holding scenario.json and its CSV files)"))
+        }
+        func display(_ name: String) -> String { dir.appendingPathComponent(name).relativePath }
+        func readBytes(_ name: String) -> Data? {
+            let path = display(name)
+            guard let attrs = try? FileManager.default.attributesOfItem(atPath: path) else {
+                d.error(path, 0, 0, "missing file \(name)")
+                return nil
+            }
+            if let size = attrs[.size] as? Int, size > InputLimits.maxFileBytes {
+                d.error(path, 0, 0, "file is \(size) bytes; the limit is \(InputLimits.maxFileBytes) bytes")
+                return nil
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                d.error(path, 0, 0, "cannot read the file")
+                return nil
+            }
+            files.append((name, fnv1a64Hex(data)))
+            return data
+        }
+
+        // scenario.json
+        let jsonPath = display("scenario.json")
+        guard let jsonData = readBytes("scenario.json") else { return .failure(InputError(d)) }
+        guard case .success(let (jsonText, _)) = TextDecoding.decode(jsonData, as: .utf8) else {
+            if case .failure(let f) = TextDecoding.decode(jsonData, as: .utf8) { d.error(jsonPath, f.line, f.column, f.message) }
+            return .failure(InputError(d))
+        }
+        let doc: JSONValue
+        switch JSONParser.parse(jsonText) {
+        case .success(let v): doc = v
+        case .failure(let f):
+            d.error(jsonPath, f.line, f.column, f.message)
+            return .failure(InputError(d))
+        }
+        var reader = JSONReader(path: jsonPath, diags: d)
+        let header = ScenarioHeader.read(doc, &reader)
+        d = reader.diags
+
+        // Tables.
+        // municipalities.csv is optional: read when declared in "files" or present in the folder.
+        func table(_ key: String, _ specs: [ColumnSpec], optional: Bool = false) -> CSVTable? {
+            guard let name = header.files[key] ?? (optional ? "\(key).csv" : nil) else { return nil }
+            let path = display(name)
+            if optional && !FileManager.default.fileExists(atPath: path) { return nil }
+            guard let data = readBytes(name) else { return nil }
+            switch TextDecoding.decode(data, as: header.encoding) {
+            case .failure(let f):
+                d.error(path, f.line, f.column, f.message)
+                return nil
+            case .success(let (text, used)):
+                if used == .shiftJIS { notes.append("\(name): read as Shift_JIS" + (header.encoding == .auto ? " (detected)" : "")) }
+                return CSVTable.read(path: path, text: text, specs: specs, into: &d)
+            }
+        }
+        var municipalities: [Municipality] = []
+        do { municipalities = try TokyoMunicipalities.load() } catch let e as InputError {
+            for item in e.diagnostics.items { d.add(item) }
+        } catch { d.error("tokyo-municipalities.csv", 0, 0, "\(error)") }
+        if let t = table("municipalities", ScenarioTables.municipalitySpecs, optional: header.files["municipalities"] == nil) {
+            municipalities = MunicipalityOverrides.apply(t, to: municipalities, &d)
+        }
+        let pt = table("patients", ScenarioTables.patientSpecs)
+        let vt = table("providers", ScenarioTables.providerSpecs)
+        let ut = table("units", ScenarioTables.unitSpecs)
+
+        var refs = References(municipalities: municipalities)
+        let providers = vt.map { refs.providers($0, &d) } ?? []
+        let patients = pt.map { refs.patients($0, &d) } ?? []
+        let units = ut.map { refs.units($0, &d) } ?? []
+        let zones = refs.zones(header.zones, jsonPath, &d)
+        let disruptions = refs.disruptions(header.disruptions, jsonPath, &d)
+
+        if d.hasErrors { return .failure(InputError(d)) }
+        let scenario = Scenario(
+            schemaVersion: header.schemaVersion, nameJa: header.nameJa, nameEn: header.nameEn, description: header.description,
+            horizonMinutes: header.horizonMinutes, seed: header.seed, municipalities: municipalities, patients: patients,
+            providers: providers, units: units, zones: zones, disruptions: disruptions, parameters: header.parameters,
+            synthetic: header.synthetic)
+        return .success(LoadedScenario(scenario: scenario, files: files, notes: notes))
+    }
+
+    /// FNV-1a 64-bit hash of the bytes, as 16 hex digits (identifies input versions in manifests).
+    public static func fnv1a64Hex(_ data: Data) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in data { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        let s = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
+}

@@ -1,0 +1,1 @@
+// BCPReports: see Package.swift for what this module is for.

@@ -1,0 +1,1 @@
+// BCPSimulator: see Package.swift for what this module is for.
