@@ -1,0 +1,112 @@
+/// A discrete-event queue: a binary min-heap of value-type events.
+///
+/// Events are ordered by `(minute, priority, sequence)`: earlier minutes first; at the same minute
+/// lower priority numbers first; at equal minute and priority, the order of `push` (the queue numbers
+/// every push with an increasing `sequence`). The order is therefore total and deterministic.
+///
+/// No closure or class is allocated per event: the payload is stored inline in one array.
+public struct EventQueue<Payload> {
+    public struct Event {
+        public let minute: Int
+        public let priority: Int
+        public let sequence: UInt64
+        public let payload: Payload
+
+        @inlinable
+        public init(minute: Int, priority: Int, sequence: UInt64, payload: Payload) {
+            self.minute = minute
+            self.priority = priority
+            self.sequence = sequence
+            self.payload = payload
+        }
+
+        /// Strict order of the heap.
+        @inlinable
+        public func precedes(_ other: Event) -> Bool {
+            if minute != other.minute { return minute < other.minute }
+            if priority != other.priority { return priority < other.priority }
+            return sequence < other.sequence
+        }
+    }
+
+    @usableFromInline var heap: [Event] = []
+    /// The sequence number the next pushed event will get.
+    public private(set) var nextSequence: UInt64 = 0
+
+    public init() {}
+
+    public var count: Int { heap.count }
+    public var isEmpty: Bool { heap.isEmpty }
+
+    public mutating func reserveCapacity(_ n: Int) { heap.reserveCapacity(n) }
+
+    /// Removes every event; sequence numbering continues (so order stays total across a clear).
+    public mutating func removeAll(keepingCapacity: Bool = true) { heap.removeAll(keepingCapacity: keepingCapacity) }
+
+    /// The first event, without removing it.
+    public func peek() -> Event? { heap.first }
+
+    /// Adds an event and returns its sequence number.
+    @discardableResult
+    public mutating func push(minute: Int, priority: Int = 0, _ payload: Payload) -> UInt64 {
+        let seq = nextSequence
+        nextSequence &+= 1
+        heap.append(Event(minute: minute, priority: priority, sequence: seq, payload: payload))
+        siftUp(heap.count - 1)
+        return seq
+    }
+
+    /// Removes and returns the first event.
+    public mutating func pop() -> Event? {
+        guard let first = heap.first else { return nil }
+        let last = heap.removeLast()
+        if !heap.isEmpty {
+            heap[0] = last
+            siftDown(0)
+        }
+        return first
+    }
+
+    @usableFromInline mutating func siftUp(_ start: Int) {
+        var i = start
+        let e = heap[i]
+        while i > 0 {
+            let parent = (i - 1) >> 1
+            if !e.precedes(heap[parent]) { break }
+            heap[i] = heap[parent]
+            i = parent
+        }
+        heap[i] = e
+    }
+
+    @usableFromInline mutating func siftDown(_ start: Int) {
+        var i = start
+        let n = heap.count
+        let e = heap[i]
+        while true {
+            let l = 2 * i + 1
+            if l >= n { break }
+            var c = l
+            let r = l + 1
+            if r < n && heap[r].precedes(heap[l]) { c = r }
+            if !heap[c].precedes(e) { break }
+            heap[i] = heap[c]
+            i = c
+        }
+        heap[i] = e
+    }
+
+    /// Whether every parent precedes (or equals) its children; for tests.
+    public var satisfiesHeapProperty: Bool {
+        var i = 1
+        while i < heap.count {
+            if heap[i].precedes(heap[(i - 1) >> 1]) { return false }
+            i += 1
+        }
+        return true
+    }
+}
+
+extension EventQueue: Sendable where Payload: Sendable {}
+extension EventQueue.Event: Sendable where Payload: Sendable {}
+extension EventQueue.Event: Equatable where Payload: Equatable {}
