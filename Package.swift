@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "BCPInput", targets: ["BCPInput"]),
         .library(name: "BCPEngine", targets: ["BCPEngine"]),
         .library(name: "BCPSimulator", targets: ["BCPSimulator"]),
+        .library(name: "BCPSynthetic", targets: ["BCPSynthetic"]),
         .library(name: "BCPRegistry", targets: ["BCPRegistry"]),
         .library(name: "BCPReports", targets: ["BCPReports"]),
     ],
@@ -23,6 +24,8 @@ let package = Package(
             resources: [.copy("Resources/tokyo-municipalities.csv")]),
         // A discrete-event queue and a seeded PRNG, usable on their own.
         .target(name: "BCPEngine"),
+        // Synthetic scenarios: rosters from published prevalence, and a writer of scenario folders.
+        .target(name: "BCPSynthetic", dependencies: ["BCPModel", "BCPEngine"]),
         // The outage simulator over a validated scenario.
         .target(name: "BCPSimulator", dependencies: ["BCPModel", "BCPEngine"]),
         // The program registry extracted from the five source documents.
@@ -32,12 +35,13 @@ let package = Package(
         // The commands behind the CLI: argument parsing, dispatch, exit codes.
         .target(
             name: "BCPCommands",
-            dependencies: ["BCPModel", "BCPInput", "BCPSimulator", "BCPRegistry", "BCPReports"]),
+            dependencies: ["BCPModel", "BCPInput", "BCPSimulator", "BCPRegistry", "BCPReports", "BCPSynthetic"]),
         .executableTarget(name: "bcpsim", dependencies: ["BCPCommands"]),
 
         .testTarget(name: "BCPModelTests", dependencies: ["BCPModel"]),
         .testTarget(name: "BCPInputTests", dependencies: ["BCPInput", "BCPModel"]),
         .testTarget(name: "BCPEngineTests", dependencies: ["BCPEngine"]),
+        .testTarget(name: "BCPSyntheticTests", dependencies: ["BCPSynthetic", "BCPInput", "BCPModel"]),
         .testTarget(name: "BCPSimulatorTests", dependencies: ["BCPSimulator", "BCPModel", "BCPEngine", "BCPInput"]),
         .testTarget(name: "BCPRegistryTests", dependencies: ["BCPRegistry"]),
         .testTarget(name: "BCPReportsTests", dependencies: ["BCPReports", "BCPModel", "BCPInput", "BCPSimulator", "BCPRegistry"]),

@@ -44,7 +44,7 @@ enum ScenarioSummary {
                 + "\(s.units.count) power units, \(s.zones.count) outage zone\(s.zones.count == 1 ? "" : "s"), "
                 + "horizon \(s.horizonMinutes / 60) h\(s.horizonMinutes % 60 == 0 ? "" : " \(s.horizonMinutes % 60) min"), seed \(s.seed).")
         lines.append("")
-        lines.append("code    municipality        patients  providers  none  inst  linked  regional")
+        lines.append("code    municipality            patients  providers  none  inst  linked  regional")
         var patientCount: [MunicipalityCode: Int] = [:]
         for p in s.patients { patientCount[p.municipality, default: 0] += 1 }
         for m in s.municipalities {
@@ -54,7 +54,7 @@ enum ScenarioSummary {
             let tiers = BCPTier.allCases.map { t in providers.filter { $0.tier == t }.count }
             let name = m.nameEn.split(separator: "/").first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? m.nameEn
             lines.append(
-                "\(m.code)  \(name.padding(toLength: 18, withPad: " ", startingAt: 0))  \(pad(pc, 8))  \(pad(providers.count, 9))  "
+                "\(m.code)  \(name.padding(toLength: 22, withPad: " ", startingAt: 0))  \(pad(pc, 8))  \(pad(providers.count, 9))  "
                     + "\(pad(tiers[0], 4))  \(pad(tiers[1], 4))  \(pad(tiers[2], 6))  \(pad(tiers[3], 8))")
         }
         return lines.joined(separator: "\n")

@@ -8,18 +8,20 @@ public enum DeviceKind: String, Sendable, CaseIterable, Codable, Comparable {
     case suction
     case feedingPump = "feeding"
 
-    /// Defaults used when a patient row leaves draw or hours blank.
-    /// Sources are in docs/MODEL.md ("Device defaults").
+    /// Defaults used when a patient row leaves draw or hours blank: the device's own draw while
+    /// running on battery, heated humidifier off (households switch to a heat-and-moisture
+    /// exchanger in an outage). Sources are in docs/MODEL.md ("Device defaults").
     public var defaultDrawW: Int {
         switch self {
-        case .tppv: return 60          // ventilator ~20 W + heated humidifier ~40 W (maeashi-labo)
-        case .nppv: return 45          // ventilator ~20-30 W + humidifier on a lower setting
+        case .tppv: return 25          // Astral 24 W, PB560 20 W, Trilogy Evo 18 W (maeashi-labo)
+        case .nppv: return 30          // Trilogy 100 31 W with a leak mask, Vivo 60 27-34 W
         case .oxygenConcentrator: return 120  // Japanese planning example
-        case .suction: return 30       // intermittent use, averaged
-        case .feedingPump: return 10
+        case .suction: return 30       // assumption: a small unit's motor while it runs
+        case .feedingPump: return 5    // assumption: enteral pumps draw a few watts
         }
     }
 
+    /// Hours a day the device runs (assumptions, see docs/MODEL.md).
     public var defaultHoursPerDay: Int {
         switch self {
         case .tppv: return 24

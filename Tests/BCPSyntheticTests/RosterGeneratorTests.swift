@@ -1,0 +1,56 @@
+import BCPInput
+import BCPModel
+import XCTest
+@testable import BCPSynthetic
+
+final class RosterGeneratorTests: XCTestCase {
+    func testTokyoDefaultPatientCount() {
+        // 20,293 x 14,034,861 / 126,443,000 = 2,252.4 -> 2,252 ventilator users;
+        // 2,252 x 1000 / 900 = 2,502.2 -> 2,502 patients with the other devices.
+        XCTAssertEqual(RosterGenerator.tokyoDefaultPatients(population: 14_034_861), 2_502)
+    }
+
+    func testApportionByLargestRemainder() {
+        let a = SecondaryArea(nameJa: "A", nameEn: "A")
+        func m(_ code: String, _ pop: Int) -> Municipality {
+            Municipality(code: MunicipalityCode(code)!, nameJa: code, nameEn: code, kind: .city, island: false, population: pop, populationDate: "", area: a)
+        }
+        // Populations 500, 300, 200 (total 1000), 7 patients: quotas 3.5, 2.1, 1.4 -> floors 3, 2, 1 (6);
+        // the one left goes to the largest remainder, 0.5 (first municipality): 4, 2, 1.
+        let ms = [m("131016", 500), m("131024", 300), m("131032", 200)]
+        XCTAssertEqual(RosterGenerator.apportion(7, over: ms), [4, 2, 1])
+        // 10 patients: quotas 5, 3, 2 exactly.
+        XCTAssertEqual(RosterGenerator.apportion(10, over: ms), [5, 3, 2])
+        // Equal remainders go to the lower code: populations 1,1,1 and 2 patients -> 1, 1, 0.
+        XCTAssertEqual(RosterGenerator.apportion(2, over: [m("131016", 1), m("131024", 1), m("131032", 1)]), [1, 1, 0])
+    }
+
+    func testSameSeedSameDataAndDifferentSeedDifferentData() throws {
+        let tokyo = try TokyoMunicipalities.load()
+        let a = RosterGenerator(patients: 300, seed: 7).generate(municipalities: tokyo)
+        let b = RosterGenerator(patients: 300, seed: 7).generate(municipalities: tokyo)
+        let c = RosterGenerator(patients: 300, seed: 8).generate(municipalities: tokyo)
+        XCTAssertEqual(a.patients, b.patients)
+        XCTAssertEqual(a.units, b.units)
+        XCTAssertNotEqual(a.patients, c.patients)
+    }
+
+    func testEveryMunicipalityHasProvidersAndEveryPatientACarer() throws {
+        let tokyo = try TokyoMunicipalities.load()
+        let d = RosterGenerator(patients: 500, seed: 1).generate(municipalities: tokyo)
+        XCTAssertEqual(d.patients.count, 500)
+        for m in tokyo {
+            XCTAssertTrue(d.providers.contains { $0.municipality == m.code && $0.kind == .clinic }, "no clinic in \(m.code)")
+        }
+        for p in d.patients {
+            let carer = d.providers.first { $0.id == p.providerId }
+            XCTAssertEqual(carer?.municipality, p.municipality)
+            XCTAssertNotEqual(carer?.kind, .hospital)
+        }
+        // 18 municipalities hold subsidized stock (FY2024: 18 区市 used the program).
+        var holders: [MunicipalityCode] = []
+        for u in d.units { if case .municipality(let c) = u.owner, !holders.contains(c) { holders.append(c) } }
+        XCTAssertEqual(holders.count, 18)
+        XCTAssertTrue(ModelInvariants.problems(in: Scenario(nameJa: "x", nameEn: "x", horizonMinutes: 60, seed: 1, municipalities: d.municipalities, patients: d.patients, providers: d.providers, units: d.units, zones: [])).isEmpty)
+    }
+}
