@@ -25,7 +25,7 @@ let package = Package(
         // A discrete-event queue and a seeded PRNG, usable on their own.
         .target(name: "BCPEngine"),
         // Synthetic scenarios: rosters from published prevalence, and a writer of scenario folders.
-        .target(name: "BCPSynthetic", dependencies: ["BCPModel", "BCPEngine"]),
+        .target(name: "BCPSynthetic", dependencies: ["BCPModel", "BCPEngine", "BCPInput"]),
         // The outage simulator over a validated scenario.
         .target(name: "BCPSimulator", dependencies: ["BCPModel", "BCPEngine"]),
         // The program registry extracted from the five source documents.

@@ -7,13 +7,17 @@ import Foundation
 enum GenerateCommand {
     static let info = CommandInfo(
         name: "generate", summary: "write a synthetic Tokyo scenario (patients spread by population)",
-        synopsis: "generate --out DIR [--patients N] [--seed S] [--force]",
+        synopsis: "generate --out DIR [--patients N] [--seed S] [--outage PRESET] [--force]",
         discussion: """
             Writes a scenario folder with a synthetic roster: patients spread over Tokyo's 62
             municipalities by population, device mix, batteries and generators drawn from
             published figures (docs/MODEL.md cites each), providers in every municipality, and
-            municipal stock of subsidized units in 18 municipalities. The outage is a whole-Tokyo
-            blackout restored like Hokkaido in September 2018, over 7 days.
+            municipal stock of subsidized units in 18 municipalities. The outage is one of the
+            presets: hokkaido2018 (all of Tokyo, restored like Hokkaido in September 2018, 7 days),
+            chiba2019 (southern Tama, restored like Chiba after typhoon Faxai, 15 days),
+            rolling2011 (Tama, rolling blackouts of March 2011, 7 days), island-typhoon (the
+            islands, slow restoration, no aid across the sea for 3 days, 14 days), inland-quake
+            (eastern and central wards after an earthquake under Tokyo, an assumption, 14 days).
 
             Every output says it is synthetic. The same N and seed always give the same files.
             The default N is Tokyo's population share of Japan's 20,293 home ventilator users
@@ -23,18 +27,22 @@ enum GenerateCommand {
             OptionSpec("out", value: "DIR", help: "Folder to write (created; must be empty unless --force)."),
             OptionSpec("patients", value: "N", help: "Number of patients (default: Tokyo's share, 2,502)."),
             OptionSpec("seed", value: "S", help: "Seed of the data set and the scenario (default 2025)."),
+            OptionSpec(
+                "outage", value: "PRESET", choices: ScenarioPreset.allCases.map(\.rawValue),
+                help: "The outage, shaped like a real one (default hokkaido2018; see Scenarios/README.md)."),
             OptionSpec("force", help: "Overwrite files in an existing folder."),
         ],
         positionals: 0...0,
         run: { args, t in
             guard let out = args.value("out") else {
-                throw UsageError("'generate' needs --out DIR", hint: "usage: bcpsim generate --out DIR [--patients N] [--seed S] [--force]")
+                throw UsageError("'generate' needs --out DIR", hint: "usage: bcpsim generate --out DIR [--patients N] [--seed S] [--outage PRESET] [--force]")
             }
             let tokyo = try TokyoMunicipalities.load()
             let population = tokyo.reduce(0) { $0 + $1.population }
             let n = try args.int("patients", in: 0...10_000_000, fallback: RosterGenerator.tokyoDefaultPatients(population: population), command: "generate")
             let seed = try args.int("seed", in: 0...Int.max, fallback: 2025, command: "generate")
-            let scenario = SyntheticTokyo.scenario(patients: n, seed: UInt64(seed), municipalities: tokyo)
+            let preset = args.value("outage").flatMap(ScenarioPreset.init(rawValue:)) ?? .hokkaido2018
+            let scenario = SyntheticTokyo.scenario(patients: n, seed: UInt64(seed), municipalities: tokyo, preset: preset)
             let files = ScenarioWriter.files(for: scenario, builtIn: tokyo, sources: SyntheticTokyo.sources)
             try OutputFolder.write(files, to: out, force: args.has("force"))
             t.out("wrote \(files.count) files to \(out): \(scenario.patients.count) patients, \(scenario.providers.count) providers, \(scenario.units.count) units (synthetic)")
@@ -46,45 +54,18 @@ enum GenerateCommand {
 enum SyntheticTokyo {
     static let sources = [
         "Synthetic roster: see docs/MODEL.md (Synthetic rosters) for every figure and assumption.",
-        "Restoration curve: Hokkaido blackout of 6 Sep 2018 (HEPCO notices; NHK, Kyodo, Mainichi reports).",
+        "Outage: see the preset in Sources/BCPSynthetic/ScenarioPresets.swift and the folder's README.",
         "Population: Tokyo Metropolitan Government estimate, 2023-01-01 (docs/sources/data).",
     ]
 
-    static func scenario(patients: Int, seed: UInt64, municipalities: [Municipality]) -> Scenario {
+    static func scenario(patients: Int, seed: UInt64, municipalities: [Municipality], preset: ScenarioPreset = .hokkaido2018) -> Scenario {
         let data = RosterGenerator(patients: patients, seed: seed).generate(municipalities: municipalities)
         return Scenario(
-            nameJa: "東京都全域停電（北海道2018型の復旧）・合成データ",
-            nameEn: "Tokyo-wide blackout (Hokkaido 2018 restoration), synthetic data",
-            description: "All 62 municipalities lose power at hour 0 and are restored like Hokkaido in September 2018. "
-                + "Synthetic roster of \(patients) patients (seed \(seed)); not real people.",
-            horizonMinutes: 7 * 24 * 60, seed: seed, municipalities: data.municipalities, patients: data.patients,
-            providers: data.providers, units: data.units,
-            zones: [OutageTemplates.wholeArea(municipalities, curve: OutageTemplates.hokkaido2018)], synthetic: true)
-    }
-}
-
-/// Writes a set of files into a folder, each atomically (temporary file, then rename).
-/// Refuses a non-empty folder unless forced, so that a typo cannot overwrite someone's work.
-enum OutputFolder {
-    static func write(_ files: [(String, String)], to dir: String, force: Bool) throws {
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        if fm.fileExists(atPath: dir, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw CommandFailure(code: ExitCode.cannotCreate, "\(dir) exists and is not a folder") }
-            let existing = (try? fm.contentsOfDirectory(atPath: dir)) ?? []
-            if !existing.isEmpty && !force {
-                throw CommandFailure(code: ExitCode.cannotCreate, "\(dir) is not empty; choose a new folder or pass --force to overwrite")
-            }
-        } else {
-            do { try fm.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-                throw CommandFailure(code: ExitCode.cannotCreate, "cannot create \(dir): \(error.localizedDescription)")
-            }
-        }
-        for (name, text) in files {
-            let url = URL(fileURLWithPath: dir).appendingPathComponent(name)
-            do { try Data(text.utf8).write(to: url, options: .atomic) } catch {
-                throw CommandFailure(code: ExitCode.cannotCreate, "cannot write \(url.path): \(error.localizedDescription)")
-            }
-        }
+            nameJa: preset.nameJa + "・合成データ", nameEn: preset.nameEn + ", synthetic data",
+            description: "Synthetic roster of \(patients) patients over Tokyo's 62 municipalities (seed \(seed)); not real people. "
+                + "Outage preset \(preset.rawValue): see the folder's README for its sources and assumptions.",
+            horizonMinutes: preset.horizonMinutes, seed: seed, municipalities: data.municipalities, patients: data.patients,
+            providers: data.providers, units: data.units, zones: preset.zones(municipalities), disruptions: preset.disruptions(),
+            parameters: preset.parameters(), synthetic: true)
     }
 }

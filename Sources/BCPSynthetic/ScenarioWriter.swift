@@ -1,3 +1,4 @@
+import BCPInput
 import BCPModel
 
 /// Writes a Scenario as a scenario folder's texts (scenario.json and the CSV tables), the
@@ -71,8 +72,31 @@ public enum ScenarioWriter {
             }
             return line
         }.joined(separator: ",\n")
-        j += "\n  ]\n}\n"
-        return j
+        j += "\n  ]"
+        if !s.disruptions.isEmpty {
+            j += ",\n  \"disruptions\": [\n" + s.disruptions.map { "    " + disruption($0) }.joined(separator: ",\n") + "\n  ]"
+        }
+        let params = parameters(s.parameters)
+        if !params.isEmpty { j += ",\n  \"parameters\": {" + params.joined(separator: ", ") + "}" }
+        return j + "\n}\n"
+    }
+
+    static func disruption(_ d: Disruption) -> String {
+        func until(_ u: Int?) -> String { u.map { ", \"until_hour\": \(hours($0))" } ?? "" }
+        switch d {
+        case .providerOut(let p, let from, let to):
+            return "{\"type\": \"provider_out\", \"provider\": \(quote(p)), \"from_hour\": \(hours(from))\(until(to))}"
+        case .travelSlowed(let ts, let pct, let from, let to):
+            return "{\"type\": \"travel_slowed\", \(targets(ts)), \"percent\": \(pct), \"from_hour\": \(hours(from))\(until(to))}"
+        }
+    }
+
+    /// The parameters that differ from the defaults, in the table's order.
+    static func parameters(_ p: PolicyParameters) -> [String] {
+        let defaults = PolicyParameters()
+        var out = ParameterTable.integers.filter { p[keyPath: $0.field] != defaults[keyPath: $0.field] }.map { "\"\($0.key)\": \(p[keyPath: $0.field])" }
+        if p.ownGeneratorsUsable != defaults.ownGeneratorsUsable { out.append("\"own_generators_usable\": \(p.ownGeneratorsUsable)") }
+        return out
     }
 
     static func csvField(_ s: String) -> String {
