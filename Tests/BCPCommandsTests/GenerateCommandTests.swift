@@ -1,0 +1,65 @@
+import BCPInput
+import BCPSynthetic
+import Foundation
+import XCTest
+@testable import BCPCommands
+
+/// The shipped scenarios are generated; regenerating them must give the committed bytes, so a
+/// change to the generator shows up as a change to Scenarios/ in review.
+final class GenerateCommandTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let shipped: [(folder: String, preset: ScenarioPreset)] = [
+        ("tokyo-synthetic", .hokkaido2018), ("chiba2019", .chiba2019), ("rolling2011", .rolling2011),
+        ("island-typhoon", .islandTyphoon), ("inland-quake", .inlandQuake),
+    ]
+
+    func testShippedScenariosAreExactlyWhatGenerateWrites() throws {
+        for (folder, preset) in Self.shipped {
+            let out = FileManager.default.temporaryDirectory.appendingPathComponent("bcpsim-gen-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: out) }
+            let term = CapturedTerminal()
+            let code = BCPSim.main(["generate", "--out", out, "--outage", preset.rawValue], terminal: term.terminal)
+            XCTAssertEqual(code, 0, term.err)
+            let dir = Self.root.appendingPathComponent("Scenarios").appendingPathComponent(folder)
+            let written = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+            for name in written {
+                let expected = try Data(contentsOf: dir.appendingPathComponent(name))
+                let actual = try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent(name))
+                XCTAssertEqual(actual, expected, "\(folder)/\(name) differs from what generate writes; regenerate with: swift run bcpsim generate --out Scenarios/\(folder) --outage \(preset.rawValue) --force")
+            }
+            XCTAssertEqual(written, ["municipalities.csv", "patients.csv", "providers.csv", "scenario.json", "units.csv"])
+        }
+    }
+
+    func testShippedScenariosValidate() {
+        for (folder, _) in Self.shipped {
+            let path = Self.root.appendingPathComponent("Scenarios").appendingPathComponent(folder).path
+            let term = CapturedTerminal()
+            XCTAssertEqual(BCPSim.main(["validate", path], terminal: term.terminal), 0, term.err)
+            XCTAssertTrue(term.out.contains("[synthetic data]: valid. 2502 patients"), term.out)
+        }
+    }
+
+    func testPresetParametersAndDisruptionsRoundTrip() throws {
+        // The island preset sets mutual aid to 3 days (4,320 min) and island travel to 24 h;
+        // the inland-quake preset slows travel to 300% for 72 h. Both must survive writing.
+        let island = try ScenarioLoader.load(folder: Self.root.appendingPathComponent("Scenarios/island-typhoon").path).get().scenario
+        XCTAssertEqual(island.parameters.mutualAidDelayMinutes, 4_320)
+        XCTAssertEqual(island.parameters.travelIslandMinutes, 1_440)
+        let quake = try ScenarioLoader.load(folder: Self.root.appendingPathComponent("Scenarios/inland-quake").path).get().scenario
+        XCTAssertEqual(quake.disruptions, ScenarioPreset.inlandQuake.disruptions())
+        XCTAssertEqual(quake.zones, ScenarioPreset.inlandQuake.zones(quake.municipalities))
+    }
+
+    func testGenerateRefusesANonEmptyFolderWithoutForce() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("bcpsim-gen-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        try Data("keep me".utf8).write(to: URL(fileURLWithPath: out).appendingPathComponent("notes.txt"))
+        let term = CapturedTerminal()
+        XCTAssertEqual(BCPSim.main(["generate", "--out", out, "--patients", "10"], terminal: term.terminal), ExitCode.cannotCreate)
+        XCTAssertTrue(term.err.contains("is not empty"), term.err)
+        XCTAssertEqual(try String(contentsOfFile: out + "/notes.txt", encoding: .utf8), "keep me")
+    }
+}
