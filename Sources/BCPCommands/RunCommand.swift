@@ -1,0 +1,83 @@
+import BCPInput
+import BCPModel
+import BCPSimulator
+import Foundation
+
+/// `bcpsim run SCENARIO --out DIR`: simulate the outage and write result.json.
+enum RunCommand {
+    static let synopsis = "run SCENARIO --out DIR [--seed S] [--replicas N] [--tier TIER] [--threads T] [--force]"
+
+    static let info = CommandInfo(
+        name: "run", summary: "simulate a scenario's outage and write the result",
+        synopsis: synopsis,
+        discussion: """
+            Loads and validates SCENARIO, then follows every patient minute by minute from the
+            outage start to the horizon: when their grid power fails and returns, how long their
+            batteries and own generator last, who learns they need help and when (their provider,
+            a linked partner, the municipality, or their own call), which unit or backup bed
+            reaches them, and how many minutes they spend without power. docs/MODEL.md states
+            every rule.
+
+            Writes DIR/result.json (schema bcpsim.result/1: every aggregate and every patient's
+            outcome; it holds patient ids, so treat it as restricted) and prints a short summary.
+            With --replicas N, N seeds derived from the scenario's seed are run in parallel and the
+            summary gives the mean and the 5th, 50th and 95th percentiles; the output does not
+            depend on --threads.
+            """,
+        options: [
+            OptionSpec("out", value: "DIR", help: "Folder for the result (created; must be empty unless --force)."),
+            OptionSpec("seed", value: "S", help: "Seed instead of the scenario's."),
+            OptionSpec("replicas", value: "N", help: "Number of seeds to run (default 1, at most 100000)."),
+            OptionSpec(
+                "tier", value: "TIER", choices: TierOverride.allCases.map(\.rawValue),
+                help: "Play every provider and municipality at this BCP tier (default as-configured)."),
+            OptionSpec("threads", value: "T", help: "Threads for replicas (default: the number of cores)."),
+            OptionSpec("force", help: "Overwrite files in an existing folder."),
+        ],
+        positionals: 1...1,
+        run: { args, t in
+            guard let out = args.value("out") else {
+                throw UsageError("'run' needs --out DIR", hint: "usage: bcpsim \(synopsis)")
+            }
+            let replicas = try args.int("replicas", in: 1...100_000, fallback: 1, command: "run")
+            let threads = try args.int("threads", in: 1...1024, fallback: ProcessInfo.processInfo.activeProcessorCount, command: "run")
+            let seed = try args.value("seed").map { _ in UInt64(try args.int("seed", in: 0...Int.max, fallback: 0, command: "run")) }
+            let tier = args.value("tier").flatMap(TierOverride.init(rawValue:)) ?? .asConfigured
+            let loaded = try ScenarioLoader.load(folder: args.positionals[0]).get()
+            for n in loaded.notes { t.err("note: \(n)") }
+            let ensemble = Ensemble.run(loaded.scenario, replicas: replicas, threads: threads, tier: tier, seed: seed)
+            let json = replicas == 1 ? ResultJSON.encode(ensemble.replica0) : ResultJSON.encode(ensemble)
+            try OutputFolder.write([("result.json", json)], to: out, force: args.has("force"))
+            t.out(RunSummary.text(ensemble, synthetic: loaded.scenario.synthetic))
+            t.out("wrote \(out)/result.json")
+            return ExitCode.success
+        })
+}
+
+/// The few lines `run` prints: the headline a planner reads first.
+enum RunSummary {
+    static func text(_ e: EnsembleResult, synthetic: Bool) -> String {
+        let r = e.replica0
+        let s = r.totals
+        var lines = [
+            "\(r.scenarioNameEn)\(synthetic ? " [synthetic data]" : ""), seed \(r.seed), tier \(r.tier.rawValue), horizon \(r.horizonMinutes / 60) h",
+            "patients \(s.patients); lost grid power \(s.affected); needed help \(s.atRisk)",
+            "covered by own means \(s.coveredOwnMeans), by a delivered unit \(s.coveredByUnit), by evacuation \(s.evacuated); uncovered \(s.uncovered)",
+            "hours without power (all patients) \(hours(s.gapMinutes)); longest gap \(hours(s.maxGapMinutes)) h",
+        ]
+        if let first = r.patients.compactMap(\.depletionMinute).min() {
+            lines.append("first patient runs out of own power at hour \(hours(first))")
+        }
+        if e.replicas > 1 {
+            lines.append("over \(e.replicas) replicas (mean / 5th / 50th / 95th percentile):")
+            for c in e.totals { lines.append("  \(c.name): \(c.meanText) / \(c.p5) / \(c.p50) / \(c.p95)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Minutes as hours with one decimal, rounded half up: 90 -> "1.5".
+    static func hours(_ minutes: Int) -> String {
+        let tenths = (minutes * 10 + 30) / 60
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+}
