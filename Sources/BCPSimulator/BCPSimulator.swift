@@ -1,1 +1,0 @@
-// BCPSimulator: see Package.swift for what this module is for.

@@ -1,0 +1,279 @@
+import BCPModel
+
+/// A deterministic JSON text writer: keys in the order written, integers only, two-space indent.
+struct JSONWriter {
+    var out = ""
+    var indent = 0
+    var needComma = [false]
+
+    static func quote(_ s: String) -> String {
+        var r = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": r += "\\\""
+            case "\\": r += "\\\\"
+            case "\n": r += "\\n"
+            case "\r": r += "\\r"
+            case "\t": r += "\\t"
+            default:
+                if u.value < 0x20 {
+                    let h = String(u.value, radix: 16)
+                    r += "\\u" + String(repeating: "0", count: 4 - h.count) + h
+                } else {
+                    r.unicodeScalars.append(u)
+                }
+            }
+        }
+        return r + "\""
+    }
+
+    mutating func prefix(_ key: String?) {
+        if needComma[needComma.count - 1] { out += "," }
+        needComma[needComma.count - 1] = true
+        if indent > 0 || !out.isEmpty { out += "\n" }
+        out += String(repeating: "  ", count: indent)
+        if let k = key { out += JSONWriter.quote(k) + ": " }
+    }
+
+    mutating func open(_ key: String? = nil, _ bracket: String) {
+        prefix(key)
+        out += bracket
+        indent += 1
+        needComma.append(false)
+    }
+
+    mutating func close(_ bracket: String) {
+        let had = needComma.removeLast()
+        indent -= 1
+        if had { out += "\n" + String(repeating: "  ", count: indent) }
+        out += bracket
+    }
+
+    mutating func object(_ key: String? = nil, _ body: (inout JSONWriter) -> Void) {
+        open(key, "{")
+        body(&self)
+        close("}")
+    }
+
+    mutating func array(_ key: String? = nil, _ body: (inout JSONWriter) -> Void) {
+        open(key, "[")
+        body(&self)
+        close("]")
+    }
+
+    /// A short array of integers on one line.
+    mutating func ints(_ key: String? = nil, _ values: [Int]) {
+        prefix(key)
+        out += "[" + values.map(String.init).joined(separator: ", ") + "]"
+    }
+
+    mutating func raw(_ key: String?, _ text: String) {
+        prefix(key)
+        out += text
+    }
+
+    mutating func int(_ key: String?, _ v: Int) { raw(key, String(v)) }
+    mutating func uint(_ key: String?, _ v: UInt64) { raw(key, String(v)) }
+    mutating func bool(_ key: String?, _ v: Bool) { raw(key, v ? "true" : "false") }
+    mutating func string(_ key: String?, _ v: String) { raw(key, JSONWriter.quote(v)) }
+    mutating func optInt(_ key: String?, _ v: Int?) { raw(key, v.map(String.init) ?? "null") }
+    mutating func optString(_ key: String?, _ v: String?) { raw(key, v.map(JSONWriter.quote) ?? "null") }
+}
+
+/// The result file (`result.json`), schema "bcpsim.result/1": fixed key order, integers only
+/// (seeds as decimal integers up to 2^64-1), times in minutes from scenario start, null where a
+/// time did not happen. Same result, same bytes.
+public enum ResultJSON {
+    public static let schema = "bcpsim.result/1"
+
+    public static func encode(_ r: SimulationResult) -> String {
+        var w = JSONWriter()
+        w.object { w in
+            w.string("schema", schema)
+            body(&w, r)
+        }
+        return w.out + "\n"
+    }
+
+    public static func encode(_ e: EnsembleResult) -> String {
+        var w = JSONWriter()
+        w.object { w in
+            w.string("schema", schema)
+            body(&w, e.replica0)
+            ensemble(&w, e)
+        }
+        return w.out + "\n"
+    }
+
+    static func body(_ w: inout JSONWriter, _ r: SimulationResult) {
+        w.object("scenario") { w in
+            w.string("nameJa", r.scenarioNameJa)
+            w.string("nameEn", r.scenarioNameEn)
+            w.uint("seed", r.seed)
+            w.string("tier", r.tier.name)
+            w.int("horizonMinutes", r.horizonMinutes)
+        }
+        parameters(&w, r.parameters)
+        tally(&w, "totals", r.totals)
+        resources(&w, "resources", r.resources)
+        w.array("municipalities") { w in
+            for m in r.municipalities {
+                w.object { w in
+                    w.string("code", m.code.description)
+                    w.string("nameJa", m.nameJa)
+                    w.string("nameEn", m.nameEn)
+                    w.string("area", m.areaJa)
+                    w.int("population", m.population)
+                    w.bool("regionalBCP", m.regionalBCP)
+                    tally(&w, "tally", m.tally)
+                    resources(&w, "resources", m.resources)
+                }
+            }
+        }
+        w.array("areas") { w in
+            for a in r.areas {
+                w.object { w in
+                    w.string("nameJa", a.nameJa)
+                    w.string("nameEn", a.nameEn)
+                    tally(&w, "tally", a.tally)
+                    resources(&w, "resources", a.resources)
+                }
+            }
+        }
+        w.array("tiers") { w in
+            for t in BCPTier.allCases {
+                w.object { w in
+                    w.string("tier", t.name)
+                    tally(&w, "tally", r.tiers[t.rawValue])
+                }
+            }
+        }
+        w.array("devices") { w in
+            for (k, d) in DeviceKind.allCases.enumerated() {
+                w.object { w in
+                    w.string("device", d.rawValue)
+                    tally(&w, "tally", r.devices[k])
+                }
+            }
+        }
+        w.object("timeline") { w in
+            w.ints("gridOff", r.timeline.map(\.gridOff))
+            w.ints("withoutPower", r.timeline.map(\.withoutPower))
+            w.ints("gapMinutes", r.timeline.map(\.gapMinutes))
+        }
+        w.array("patients") { w in
+            for p in r.patients { patient(&w, p) }
+        }
+    }
+
+    static func parameters(_ w: inout JSONWriter, _ p: PolicyParameters) {
+        w.object("parameters") { w in
+            w.int("providerCallDelayMinutes", p.providerCallDelayMinutes)
+            w.int("linkedTakeoverDelayMinutes", p.linkedTakeoverDelayMinutes)
+            w.int("municipalConfirmDelayMinutes", p.municipalConfirmDelayMinutes)
+            w.int("selfCallThresholdMinutes", p.selfCallThresholdMinutes)
+            w.int("selfCallDelayMinutes", p.selfCallDelayMinutes)
+            w.int("travelSameMunicipalityMinutes", p.travelSameMunicipalityMinutes)
+            w.int("travelSameAreaMinutes", p.travelSameAreaMinutes)
+            w.int("travelElsewhereMinutes", p.travelElsewhereMinutes)
+            w.int("travelIslandMinutes", p.travelIslandMinutes)
+            w.int("mutualAidDelayMinutes", p.mutualAidDelayMinutes)
+            w.int("transferMinutes", p.transferMinutes)
+            w.bool("ownGeneratorsUsable", p.ownGeneratorsUsable)
+        }
+    }
+
+    static func tally(_ w: inout JSONWriter, _ key: String, _ t: Tally) {
+        w.object(key) { w in
+            w.int("patients", t.patients)
+            w.int("affected", t.affected)
+            w.int("atRisk", t.atRisk)
+            w.int("covered", t.covered)
+            w.int("coveredOwnMeans", t.coveredOwnMeans)
+            w.int("coveredByUnit", t.coveredByUnit)
+            w.int("evacuated", t.evacuated)
+            w.int("uncovered", t.uncovered)
+            w.int("gapMinutes", t.gapMinutes)
+            w.int("maxGapMinutes", t.maxGapMinutes)
+            w.int("unitsDelivered", t.unitsDelivered)
+            w.int("bedsUsed", t.bedsUsed)
+            w.int("detected", t.detected)
+            w.int("detectionDelayTotalMinutes", t.detectionDelayTotal)
+            w.int("detectionDelayMaxMinutes", t.detectionDelayMax)
+            w.object("shortfall") { w in
+                for (k, reason) in ShortfallReason.allCases.enumerated() { w.int(reason.rawValue, t.shortfall[k]) }
+            }
+        }
+    }
+
+    static func resources(_ w: inout JSONWriter, _ key: String, _ r: ResourceUse) {
+        w.object(key) { w in
+            w.int("unitsHeld", r.unitsHeld)
+            w.int("unitsLent", r.unitsLent)
+            w.int("unitsLeft", r.unitsLeft)
+            w.int("teams", r.teams)
+            w.int("teamTrips", r.teamTrips)
+            w.int("bedsHeld", r.bedsHeld)
+            w.int("bedsUsed", r.bedsUsed)
+            w.int("bedsLeft", r.bedsLeft)
+        }
+    }
+
+    static func patient(_ w: inout JSONWriter, _ p: PatientOutcome) {
+        w.object { w in
+            w.string("id", p.id)
+            w.string("municipality", p.municipality.description)
+            w.string("area", p.area)
+            w.string("provider", p.providerId)
+            w.string("tier", p.tier.name)
+            w.string("device", p.device.rawValue)
+            w.int("ownReserveMinutes", p.ownReserveMinutes)
+            w.string("outcome", p.outcome.rawValue)
+            w.int("gapMinutes", p.gapMinutes)
+            w.optInt("firstOutageMinute", p.firstOutageMinute)
+            w.optInt("restorationMinute", p.restorationMinute)
+            w.int("gridOffMinutes", p.gridOffMinutes)
+            w.optInt("depletionMinute", p.depletionMinute)
+            w.optInt("detectionMinute", p.detectionMinute)
+            w.optString("detectionChannel", p.detectionChannel?.rawValue)
+            w.optInt("firstHelpMinute", p.firstHelpMinute)
+            w.raw("units", "[" + p.unitIds.map(JSONWriter.quote).joined(separator: ", ") + "]")
+            w.optString("bed", p.bedProviderId)
+            w.raw("shortfall", "[" + p.shortfall.map { JSONWriter.quote($0.rawValue) }.joined(separator: ", ") + "]")
+        }
+    }
+
+    static func ensemble(_ w: inout JSONWriter, _ e: EnsembleResult) {
+        w.object("ensemble") { w in
+            w.int("replicas", e.replicas)
+            w.raw("seeds", "[" + e.seeds.map { String($0) }.joined(separator: ", ") + "]")
+            w.array("totals") { w in
+                for s in e.totals { summary(&w, s) }
+            }
+            w.array("municipalities") { w in
+                for m in e.municipalities {
+                    w.object { w in
+                        w.string("code", m.code.description)
+                        w.array("counts") { w in
+                            for s in m.counts { summary(&w, s) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func summary(_ w: inout JSONWriter, _ s: CountSummary) {
+        w.object { w in
+            w.string("name", s.name)
+            w.string("mean", s.meanText)
+            w.int("meanMilli", s.meanMilli)
+            w.int("p5", s.p5)
+            w.int("p50", s.p50)
+            w.int("p95", s.p95)
+            w.int("min", s.min)
+            w.int("max", s.max)
+            w.ints("values", s.values)
+        }
+    }
+}

@@ -1,0 +1,178 @@
+import BCPModel
+
+/// How a patient came through the outage.
+public enum Outcome: String, Sendable, CaseIterable, Equatable {
+    /// The grid never failed for this patient within the horizon.
+    case unaffected
+    /// Own batteries, own generator and own units lasted until power came back (or the horizon).
+    case coveredOwnMeans
+    /// No gap, thanks to at least one delivered unit.
+    case coveredByUnit
+    /// No gap, thanks to a move to a backup bed.
+    case evacuated
+    /// Some minutes without power.
+    case uncovered
+}
+
+/// The channel through which a patient's need first became known.
+public enum DetectionChannel: String, Sendable, CaseIterable, Equatable {
+    case providerCall, linkedPartner, municipalConfirmation, selfCall
+}
+
+/// What would have closed an uncovered patient's gap (several can apply). See docs/MODEL.md.
+public enum ShortfallReason: String, Sendable, CaseIterable, Equatable {
+    case noPowerUnit, noContact, noDeliveryTeam, noBackupBed, providerWithoutBCP, noRegionalBCP
+}
+
+public struct PatientOutcome: Sendable, Equatable {
+    public var id: String
+    public var municipality: MunicipalityCode
+    /// Secondary area, Japanese name.
+    public var area: String
+    public var providerId: String
+    /// The provider's tier in this run (after any override).
+    public var tier: BCPTier
+    public var device: DeviceKind
+    /// Own reserve at the start of an outage: batteries, usable own generator, own units.
+    public var ownReserveMinutes: Int
+    public var outcome: Outcome
+    public var gapMinutes: Int
+    /// Minute the grid first failed for this patient (nil: never within the horizon).
+    public var firstOutageMinute: Int?
+    /// Minute the grid came back for the last time (nil: never failed, or still off at the horizon).
+    public var restorationMinute: Int?
+    /// Total minutes with the grid off.
+    public var gridOffMinutes: Int
+    /// First minute the patient's power would have run out without (further) help: the minute help
+    /// was needed by. Nil when own means always lasted.
+    public var depletionMinute: Int?
+    public var detectionMinute: Int?
+    public var detectionChannel: DetectionChannel?
+    /// First minute a delivered unit or a backup bed reached the patient.
+    public var firstHelpMinute: Int?
+    /// Units delivered, in order of arrival.
+    public var unitIds: [String]
+    /// The hospital (provider id) whose backup bed took the patient.
+    public var bedProviderId: String?
+    /// For uncovered patients, in the order of ShortfallReason.allCases.
+    public var shortfall: [ShortfallReason]
+}
+
+/// Counts over a group of patients.
+public struct Tally: Sendable, Equatable {
+    public var patients = 0
+    /// Grid off at least once within the horizon.
+    public var affected = 0
+    /// Affected patients whose own means did not last (they needed help).
+    public var atRisk = 0
+    public var coveredOwnMeans = 0
+    public var coveredByUnit = 0
+    public var evacuated = 0
+    public var uncovered = 0
+    public var gapMinutes = 0
+    public var maxGapMinutes = 0
+    public var unitsDelivered = 0
+    public var bedsUsed = 0
+    /// Affected patients whose need became known, and the sum and maximum of the delay from their
+    /// first outage minute to detection.
+    public var detected = 0
+    public var detectionDelayTotal = 0
+    public var detectionDelayMax = 0
+    /// Uncovered patients per reason, in the order of ShortfallReason.allCases.
+    public var shortfall = [Int](repeating: 0, count: ShortfallReason.allCases.count)
+
+    public init() {}
+
+    /// Patients with no gap among the affected.
+    public var covered: Int { coveredOwnMeans + coveredByUnit + evacuated }
+
+    mutating func add(_ p: PatientOutcome) {
+        patients += 1
+        guard p.outcome != .unaffected else { return }
+        affected += 1
+        if p.depletionMinute != nil { atRisk += 1 }
+        switch p.outcome {
+        case .unaffected: break
+        case .coveredOwnMeans: coveredOwnMeans += 1
+        case .coveredByUnit: coveredByUnit += 1
+        case .evacuated: evacuated += 1
+        case .uncovered: uncovered += 1
+        }
+        gapMinutes += p.gapMinutes
+        maxGapMinutes = max(maxGapMinutes, p.gapMinutes)
+        unitsDelivered += p.unitIds.count
+        if p.bedProviderId != nil { bedsUsed += 1 }
+        if let d = p.detectionMinute, let s = p.firstOutageMinute {
+            detected += 1
+            detectionDelayTotal += d - s
+            detectionDelayMax = max(detectionDelayMax, d - s)
+        }
+        for r in p.shortfall { shortfall[ShortfallReason.allCases.firstIndex(of: r)!] += 1 }
+    }
+}
+
+/// Units, teams and beds a municipality holds (its own stock and teams plus those of providers
+/// located there), and how many were used.
+public struct ResourceUse: Sendable, Equatable {
+    public var unitsHeld = 0
+    public var unitsLent = 0
+    public var teams = 0
+    public var teamTrips = 0
+    public var bedsHeld = 0
+    public var bedsUsed = 0
+    public init() {}
+    public var unitsLeft: Int { unitsHeld - unitsLent }
+    public var bedsLeft: Int { bedsHeld - bedsUsed }
+}
+
+public struct MunicipalitySummary: Sendable, Equatable {
+    public var code: MunicipalityCode
+    public var nameJa: String
+    public var nameEn: String
+    public var areaJa: String
+    public var population: Int
+    /// Whether a regional BCP was in force in this run.
+    public var regionalBCP: Bool
+    public var tally: Tally
+    public var resources: ResourceUse
+}
+
+public struct AreaSummary: Sendable, Equatable {
+    public var nameJa: String
+    public var nameEn: String
+    public var tally: Tally
+    public var resources: ResourceUse
+}
+
+/// Patients per hour h, over minutes [60h, 60h + 60) clipped to the horizon.
+public struct HourPoint: Sendable, Equatable {
+    public var hour: Int
+    /// Patients with the grid off at minute 60h.
+    public var gridOff: Int
+    /// Patients without any power at minute 60h.
+    public var withoutPower: Int
+    /// Patient-minutes without power during the hour.
+    public var gapMinutes: Int
+}
+
+public struct SimulationResult: Sendable, Equatable {
+    public var scenarioNameJa: String
+    public var scenarioNameEn: String
+    public var seed: UInt64
+    public var tier: TierOverride
+    public var horizonMinutes: Int
+    public var parameters: PolicyParameters
+    public var totals: Tally
+    /// Sorted by code.
+    public var municipalities: [MunicipalitySummary]
+    /// Sorted by Japanese name.
+    public var areas: [AreaSummary]
+    /// Indexed by BCPTier.rawValue (none, institutional, linked, regional).
+    public var tiers: [Tally]
+    /// In the order of DeviceKind.allCases.
+    public var devices: [Tally]
+    public var timeline: [HourPoint]
+    public var resources: ResourceUse
+    /// Sorted by id.
+    public var patients: [PatientOutcome]
+}

@@ -1,0 +1,83 @@
+import BCPModel
+@testable import BCPSimulator
+
+/// Small scenarios built in code. Four real Tokyo municipalities: 千代田区 and 中央区 (区中央部),
+/// 新宿区 (区西部), 大島町 (島しょ, an island).
+enum Fx {
+    static let chiyoda = MunicipalityCode("131016")!
+    static let chuo = MunicipalityCode("131024")!
+    static let shinjuku = MunicipalityCode("131041")!
+    static let oshima = MunicipalityCode("133612")!
+    static let central = SecondaryArea(nameJa: "区中央部", nameEn: "Ku-chubu")
+    static let western = SecondaryArea(nameJa: "区西部", nameEn: "Ku-seibu")
+    static let islands = SecondaryArea(nameJa: "島しょ", nameEn: "Tosho")
+
+    static func municipalities() -> [Municipality] {
+        [
+            Municipality(code: chiyoda, nameJa: "千代田区", nameEn: "Chiyoda", kind: .ward, island: false,
+                         population: 67549, populationDate: "2023-01-01", area: central),
+            Municipality(code: chuo, nameJa: "中央区", nameEn: "Chuo", kind: .ward, island: false,
+                         population: 173130, populationDate: "2023-01-01", area: central),
+            Municipality(code: shinjuku, nameJa: "新宿区", nameEn: "Shinjuku", kind: .ward, island: false,
+                         population: 351085, populationDate: "2023-01-01", area: western),
+            Municipality(code: oshima, nameJa: "大島町", nameEn: "Oshima", kind: .town, island: true,
+                         population: 6823, populationDate: "2023-01-01", area: islands),
+        ]
+    }
+
+    /// A 24-hour device at 60 W with `reserve` minutes of battery (reserve Wh at 60 W = reserve minutes).
+    static func patient(_ id: String, reserve: Int, in m: MunicipalityCode = chiyoda, provider: String = "C1",
+                        registered: Bool = false) -> Patient {
+        Patient(id: id, municipality: m, device: .tppv, drawW: 60, hoursPerDay: 24, internalBatteryWh: reserve,
+                externalBatteryWh: 0, generator: nil, providerId: provider, registeredSupportPlan: registered)
+    }
+
+    static func provider(_ id: String, in m: MunicipalityCode = chiyoda, tier: BCPTier = .none, group: String? = nil,
+                         backup: Bool = true, perHour: Int = 60, teams: Int = 0, beds: Int = 0,
+                         kind: ProviderKind = .clinic) -> Provider {
+        Provider(id: id, kind: kind, municipality: m, tier: tier, linkedGroup: group, hasBackupPower: backup,
+                 contactsPerHour: perHour, deliveryTeams: teams, backupBeds: beds)
+    }
+
+    /// A battery of `wh` Wh (at 60 W: wh minutes).
+    static func battery(_ id: String, wh: Int, owner: UnitOwner) -> PowerUnit {
+        PowerUnit(id: id, kind: .battery, capacityWh: wh, ratedW: 300, runtimePerTankMinutes: 0, tanks: 0,
+                  owner: owner, subsidized: true)
+    }
+
+    /// Everyone restored exactly at `restore` minutes after the start, whatever the draw:
+    /// points (restore-1, 0) and (restore, 100%) make the inverse `restore` for every u < 10^6.
+    static func step(_ id: String = "Z", start: Int = 0, restore: Int, targets: [ZoneTarget] = [.area("区中央部")]) -> OutageZone {
+        OutageZone(id: id, targets: targets, startMinute: start, shape: .restoration(RestorationCurve(points: [
+            CurvePoint(minute: restore - 1, restoredPPM: 0), CurvePoint(minute: restore, restoredPPM: 1_000_000),
+        ])))
+    }
+
+    /// A zone that is never restored: the curve stays at 0.
+    static func never(_ id: String = "Z", targets: [ZoneTarget] = [.area("区中央部")]) -> OutageZone {
+        OutageZone(id: id, targets: targets, startMinute: 0,
+                   shape: .restoration(RestorationCurve(points: [CurvePoint(minute: 1, restoredPPM: 0)])))
+    }
+
+    static func scenario(
+        patients: [Patient], providers: [Provider] = [provider("C1")], units: [PowerUnit] = [],
+        zones: [OutageZone], disruptions: [Disruption] = [], horizon: Int = 7 * 1440,
+        params: PolicyParameters = PolicyParameters(), edit: (inout [Municipality]) -> Void = { _ in }
+    ) -> Scenario {
+        var m = municipalities()
+        edit(&m)
+        return Scenario(nameJa: "テスト", nameEn: "test", horizonMinutes: horizon, seed: 1, municipalities: m,
+                        patients: patients, providers: providers, units: units, zones: zones,
+                        disruptions: disruptions, parameters: params)
+    }
+
+    static func run(_ s: Scenario, tier: TierOverride = .asConfigured, uniform: ((String, [String]) -> Int)? = nil)
+        -> SimulationResult
+    {
+        Simulator.run(s, seed: nil, tier: tier, uniform: uniform)
+    }
+}
+
+extension SimulationResult {
+    func patient(_ id: String) -> PatientOutcome { patients.first { $0.id == id }! }
+}
