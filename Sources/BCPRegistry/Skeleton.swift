@@ -1,0 +1,66 @@
+// The non-program parts of the registry: documents, efforts, indicators, coordination survey.
+
+/// One of the five source documents.
+public struct SourceDocument: Codable, Sendable, Hashable {
+    public let file: String
+    public let titleJa: Cited<String>
+    public let titleEn: String
+    /// The year the document is for (inferred, with reasoning, where not printed).
+    public let fiscalYear: FiscalYear
+    public let yearEvidence: [Cited<String>]
+}
+
+/// An effort (取組) of the health plan's home-care section (from 001, issues from 000).
+public struct Effort: Codable, Sendable, Hashable {
+    public let number: Cited<Int>
+    public let nameJa: Cited<String>
+    public let nameEn: String
+    public let goalJa: Cited<String>
+    public let issueJa: Cited<String>
+}
+
+/// An indicator (指標) of the skeleton. Baseline and target are not printed in the sources.
+public struct Indicator: Codable, Sendable, Hashable {
+    public let number: Cited<Int>
+    public let nameJa: Cited<String>
+    public let nameEn: String
+    /// The 〇 marks of the effort columns as printed (their columns are lost).
+    public let effortMarks: Cited<String>
+    public let baseline: Cited<String>?
+    public let target: Cited<String>?
+    /// Number of efforts the indicator is marked for.
+    public var effortMarkCount: Int { effortMarks.value.filter { $0 == "〇" || $0 == "○" }.count }
+}
+
+/// Population and title of the FY2018/FY2017 municipal coordination survey (004).
+public struct SurveyFrame: Codable, Sendable, Hashable {
+    public let population: Cited<Int>
+    public let excludes: Cited<String>
+    public let title: Cited<String>
+}
+
+/// One row of the survey: counts of municipalities doing an item, 1 April 2018 vs end of FY2017.
+public struct SurveyRow: Codable, Sendable, Hashable {
+    public let item: Cited<String>
+    public let content: Cited<String>
+    public let fy2018Count: Cited<Int>
+    public let fy2018Percent: Cited<String>
+    public let fy2017Count: Cited<Int>
+    public let fy2017Percent: Cited<String>
+    public let changePoints: Cited<String>
+    /// Present when the count is marked ※ (count only).
+    public let countOnly: Cited<Bool>?
+}
+
+/// The whole registry file.
+public struct RegistryData: Codable, Sendable, Hashable {
+    public let schemaVersion: Int
+    public let note: String
+    public let documents: [SourceDocument]
+    public let efforts: [Effort]
+    public let indicators: [Indicator]
+    public let indicatorTargetNote: Cited<String>
+    public let surveyFrame: SurveyFrame
+    public let coordinationSurvey: [SurveyRow]
+    public let programs: [Program]
+}

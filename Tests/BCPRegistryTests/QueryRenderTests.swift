@@ -1,0 +1,136 @@
+import Foundation
+import XCTest
+@testable import BCPRegistry
+
+final class QueryRenderTests: XCTestCase {
+    let registry = try! Registry.load()
+
+    func ids(_ q: RegistryQuery) -> [String] { registry.query(q).map(\.id) }
+
+    func testFilters() {
+        XCTAssertEqual(ids(RegistryQuery(fiscalYear: 2025, newOnly: true)), ["disaster-home-care-bcp-fy2025", "acp-practice-capacity-fy2025"])
+        XCTAssertEqual(ids(RegistryQuery(search: "VENTILATOR")), ["ventilator-support-fy2024", "ventilator-support-fy2025"])
+        XCTAssertEqual(ids(RegistryQuery(search: "人工呼吸器")), ["ventilator-support-fy2024", "ventilator-support-fy2025"])
+        XCTAssertEqual(ids(RegistryQuery(search: "acp推進事業")), ["acp-promotion-fy2024", "acp-promotion-fy2025"]) // ＡＣＰ (000) and ACP (002)
+        XCTAssertEqual(ids(RegistryQuery(fiscalYear: 2024, effort: 3)), ["home-care-training-fy2024", "admission-discharge-coordination-fy2024"])
+        XCTAssertTrue(ids(RegistryQuery(search: "no such program")).isEmpty)
+        XCTAssertEqual(registry.query(RegistryQuery()).count, registry.programs.count)
+    }
+
+    func testHistory() {
+        let years = { (s: String) in self.registry.history(nameOrId: s).map(\.fiscalYear.value) }
+        XCTAssertEqual(years("home-care-training-fy2025"), [2011, 2018, 2024, 2025])
+        XCTAssertEqual(years("在宅療養研修事業"), [2011, 2018, 2024, 2025])
+        XCTAssertEqual(years("home-care-training"), [2011, 2018, 2024, 2025])
+        XCTAssertEqual(years("Admission and discharge coordination"), [2018, 2024, 2025])
+        XCTAssertTrue(years("zzz").isEmpty)
+        let text = RegistryRenderer.history(registry.history(nameOrId: "home-care-training"), lang: .en)
+        XCTAssertTrue(text.contains("| FY2011 | home-care-training-fy2011 |"))
+        XCTAssertTrue(text.contains("| 7240 |"))
+    }
+
+    /// A small RFC 4180 reader, to check the writer round-trips.
+    func parseCSV(_ s: String) -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
+        var it = Array(s.unicodeScalars)[...]
+        while let c = it.popFirst() {
+            if quoted {
+                if c == "\"" { if it.first == "\"" { field.unicodeScalars.append(it.removeFirst()) } else { quoted = false } }
+                else { field.unicodeScalars.append(c) }
+            } else if c == "\"" { quoted = true }
+            else if c == "," { row.append(field); field = "" }
+            else if c == "\r", it.first == "\n" { it.removeFirst(); row.append(field); rows.append(row); row = []; field = "" }
+            else { field.unicodeScalars.append(c) }
+        }
+        return rows
+    }
+
+    func testCSV() {
+        XCTAssertEqual(RegistryRenderer.csvField("plain"), "plain")
+        XCTAssertEqual(RegistryRenderer.csvField("a,b"), "\"a,b\"")
+        XCTAssertEqual(RegistryRenderer.csvField("say \"hi\""), "\"say \"\"hi\"\"\"")
+        XCTAssertEqual(RegistryRenderer.csvField("two\nlines"), "\"two\nlines\"")
+        let ps = registry.programs
+        let plain = RegistryRenderer.csv(ps, lang: .ja)
+        let bom = RegistryRenderer.csv(ps, lang: .ja, bom: true)
+        XCTAssertFalse(plain.hasPrefix("\u{FEFF}"))
+        XCTAssertEqual(bom, "\u{FEFF}" + plain)
+        XCTAssertEqual(Array(bom.utf8.prefix(3)), [0xEF, 0xBB, 0xBF])
+        XCTAssertTrue(plain.hasSuffix("\r\n"))
+        XCTAssertEqual(plain.components(separatedBy: "\r\n").count, ps.count + 2)
+        let rows = parseCSV(RegistryRenderer.csv(ps, lang: .en))
+        XCTAssertEqual(rows.count, ps.count + 1)
+        XCTAssertTrue(rows.allSatisfy { $0.count == 8 })
+        XCTAssertEqual(rows[0][2], "Program")
+        let d = rows.first { $0[0] == "disaster-home-care-bcp-fy2025" }
+        XCTAssertEqual(d?[3], "18729")
+        XCTAssertEqual(d?[5], "new")
+        XCTAssertEqual(d?[7], "002_0f0e66cbedaeb88e.txt:28")
+        // A name with a comma survives quoting.
+        XCTAssertTrue(rows.contains { $0[2] == "Building medical and care workers' ACP practice capacity (university proposal)" })
+    }
+
+    func testMarkdownAndJSON() {
+        let ps = registry.query(RegistryQuery(fiscalYear: 2025))
+        let md = RegistryRenderer.markdown(ps, lang: .ja)
+        XCTAssertEqual(md.split(separator: "\n").count, ps.count + 2)
+        XCTAssertTrue(md.hasPrefix("| ID | 年度 | 事業名 |"))
+        XCTAssertTrue(md.contains("| disaster-home-care-bcp-fy2025 | 令和7年度 | 災害時在宅医療提供体制強化事業 | 18729 |"))
+        let json = RegistryRenderer.json(ps)
+        XCTAssertEqual(json, RegistryRenderer.json(ps))
+        let back = try? JSONDecoder().decode([Program].self, from: Data(json.utf8))
+        XCTAssertEqual(back, ps)
+        guard let b = json.range(of: "\"budgetThousandYen\""), let n = json.range(of: "\"nameJa\"") else { return XCTFail() }
+        XCTAssertLessThan(b.lowerBound, n.lowerBound, "keys sorted")
+    }
+
+    func testShowListsEveryCitedField() throws {
+        for id in ["disaster-home-care-bcp-fy2025", "home-care-environment-support-fy2011", "home-care-training-fy2024"] {
+            guard let p = registry.program(id: id) else { return XCTFail(id) }
+            let text = RegistryRenderer.show(p, lang: .en)
+            let node = try JSONDecoder().decode(Node.self, from: JSONEncoder().encode(p))
+            func count(_ n: Node) -> Int {
+                switch n {
+                case .array(let a): return a.map(count).reduce(0, +)
+                case .object(let o): return (o["source"] == nil ? 0 : 1) + o.values.map(count).reduce(0, +) - (o["source"].map(count) ?? 0)
+                default: return 0
+                }
+            }
+            XCTAssertEqual(text.components(separatedBy: ".txt:").count - 1, count(node), id)
+            XCTAssertEqual(text, RegistryRenderer.show(p, lang: .en))
+        }
+        let d = RegistryRenderer.show(registry.program(id: "disaster-home-care-bcp-fy2025")!, lang: .ja)
+        XCTAssertTrue(d.contains("budgetThousandYen: 18729  [002_0f0e66cbedaeb88e.txt:28] «18,729千円»"))
+        XCTAssertTrue(d.contains("period.to: 2027  [002_0f0e66cbedaeb88e.txt:169] «令和9年度»"))
+        XCTAssertTrue(d.hasPrefix("# 災害時在宅医療提供体制強化事業 (disaster-home-care-bcp-fy2025)"))
+    }
+
+    func testRemedyLinks() {
+        for kind in ShortfallKind.allCases { XCTAssertFalse(RemedyLinks.links(for: kind).isEmpty, kind.rawValue) }
+        for link in RemedyLinks.all {
+            guard let p = registry.program(id: link.programId) else { XCTFail("\(link.programId) missing"); continue }
+            var rates = p.subsidyRates.map(\.value), amounts = p.baseAmounts.map(\.value)
+            if let m = link.menuJa {
+                guard let menu = p.menus.first(where: { $0.nameJa.value == m }) else { XCTFail("\(link.programId): no menu \(m)"); continue }
+                rates += menu.subsidyRates.map(\.value); amounts += menu.baseAmounts.map(\.value)
+            }
+            XCTAssertEqual(Set(link.rates).subtracting(rates), [], "\(link.kind) → \(link.programId) rates")
+            if let a = link.baseAmountThousandYen { XCTAssertTrue(amounts.contains(a), "\(link.programId) amount") }
+        }
+        XCTAssertEqual(RemedyLinks.links(for: .noPowerUnit).map(\.programId), ["ventilator-support-fy2025"])
+    }
+
+    func testBadDataThrows() {
+        XCTAssertThrowsError(try Registry.decode(Data("{}".utf8)))
+        XCTAssertThrowsError(try Registry.decode(Data("not json".utf8)))
+        XCTAssertThrowsError(try Registry.load(from: URL(fileURLWithPath: "/nonexistent/registry.json"))) { e in
+            guard case RegistryError.unreadable? = e as? RegistryError else { return XCTFail("\(e)") }
+        }
+        // The real file with one id duplicated must be refused.
+        guard var text = try? String(contentsOf: CitationTests.registryURL, encoding: .utf8) else { return XCTFail() }
+        text = text.replacingOccurrences(of: "\"id\": \"ventilator-support-fy2024\"", with: "\"id\": \"ventilator-support-fy2025\"")
+        XCTAssertThrowsError(try Registry.decode(Data(text.utf8))) { e in
+            XCTAssertEqual(e as? RegistryError, .invalid("duplicate id ventilator-support-fy2025"))
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import XCTest
+@testable import BCPRegistry
+
+/// Hand-picked values, each read from the document line named in the comment.
+final class SpotCheckTests: XCTestCase {
+    let registry = try! Registry.load()
+
+    func p(_ id: String, file: StaticString = #filePath, line: UInt = #line) -> Program {
+        guard let p = registry.program(id: id) else { XCTFail("missing \(id)", file: file, line: line); fatalError() }
+        return p
+    }
+
+    func testRecordCounts() {
+        XCTAssertEqual(registry.programs.count, 56)
+        let byYear = Dictionary(grouping: registry.programs, by: \.fiscalYear.value).mapValues(\.count)
+        XCTAssertEqual(byYear, [2011: 6, 2018: 12, 2024: 21, 2025: 17])
+        XCTAssertEqual(registry.fiscalYears, [2011, 2018, 2024, 2025])
+        XCTAssertEqual(registry.data.efforts.count, 5)
+        XCTAssertEqual(registry.data.indicators.map(\.effortMarkCount), [3, 3, 3, 3, 3, 3, 1, 1, 1, 1]) // 001:213-233
+        XCTAssertTrue(registry.data.indicators.allSatisfy { $0.baseline == nil && $0.target == nil }) // 001:241 targets not yet set
+    }
+
+    func testDisasterBCPProgramFY2025() {
+        let d = p("disaster-home-care-bcp-fy2025")
+        XCTAssertEqual(d.budgetThousandYen?.value, 18_729)          // 002:28 【18,729千円】
+        XCTAssertEqual(d.isNew?.value, true)                         // 002:28 <新規>
+        XCTAssertEqual(d.period?.from.value, 2025)                   // 002:169 令和7年度～令和9年度
+        XCTAssertEqual(d.period?.to.value, 2027)
+        XCTAssertEqual(d.implementation?.value, "委託により実施")      // 002:174
+        XCTAssertEqual(d.details.filter { $0.value.contains("BCP：") }.count, 3) // 002:178-180 three tiers
+    }
+
+    func testVentilatorProgram() {
+        let v = p("ventilator-support-fy2025")
+        XCTAssertEqual(v.benefitStandard?.residentsPerUnit.value, 25_000) // 002:26 人口25,000人当たり
+        XCTAssertEqual(v.benefitStandard?.unitsPerItem.value, 1)          // 002:26 各補助対象品目1台
+        XCTAssertEqual(v.benefitStandard?.items.value, "自家発電装置等")
+        XCTAssertEqual(v.subsidyRates.map(\.value), ["1/2"])             // 002:25 〈補助率：1/2〉
+        XCTAssertEqual(p("ventilator-support-fy2024").fy2024Result.first?.quantity?.value, "18区市") // 000:134
+    }
+
+    func testMunicipalPromotionRatesAndFamilyMenu() {
+        let m = p("municipal-home-care-promotion-fy2025")
+        XCTAssertEqual(m.budgetThousandYen?.value, 252_777)                       // 002:9
+        XCTAssertEqual(m.subsidyRates.map { "\($0.value)@\($0.phase ?? "")" }, ["10/10@first3Years", "1/2@fromYear4"]) // 002:10
+        let family = m.menus.first { $0.nameJa.value == "在宅療養患者家族支援事業" }
+        XCTAssertEqual(family?.isNew?.value, true)                                 // 002:128 【新規】
+        XCTAssertEqual(family?.baseAmounts.map(\.value), [10_000])                 // 002:139 1事業あたり 10,000千円
+        XCTAssertEqual(p("municipal-home-care-promotion-fy2018").budgetThousandYen?.value, 620_000) // 004:7
+        XCTAssertEqual(p("municipal-home-care-promotion-fy2024").fy2024Plan.first?.quantity?.value, "62区市町村") // 000:187
+    }
+
+    func testFY2011Amounts() {
+        XCTAssertEqual(p("home-care-council-fy2011").budgetThousandYen?.value, 5_458)            // 003:16 ５，４５８千円
+        XCTAssertEqual(p("municipal-comprehensive-subsidy-fy2011").budgetThousandYen?.value, 2_500_000) // 003:26 ２５億円
+        XCTAssertEqual(p("home-care-training-fy2011").budgetThousandYen?.value, 7_240)           // 003:60
+        XCTAssertEqual(p("medical-cooperation-training-fy2011").budgetThousandYen?.value, 9_828) // 003:66
+        XCTAssertEqual(p("home-care-support-staff-training-fy2011").budgetThousandYen?.value, 24_228) // 003:78
+        let env = p("home-care-environment-support-fy2011")
+        XCTAssertEqual(env.menus.map { $0.baseAmounts.first?.value ?? 0 }, [10_000, 5_580, 3_600, 10_000]) // 003:114,134,154,216
+        XCTAssertEqual(env.subsidyRates.map(\.value), ["10/10", "1/2"]) // 003:220 先駆, 003:118 選択
+    }
+
+    func testLaterBudgetsAndFY2024Figures() {
+        XCTAssertEqual(p("admission-discharge-coordination-fy2018").budgetThousandYen?.value, 210_089) // 004:51
+        let ad = p("admission-discharge-coordination-fy2025")
+        XCTAssertEqual(ad.budgetThousandYen?.value, 144_948)                                     // 002:54
+        XCTAssertEqual(ad.allSubsidyRates.map(\.value), ["1/2または3/4"])                         // 002:59
+        XCTAssertEqual(ad.menus.last?.recipients.map(\.value), ["200床未満の病院"])                // 002:61
+        let h = p("home-care-harassment-fy2025")
+        XCTAssertEqual(h.allBaseAmounts.map { "\($0.kind):\($0.value)" }, ["ceiling:100"])         // 002:253
+        XCTAssertEqual(p("home-care-enhancement-fy2024").fy2024Plan.first?.quantity?.value, "31地区医師会")   // 000:49
+        XCTAssertEqual(p("home-care-enhancement-fy2024").fy2024Result.first?.quantity?.value, "32地区医師会") // 000:60
+        XCTAssertEqual(p("visiting-nurse-recruitment-fy2024").fy2024Result.first?.attendance?.value, 103)     // 000:28
+        XCTAssertEqual(p("admission-discharge-coordination-fy2024").fy2024Result.map { $0.attendance?.value ?? 0 }, [559, 42, 56, 0]) // 000:549-558
+    }
+
+    func testInferredYearOf004() {
+        guard let doc = registry.data.documents.first(where: { $0.file.hasPrefix("004") }) else { return XCTFail() }
+        XCTAssertEqual(doc.fiscalYear.value, 2018)
+        XCTAssertEqual(doc.fiscalYear.inferred, true)
+        XCTAssertFalse(doc.fiscalYear.note?.isEmpty ?? true)
+        XCTAssertTrue(registry.programs.filter { $0.file.hasPrefix("004") }.allSatisfy { $0.fiscalYear.inferred == true })
+    }
+
+    func testSurveyPercentagesAgainstCounts() {
+        // 004:98 n=53. FY2018 percentages all equal count/53; six FY2017 ones do not (a quirk of the source).
+        let rows = registry.data.coordinationSurvey
+        XCTAssertEqual(rows.count, 14) // 004:102-115
+        func consistent(_ count: Int, _ pct: String) -> Bool {
+            let tenths = Int(pct.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: ".", with: "")) ?? -1
+            return (count * 1000 + 26) / 53 == tenths
+        }
+        XCTAssertTrue(rows.allSatisfy { consistent($0.fy2018Count.value, $0.fy2018Percent.value) })
+        let off = rows.filter { !consistent($0.fy2017Count.value, $0.fy2017Percent.value) }.map(\.fy2017Count.source.line)
+        XCTAssertEqual(off, [103, 104, 108, 112, 113, 114])
+    }
+}
