@@ -1,0 +1,67 @@
+import BCPRegistry
+import Foundation
+
+/// `bcpsim registry`: the Tokyo home-care programs extracted from the five source documents.
+enum RegistryCommand {
+    static let synopsis = "registry [list | show ID | history NAME-OR-ID] [--fy YEAR] [--new] [--effort N] [--search TEXT] [--format md|csv|json] [--lang ja|en] [--bom]"
+
+    static let info = CommandInfo(
+        name: "registry", summary: "list, show and trace the funding programs of the source documents",
+        synopsis: synopsis,
+        discussion: """
+            The registry holds every Tokyo home-care program that the five source documents
+            describe (FY2011 budget, a later budget, FY2024 evaluation, the plan's skeleton, FY2025
+            draft budget), one record per program and fiscal year, and cites for every field the
+            document file and line it was read from (docs/REGISTRY.md).
+
+            list (the default) prints a table of the programs that pass the filters.
+            show ID prints one record with every field and its source.
+            history NAME-OR-ID prints one program across fiscal years.
+            """,
+        options: [
+            OptionSpec("fy", value: "YEAR", help: "Only this fiscal year (western, e.g. 2025)."),
+            OptionSpec("new", help: "Only programs printed as new (新規)."),
+            OptionSpec("effort", value: "N", help: "Only programs serving effort (取組) N of the health plan, 1 to 5."),
+            OptionSpec("search", value: "TEXT", help: "Only programs whose Japanese or English name contains TEXT."),
+            OptionSpec("format", value: "FORMAT", choices: ["md", "csv", "json"], help: "Output format (default md)."),
+            OptionSpec("lang", value: "LANG", choices: ["ja", "en"], help: "Language of headings and names (default ja)."),
+            OptionSpec("bom", help: "Start CSV with a UTF-8 byte order mark, for Excel."),
+        ],
+        positionals: 0...2,
+        run: { args, t in
+            let registry: Registry
+            do { registry = try Registry.load() } catch {
+                throw CommandFailure(code: ExitCode.dataError, "the program registry cannot be read: \(error)")
+            }
+            let lang = RegistryLanguage(rawValue: args.value("lang") ?? "ja") ?? .ja
+            let verb = args.positionals.first ?? "list"
+            switch (verb, args.positionals.count) {
+            case ("show", 2):
+                guard let p = registry.program(id: args.positionals[1]) else {
+                    throw UsageError("no program with id '\(args.positionals[1])'", hint: "list the ids with 'bcpsim registry --format csv'")
+                }
+                t.out(RegistryRenderer.show(p, lang: lang))
+            case ("history", 2):
+                let found = registry.history(nameOrId: args.positionals[1])
+                guard !found.isEmpty else {
+                    throw UsageError("no program matches '\(args.positionals[1])'", hint: "try 'bcpsim registry --search TEXT'")
+                }
+                t.out(RegistryRenderer.history(found, lang: lang))
+            case ("list", 1), ("list", 0):
+                let query = RegistryQuery(
+                    fiscalYear: try args.value("fy").map { _ in try args.int("fy", in: 1900...2100, fallback: 0, command: "registry") },
+                    newOnly: args.has("new"),
+                    effort: try args.value("effort").map { _ in try args.int("effort", in: 1...5, fallback: 0, command: "registry") },
+                    search: args.value("search"))
+                let programs = registry.query(query)
+                switch args.value("format") ?? "md" {
+                case "csv": t.out(RegistryRenderer.csv(programs, lang: lang, bom: args.has("bom")))
+                case "json": t.out(RegistryRenderer.json(programs))
+                default: t.out(RegistryRenderer.markdown(programs, lang: lang))
+                }
+            default:
+                throw UsageError("expected 'list', 'show ID' or 'history NAME-OR-ID', found '\(args.positionals.joined(separator: " "))'", hint: "usage: bcpsim \(synopsis)")
+            }
+            return ExitCode.success
+        })
+}
