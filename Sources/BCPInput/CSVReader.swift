@@ -117,6 +117,9 @@ public struct CSVReader: Sendable {
         if !(fields.isEmpty && field.isEmpty && !wasQuoted && atFieldStart) {
             endField()
             out.append(CSVRecord(fields: fields, line: recordLine, positions: positions))
+            if out.count > maxRows {  // the same limit as for a record ended by a line break
+                return .failure(Failure(line: line, column: 1, message: "too many rows: at most \(maxRows) are read"))
+            }
         }
         return .success(out)
     }

@@ -37,10 +37,13 @@ public enum FixedPoint {
             scale += 1
         }
         if scale > 0 {
-            if scale > 18 { return 0 }
-            var divisor = 1
+            // Compare the remainder with half the divisor: adding the half first could overflow.
+            if scale > 19 { return 0 }  // Int.max is below half of 10^20
+            var divisor: UInt = 1
             for _ in 0..<scale { divisor *= 10 }
-            result = (result + divisor / 2) / divisor
+            let (q, r) = result.magnitude.quotientAndRemainder(dividingBy: divisor)
+            let rounded = Int(q + (r >= divisor / 2 ? 1 : 0))
+            result = result < 0 ? -rounded : rounded
         }
         return negative ? -result : result
     }

@@ -31,14 +31,14 @@ public enum TextDecoding {
         switch encoding {
         case .utf8:
             if let s = String(validating: bytes, as: UTF8.self) { return .success((s, .utf8)) }
-            return .failure(utf8Failure(bytes))
+            return .failure(utf8Failure(bytes, fileStart: data.startIndex))
         case .shiftJIS:
             if let s = String(data: Data(bytes), encoding: .shiftJIS) { return .success((s, .shiftJIS)) }
             return .failure(DecodeFailure(line: 0, column: 0, message: "file is not valid Shift_JIS text (declared \"encoding\": \"shift_jis\")"))
         case .auto:
             if let s = String(validating: bytes, as: UTF8.self) { return .success((s, .utf8)) }
             if !hadBOM, let s = String(data: Data(bytes), encoding: .shiftJIS) { return .success((s, .shiftJIS)) }
-            var f = utf8Failure(bytes)
+            var f = utf8Failure(bytes, fileStart: data.startIndex)
             f.message += " and not Shift_JIS either; save it as \"CSV UTF-8\" from Excel"
             return .failure(f)
         }
@@ -50,7 +50,8 @@ public enum TextDecoding {
         public var message: String
     }
 
-    private static func utf8Failure(_ bytes: Data) -> DecodeFailure {
+    /// `fileStart` is the index of the file's first byte, so that the offset counts a dropped BOM.
+    private static func utf8Failure(_ bytes: Data, fileStart: Data.Index) -> DecodeFailure {
         // Find the first byte where UTF-8 decoding breaks, to point at it.
         var valid = bytes.startIndex
         var it = bytes.makeIterator()
@@ -66,7 +67,7 @@ public enum TextDecoding {
             }
         }
         let (line, column) = position(of: valid, in: bytes)
-        return DecodeFailure(line: line, column: column, message: "file is not valid UTF-8 (byte 0x\(String(bytes[valid], radix: 16, uppercase: true)) at byte offset \(valid - bytes.startIndex))")
+        return DecodeFailure(line: line, column: column, message: "file is not valid UTF-8 (byte 0x\(String(bytes[valid], radix: 16, uppercase: true)) at byte offset \(valid - fileStart))")
     }
 
     private static func position(of index: Data.Index, in bytes: Data) -> (Int, Int) {
