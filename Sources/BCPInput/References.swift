@@ -9,6 +9,10 @@ struct References {
     private let areaNames: [String]
     private var providerLines: [String: Int] = [:]
     private var patientLines: [String: Int] = [:]
+    /// False when providers.csv or patients.csv could not be read at all: references to them are
+    /// then not checked, rather than each reported as unknown.
+    var providersRead = true
+    var patientsRead = true
 
     init(municipalities: [Municipality]) {
         self.municipalities = municipalities
@@ -27,7 +31,11 @@ struct References {
     mutating func providers(_ t: CSVTable, _ d: inout Diagnostics) -> [Provider] {
         var out: [Provider] = []
         for row in t.rows {
-            guard let p = ScenarioTables.provider(t, row, &d) else { continue }
+            guard let p = ScenarioTables.provider(t, row, &d) else {
+                // The row's problem is reported; its id still exists for references to it.
+                if let id = t.text(row, "id"), providerLines[id] == nil { providerLines[id] = row.line }
+                continue
+            }
             if let first = providerLines[p.id] {
                 t.error(row, "id", "duplicate provider id \(p.id) (first at line \(first))", &d)
                 continue
@@ -42,14 +50,17 @@ struct References {
         var out: [Patient] = []
         out.reserveCapacity(t.rows.count)
         for row in t.rows {
-            guard let p = ScenarioTables.patient(t, row, &d) else { continue }
+            guard let p = ScenarioTables.patient(t, row, &d) else {
+                if let id = t.text(row, "id"), patientLines[id] == nil { patientLines[id] = row.line }
+                continue
+            }
             if let first = patientLines[p.id] {
                 t.error(row, "id", "duplicate patient id \(p.id) (first at line \(first))", &d)
                 continue
             }
             patientLines[p.id] = row.line
             var ok = checkCode(t, row, "municipality", p.municipality, &d)
-            if providerLines[p.providerId] == nil {
+            if providersRead && providerLines[p.providerId] == nil {
                 t.error(row, "provider", "unknown provider \(p.providerId): no such id in providers.csv", &d)
                 ok = false
             }
@@ -78,13 +89,13 @@ struct References {
                 guard checkCode(t, row, "owner", c, &d) else { continue }
                 u.owner = .municipality(c)
             case "provider":
-                guard providerLines[owner] != nil else {
+                guard !providersRead || providerLines[owner] != nil else {
                     t.error(row, "owner", "unknown provider \(owner): no such id in providers.csv", &d)
                     continue
                 }
                 u.owner = .provider(owner)
             default:
-                guard patientLines[owner] != nil else {
+                guard !patientsRead || patientLines[owner] != nil else {
                     t.error(row, "owner", "unknown patient \(owner): no such id in patients.csv", &d)
                     continue
                 }
@@ -116,7 +127,7 @@ struct References {
         var owner: [MunicipalityCode: String] = [:]
         for z in specs {
             if out.contains(where: { $0.id == z.id }) {
-                d.error(path, z.targets.first?.value.line ?? 0, 1, "duplicate zone id \(z.id)")
+                d.error(path, z.idValue.line, z.idValue.column, "\(z.keyPath).id: duplicate zone id \(z.id)")
                 continue
             }
             let ts = targets(z.targets, path, &d)
@@ -142,7 +153,7 @@ struct References {
         specs.compactMap { spec in
             switch spec {
             case .providerOut(let p, let from, let until, let v, let kp):
-                guard providerLines[p] != nil else {
+                guard !providersRead || providerLines[p] != nil else {
                     d.error(path, v.line, v.column, "\(kp): unknown provider \(p): no such id in providers.csv")
                     return nil
                 }

@@ -10,6 +10,9 @@ struct TargetRef {
 
 struct ZoneSpec {
     var id: String
+    /// Where the id is written and the zone's key path, to locate a duplicate id.
+    var idValue: JSONValue
+    var keyPath: String
     var targets: [TargetRef]
     var startMinute: Int
     var shape: OutageShape
@@ -86,9 +89,10 @@ struct ScenarioHeader {
                 } else { h.files[k] = name }
             }
         }
-        var curves: [(String, RestorationCurve)] = []
+        // An invalid curve is kept as nil: reported once here, not again by the zones naming it.
+        var curves: [(String, RestorationCurve?)] = []
         if let v = member("curves"), case .object(let named) = v.kind {
-            for (k, cv) in named { if let c = readCurve(cv, "curves.\(k)", &r) { curves.append((k, c)) } }
+            for (k, cv) in named { curves.append((k, readCurve(cv, "curves.\(k)", &r))) }
         } else if let v = member("curves") {
             r.error(v, "curves", "expected an object of named curves, found \(v.typeName)")
         }
@@ -140,7 +144,7 @@ struct ScenarioHeader {
         return out
     }
 
-    static func readZone(_ z: JSONValue, _ kp: String, curves: [(String, RestorationCurve)], _ r: inout JSONReader) -> ZoneSpec? {
+    static func readZone(_ z: JSONValue, _ kp: String, curves: [(String, RestorationCurve?)], _ r: inout JSONReader) -> ZoneSpec? {
         let keys = ["id", "municipalities", "areas", "start_hour", "curve", "rolling"]
         guard let m = r.object(z, kp, allowed: keys) else { return nil }
         func member(_ k: String) -> JSONValue? { m.first { $0.0 == k }?.1 }
@@ -155,7 +159,7 @@ struct ScenarioHeader {
         switch (member("curve"), member("rolling")) {
         case (let c?, nil):
             if case .string(let name) = c.kind {
-                if let found = curves.first(where: { $0.0 == name }) { shape = .restoration(found.1) } else {
+                if let found = curves.first(where: { $0.0 == name }) { shape = found.1.map(OutageShape.restoration) } else {
                     r.error(c, "\(kp).curve", "unknown curve \"\(name)\"; named curves: \(curves.map(\.0).joined(separator: ", "))")
                 }
             } else if let curve = readCurve(c, "\(kp).curve", &r) { shape = .restoration(curve) }
@@ -165,7 +169,7 @@ struct ScenarioHeader {
             r.error(z, kp, "a zone needs exactly one of \"curve\" (restoration) or \"rolling\" (planned blackout)")
         }
         guard let s = shape else { return nil }
-        return ZoneSpec(id: id, targets: targets, startMinute: start, shape: s)
+        return ZoneSpec(id: id, idValue: idv, keyPath: kp, targets: targets, startMinute: start, shape: s)
     }
 
     /// {"groups": 5, "repeat_days": 14, "blocks": [{"group": 1, "start_hour": 6.33, "hours": 3.67}, ...]}

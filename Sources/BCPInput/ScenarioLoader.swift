@@ -87,6 +87,8 @@ public enum ScenarioLoader {
         let ut = table("units", ScenarioTables.unitSpecs)
 
         var refs = References(municipalities: municipalities)
+        refs.providersRead = vt != nil
+        refs.patientsRead = pt != nil
         let providers = vt.map { refs.providers($0, &d) } ?? []
         let patients = pt.map { refs.patients($0, &d) } ?? []
         let units = ut.map { refs.units($0, &d) } ?? []
