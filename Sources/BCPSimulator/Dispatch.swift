@@ -114,18 +114,24 @@ extension SimulationRun {
         if unitArrive > d && bestWithoutWaiting <= d { flags[i] |= Flag.noDeliveryTeam }
         if anyStock && best == nil { flags[i] |= Flag.noDeliveryTeam }
 
+        let bed = freeBed(for: i, now)
+        let bedArrive = bed == nil ? Int.max : now + pr.slowed(pr.params.transferMinutes, pm, pm, at: now)
         if let b = best, b.arrive <= d {
+            // In time. If this unit will not carry the patient to restoration but a bed is reachable
+            // in time, the bed is the safer choice (it lasts; a further unit may not come).
+            let lastsUntil = d + pr.units[b.unit].minutes(for: pr.pats[i])
+            if let h = bed, bedArrive <= d, lastsUntil < episodeEnd(i) {
+                evacuate(i, to: h, arriving: bedArrive)
+                return .acted
+            }
             return send(i, b, now) ? .acted : .wait
         }
-        let bedArrive: Int
-        if let h = freeBed(for: i, now) {
-            bedArrive = now + pr.slowed(pr.params.transferMinutes, pm, pm, at: now)
+        if let h = bed {
             if bedArrive < unitArrive {
                 evacuate(i, to: h, arriving: bedArrive)
                 return .acted
             }
         } else {
-            bedArrive = Int.max
             flags[i] |= Flag.noBackupBed
         }
         if let b = best { return send(i, b, now) ? .acted : .wait }
