@@ -38,10 +38,12 @@ enum ScenarioSummary {
     static func text(_ s: Scenario) -> String {
         var lines: [String] = []
         let populated = s.municipalities.filter { m in s.patients.contains { $0.municipality == m.code } }
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
         lines.append(
             "\(s.nameEn) (\(s.nameJa))\(s.synthetic ? " [synthetic data]" : ""): valid. "
-                + "\(s.patients.count) patients in \(populated.count) municipalities, \(s.providers.count) providers, "
-                + "\(s.units.count) power units, \(s.zones.count) outage zone\(s.zones.count == 1 ? "" : "s"), "
+                + "\(count(s.patients.count, "patient", "patients")) in \(count(populated.count, "municipality", "municipalities")), "
+                + "\(count(s.providers.count, "provider", "providers")), \(count(s.units.count, "power unit", "power units")), "
+                + "\(count(s.zones.count, "outage zone", "outage zones")), "
                 + "horizon \(s.horizonMinutes / 60) h\(s.horizonMinutes % 60 == 0 ? "" : " \(s.horizonMinutes % 60) min"), seed \(s.seed).")
         lines.append("")
         lines.append("code    municipality            patients  providers  none  inst  linked  regional")

@@ -49,7 +49,9 @@ public struct Diagnostics: Sendable {
     /// The list as printed by `bcpsim validate`, with a closing line when the cap cut it short.
     public var rendered: String {
         var lines = items.map(\.description)
-        if dropped > 0 { lines.append("... and \(dropped) more errors (only the first \(cap) are shown)") }
+        if dropped > 0 {
+            lines.append("... and \(dropped) more error\(dropped == 1 ? "" : "s") (only the first \(cap == 1 ? "is" : "\(cap) are") shown)")
+        }
         return lines.joined(separator: "\n")
     }
 }
