@@ -1,0 +1,207 @@
+import BCPModel
+
+/// The allocation report in each output format. Every format starts with the parameters,
+/// the rounding rule first among them, so that no table travels without its rule.
+public enum AllocationFormat: String, Sendable, CaseIterable {
+    case md, csv, json, html
+
+    public var fileName: String { "allocation.\(rawValue)" }
+}
+
+extension AllocationReport {
+    /// The report in `format`. `bom` applies to CSV only.
+    public func rendered(_ format: AllocationFormat, lang: Lang, bom: Bool = false) -> String {
+        switch format {
+        case .md: return markdown(lang: lang)
+        case .csv: return csv(lang: lang, bom: bom)
+        case .json: return json(lang: lang)
+        case .html: return html(lang: lang)
+        }
+    }
+
+    // MARK: Markdown
+
+    public func markdown(lang: Lang) -> String {
+        typealias T = AllocationTables
+        var s = "# " + MarkdownTable.escapeText(T.title(self, lang)) + "\n\n"
+        for (k, v) in T.parameters(self, lang) { s += "- **\(MarkdownTable.escapeText(k))**: \(MarkdownTable.escapeText(v))\n" }
+        s += "\n"
+        for n in T.notes(self, lang) { s += "> " + MarkdownTable.escapeText(n) + "\n>\n" }
+        if s.hasSuffix(">\n") { s.removeLast(2) }
+        for (key, municipal, areas) in T.sections(self, lang) {
+            s += "\n## \(MarkdownTable.escapeText(T.L(key, lang)))\n\n"
+            s += "### \(MarkdownTable.escapeText(T.L("allocation.sub.areas", lang)))\n\n" + areas.render() + "\n"
+            s += "### \(MarkdownTable.escapeText(T.L("allocation.sub.municipalities", lang)))\n\n" + municipal.render()
+        }
+        s += "\n## \(MarkdownTable.escapeText(T.L("allocation.section.ranking", lang)))\n\n"
+        if ranking.isEmpty {
+            s += MarkdownTable.escapeText(T.L("allocation.note.noRanking", lang)) + "\n"
+        } else {
+            s += MarkdownTable.escapeText(T.L("allocation.note.ranking", lang)) + "\n\n" + T.rankingTable(self, lang).render()
+        }
+        return s
+    }
+
+    // MARK: HTML
+
+    public func html(lang: Lang) -> String {
+        typealias T = AllocationTables
+        var page = HTMLPage(title: T.title(self, lang), lang: lang)
+        page.heading(T.title(self, lang), level: 1)
+        page.definitions(T.parameters(self, lang))
+        for n in T.notes(self, lang) { page.paragraph(n, className: "note") }
+        for (key, municipal, areas) in T.sections(self, lang) {
+            page.heading(T.L(key, lang), level: 2)
+            page.table(areas, caption: T.L("allocation.sub.areas", lang))
+            page.table(municipal, caption: T.L("allocation.sub.municipalities", lang))
+        }
+        page.heading(T.L("allocation.section.ranking", lang), level: 2)
+        if ranking.isEmpty {
+            page.paragraph(T.L("allocation.note.noRanking", lang), className: "note")
+        } else {
+            page.paragraph(T.L("allocation.note.ranking", lang), className: "note")
+            page.table(T.rankingTable(self, lang))
+        }
+        return page.render()
+    }
+
+    // MARK: CSV
+
+    /// One table, one row per municipality, then areas, then Tokyo; plain integers (yen
+    /// included) so Excel can sum them. The parameters repeat on every row, so that a row
+    /// copied elsewhere still says which rule made it.
+    public func csv(lang: Lang, bom: Bool = false) -> String {
+        typealias T = AllocationTables
+        let kinds = PowerUnitKind.allCases
+        var w = CSVWriter(bom: bom)
+        var header = [T.L("common.col.level", lang), T.L("common.col.code", lang), T.L("common.col.municipality", lang), T.L("common.col.area", lang),
+                      T.L("common.col.population", lang), T.L("common.col.populationDate", lang), T.L("allocation.col.standard", lang)]
+        header += kinds.map { T.L("allocation.col.heldOf", lang, T.item($0, lang)) }
+        header += kinds.map { T.L("allocation.col.shortOf", lang, T.item($0, lang)) }
+        header += kinds.map { T.L("allocation.col.excessOf", lang, T.item($0, lang)) }
+        header += [T.L("allocation.col.patients", lang), T.L("allocation.col.belowTarget", lang), T.L("allocation.col.batteriesNeeded", lang),
+                   T.L("allocation.col.patientsOnGenerators", lang), T.L("allocation.col.coveredByGenerators", lang), T.L("allocation.col.needGap", lang),
+                   T.L("allocation.col.standardShort", lang), T.L("allocation.col.standardSpare", lang), T.L("allocation.col.verdict", lang),
+                   T.L("allocation.col.municipalitiesUnder", lang)]
+        header += kinds.map { T.L("common.yenSuffix", lang, T.L("allocation.col.costOf", lang, T.item($0, lang))) }
+        header += [T.L("common.yenSuffix", lang, T.L("allocation.col.costStandardTotal", lang)), T.L("common.yenSuffix", lang, T.L("allocation.col.costStandardTokyo", lang)),
+                   T.L("common.yenSuffix", lang, T.L("allocation.col.costStandardMunicipal", lang)),
+                   T.L("allocation.col.costNeedUnits", lang), T.L("allocation.col.costNeedSubsidized", lang),
+                   T.L("common.yenSuffix", lang, T.L("allocation.col.costNeedTotal", lang)), T.L("common.yenSuffix", lang, T.L("allocation.col.costNeedTokyo", lang)),
+                   T.L("common.yenSuffix", lang, T.L("allocation.col.costNeedMunicipal", lang)),
+                   T.L("common.col.rank", lang), T.L("allocation.col.rounding", lang), T.L("allocation.col.targetHours", lang),
+                   T.L("allocation.col.batteryWh", lang), T.L("allocation.col.devices", lang)]
+        header += kinds.map { T.L("allocation.col.priceOf", lang, T.item($0, lang)) }
+        w.row(texts: header)
+
+        var rank: [MunicipalityCode: Int] = [:]
+        for (i, r) in ranking.enumerated() { if let c = r.code { rank[c] = i + 1 } }
+        let noData = CSVCell.text(T.L("common.noPatientData", lang))
+        for r in municipalities + areas + [total] {
+            var cells: [CSVCell] = [.text(T.L("common.level.\(r.level.rawValue)", lang)), r.code.map { .text($0.description) } ?? .empty,
+                                    .text(r.level == .total ? T.L("common.tokyoTotal", lang) : r.name(lang)),
+                                    r.level == .total ? .empty : .text(r.area(lang)),
+                                    .number(r.population), .text(r.populationDate), .number(r.standard.generator)]
+            cells += kinds.map { .number(r.held[$0]) }
+            cells += kinds.map { .number(r.shortOfStandard[$0]) }
+            cells += kinds.map { .number(r.excessOverStandard[$0]) }
+            if let n = r.need {
+                cells += [.number(n.patients), .number(n.belowTarget), .number(n.batteriesNeeded), .number(n.patientsOnHeldGenerators),
+                          .number(n.coveredByHeldGenerators), .number(n.gap), .number(n.standardShort), .number(n.standardSpare),
+                          n.verdict.map { .text(T.L("allocation.verdict.\($0.rawValue)", lang)) } ?? .empty, .number(n.municipalitiesUnder)]
+            } else {
+                cells += Array(repeating: noData, count: 10)
+            }
+            cells += kinds.map { .number(r.costStandard[$0].total) }
+            let all = r.costStandard.all
+            cells += [.number(all.total), .number(all.tokyo), .number(all.municipal)]
+            if let c = r.costNeed {
+                cells += [.number(c.units), .number(c.subsidizedUnits), .number(c.total), .number(c.tokyo), .number(c.municipal)]
+            } else {
+                cells += Array(repeating: noData, count: 5)
+            }
+            cells.append(r.code.flatMap { rank[$0] }.map { .number($0) } ?? .empty)
+            cells += [.text(options.rounding.rawValue), .number(options.targetHours), .number(options.batteryWh), .text(options.devices.rawValue)]
+            cells += kinds.map { .number(options.prices[$0]) }
+            w.row(cells)
+        }
+        return w.text
+    }
+
+    // MARK: JSON
+
+    /// Keys in a fixed order; machine names in English, both languages' names for places,
+    /// human descriptions in `lang`. Need fields are null without patient data.
+    public func json(lang: Lang) -> String {
+        typealias T = AllocationTables
+        let o = options
+        func items(_ c: ItemCounts) -> OrderedJSON { .object(PowerUnitKind.allCases.map { ($0.rawValue, .int(c[$0])) }) }
+        func split(_ c: CostSplit) -> OrderedJSON {
+            .object([("units", .int(c.units)), ("subsidized_units", .int(c.subsidizedUnits)), ("total_yen", .int(c.total)),
+                     ("tokyo_yen", .int(c.tokyo)), ("municipal_yen", .int(c.municipal))])
+        }
+        func row(_ r: AllocationRow) -> OrderedJSON {
+            var m: [(String, OrderedJSON)] = [("level", .string(r.level.rawValue))]
+            if let c = r.code { m.append(("code", .string(c.description))) }
+            m += [("name_ja", .string(r.nameJa)), ("name_en", .string(r.nameEn))]
+            if r.level == .municipality { m += [("area_ja", .string(r.areaJa)), ("area_en", .string(r.areaEn))] }
+            if r.level != .municipality { m.append(("municipalities", .int(r.municipalityCount))) }
+            m += [("population", .int(r.population)), ("population_date", .string(r.populationDate)),
+                  ("standard", items(r.standard)), ("held", items(r.held)), ("short_of_standard", items(r.shortOfStandard)),
+                  ("excess_over_standard", items(r.excessOverStandard))]
+            if let n = r.need {
+                var nm: [(String, OrderedJSON)] = [
+                    ("patients", .int(n.patients)), ("below_target", .int(n.belowTarget)), ("batteries_needed", .int(n.batteriesNeeded)),
+                    ("patients_on_held_generators", .int(n.patientsOnHeldGenerators)), ("covered_by_held_generators", .int(n.coveredByHeldGenerators)),
+                    ("gap", .int(n.gap)), ("standard_short", .int(n.standardShort)), ("standard_spare", .int(n.standardSpare)),
+                ]
+                if let v = n.verdict { nm.append(("verdict", .string(v.rawValue))) } else { nm.append(("municipalities_under", .int(n.municipalitiesUnder))) }
+                m.append(("need", .object(nm)))
+            } else {
+                m.append(("need", .null))
+            }
+            var cs: [(String, OrderedJSON)] = PowerUnitKind.allCases.map { ($0.rawValue, split(r.costStandard[$0])) }
+            cs.append(("all", split(r.costStandard.all)))
+            m.append(("cost_to_standard", .object(cs)))
+            m.append(("cost_to_close_need_gap", r.costNeed.map(split) ?? .null))
+            return .object(m)
+        }
+        let source: OrderedJSON
+        switch heldSource {
+        case .scenarioUnits: source = .string("scenario-units")
+        case .stockFile: source = .string("stock-file")
+        case .none: source = .string("none")
+        }
+        var stockPath: OrderedJSON = .null
+        if case .stockFile(let p) = heldSource { stockPath = .string(p) }
+        let doc: OrderedJSON = .object([
+            ("report", .string("allocation")),
+            ("schema", .int(1)),
+            ("lang", .string(lang.rawValue)),
+            ("title", .string(T.title(self, lang))),
+            ("scenario", scenarioNameJa == nil ? .null : .object([("name_ja", .string(scenarioNameJa)), ("name_en", .string(scenarioNameEn)), ("synthetic", .bool(synthetic))])),
+            ("parameters", .object([
+                ("rounding", .string(o.rounding.rawValue)),
+                ("rounding_description", .string(T.rounding(self, lang))),
+                ("residents_per_unit", .int(o.residentsPerUnit)),
+                ("target_hours", .int(o.targetHours)),
+                ("battery_wh", .int(o.batteryWh)),
+                ("devices", .string(o.devices.rawValue)),
+                ("prices_yen", .object(PowerUnitKind.allCases.map { ($0.rawValue, .int(o.prices[$0])) })),
+                ("subsidy_rate", .string("1/2")),
+                ("subsidy_rule", .string(T.L("allocation.subsidy.value", lang))),
+                ("need_rule", .string(T.L("allocation.needRule.text", lang, NumberFormat.grouped(o.batteryWh)))),
+                ("held_source", source),
+                ("stock_file", stockPath),
+                ("patient_data", .bool(hasPatientData)),
+            ])),
+            ("municipalities", .array(municipalities.map(row))),
+            ("areas", .array(areas.map(row))),
+            ("total", row(total)),
+            ("ranking", .array(ranking.enumerated().map { i, r in
+                .object([("rank", .int(i + 1)), ("code", .string(r.code?.description ?? "")), ("need_gap", .int(r.need?.gap ?? 0))])
+            })),
+        ])
+        return doc.render() + "\n"
+    }
+}

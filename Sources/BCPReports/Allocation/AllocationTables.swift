@@ -1,0 +1,166 @@
+import BCPModel
+
+/// The parts of the allocation report that Markdown and HTML share: the parameter lines and
+/// the tables (already formatted with thousands separators and yen).
+enum AllocationTables {
+    static func L(_ key: String, _ lang: Lang, _ args: String...) -> String { Labels.text(key, lang, args: args) }
+
+    static func item(_ k: PowerUnitKind, _ lang: Lang) -> String { L("common.item.\(k.rawValue)", lang) }
+
+    static func title(_ r: AllocationReport, _ lang: Lang) -> String {
+        L("allocation.title", lang, NumberFormat.grouped(r.options.residentsPerUnit))
+    }
+
+    /// The rounding rule as echoed in every output's header.
+    static func rounding(_ r: AllocationReport, _ lang: Lang) -> String {
+        let per = r.options.residentsPerUnit
+        return L("allocation.rounding.\(r.options.rounding.rawValue)", lang, NumberFormat.grouped(per), NumberFormat.grouped(per / 2))
+    }
+
+    static func heldSource(_ r: AllocationReport, _ lang: Lang) -> String {
+        switch r.heldSource {
+        case .scenarioUnits: return L("allocation.held.scenario", lang)
+        case .stockFile(let p): return L("allocation.held.stock", lang, p)
+        case .none: return L("allocation.held.none", lang)
+        }
+    }
+
+    /// (label, value) lines of the header, in a fixed order.
+    static func parameters(_ r: AllocationReport, _ lang: Lang) -> [(String, String)] {
+        let o = r.options
+        var out: [(String, String)] = []
+        if let ja = r.scenarioNameJa, let en = r.scenarioNameEn {
+            out.append((L("allocation.param.scenario", lang), (lang == .ja ? ja : en) + (r.synthetic ? " [" + L("common.synthetic", lang) + "]" : "")))
+        } else {
+            out.append((L("allocation.param.scenario", lang), L("allocation.param.builtin", lang)))
+        }
+        out.append((L("allocation.param.rounding", lang), rounding(r, lang)))
+        out.append((L("allocation.param.held", lang), heldSource(r, lang)))
+        out.append((L("allocation.param.target", lang), L("allocation.target.value", lang, String(o.targetHours))))
+        out.append((L("allocation.param.devices", lang), L("allocation.devices.\(o.devices.rawValue)", lang)))
+        out.append((L("allocation.param.needRule", lang), L("allocation.needRule.text", lang, NumberFormat.grouped(o.batteryWh))))
+        out.append((
+            L("allocation.param.prices", lang),
+            L("allocation.prices.value", lang, NumberFormat.yen(o.prices.generator, lang), NumberFormat.yen(o.prices.battery, lang), NumberFormat.yen(o.prices.ups, lang))
+        ))
+        out.append((L("allocation.param.subsidy", lang), L("allocation.subsidy.value", lang)))
+        return out
+    }
+
+    static func notes(_ r: AllocationReport, _ lang: Lang) -> [String] {
+        var n = [L("allocation.note.diff", lang), L("allocation.note.sums", lang)]
+        n.append(r.hasPatientData ? L("allocation.note.verdict", lang) : L("allocation.note.noPatientData", lang))
+        return n
+    }
+
+    static func g(_ n: Int) -> String { NumberFormat.grouped(n) }
+
+    /// Leading identity columns: code and name for municipalities; name for sums.
+    static func identity(_ row: AllocationRow, _ lang: Lang) -> [String] {
+        switch row.level {
+        case .municipality: return [row.code?.description ?? "", row.name(lang)]
+        case .area: return ["", row.name(lang)]
+        case .total: return ["", L("common.tokyoTotal", lang)]
+        }
+    }
+
+    static func identityHeaders(_ lang: Lang) -> [String] { [L("common.col.code", lang), L("common.col.municipality", lang)] }
+
+    /// Rows of a table: municipalities, or areas followed by the Tokyo total (in bold).
+    static func fill(_ t: inout MarkdownTable, _ rows: [AllocationRow], _ total: AllocationRow?, _ cells: (AllocationRow) -> [String]) {
+        for r in rows { t.add(cells(r)) }
+        if let total { t.add(cells(total), strong: true) }
+    }
+
+    static func standardTable(_ rows: [AllocationRow], total: AllocationRow?, _ lang: Lang) -> MarkdownTable {
+        let kinds = PowerUnitKind.allCases
+        var t = MarkdownTable(
+            headers: identityHeaders(lang) + [L("common.col.population", lang), L("common.col.populationDate", lang), L("allocation.col.standard", lang)]
+                + kinds.map { L("allocation.col.heldOf", lang, item($0, lang)) } + kinds.map { L("allocation.col.diffOf", lang, item($0, lang)) },
+            alignments: [.left, .left, .right, .left] + Array(repeating: .right, count: 1 + 2 * kinds.count))
+        fill(&t, rows, total) { r in
+            identity(r, lang) + [g(r.population), r.populationDate, g(r.standard.generator)]
+                + kinds.map { g(r.held[$0]) }
+                + kinds.map { NumberFormat.signed(r.excessOverStandard[$0] - r.shortOfStandard[$0]) }
+        }
+        return t
+    }
+
+    static func needCells(_ r: AllocationRow, _ lang: Lang) -> [String] {
+        guard let n = r.need else { return Array(repeating: L("common.noPatientData", lang), count: 8) }
+        let diff = NumberFormat.signed(n.standardSpare - n.standardShort)
+        let verdict: String
+        if let v = n.verdict {
+            verdict = L("allocation.verdict.withDiff", lang, L("allocation.verdict.\(v.rawValue)", lang), diff)
+        } else {
+            verdict = L("allocation.verdict.aggregate", lang, g(n.municipalitiesUnder), g(r.municipalityCount), diff)
+        }
+        return [g(n.patients), g(n.belowTarget), g(n.batteriesNeeded), g(n.patientsOnHeldGenerators), g(n.coveredByHeldGenerators),
+                g(r.held.battery), g(n.gap), verdict]
+    }
+
+    static func needHeaders(_ lang: Lang) -> [String] {
+        [L("allocation.col.patients", lang), L("allocation.col.belowTarget", lang), L("allocation.col.batteriesNeeded", lang),
+         L("allocation.col.patientsOnGenerators", lang), L("allocation.col.coveredByGenerators", lang),
+         L("allocation.col.heldOf", lang, item(.battery, lang)), L("allocation.col.needGap", lang), L("allocation.col.verdict", lang)]
+    }
+
+    static func needTable(_ rows: [AllocationRow], total: AllocationRow?, _ lang: Lang) -> MarkdownTable {
+        var t = MarkdownTable(headers: identityHeaders(lang) + needHeaders(lang), alignments: [.left, .left] + Array(repeating: .right, count: 7) + [.left])
+        fill(&t, rows, total) { identity($0, lang) + needCells($0, lang) }
+        return t
+    }
+
+    static func costStandardTable(_ rows: [AllocationRow], total: AllocationRow?, _ lang: Lang) -> MarkdownTable {
+        let kinds = PowerUnitKind.allCases
+        var t = MarkdownTable(
+            headers: identityHeaders(lang) + kinds.map { L("allocation.col.shortOf", lang, item($0, lang)) }
+                + kinds.map { L("allocation.col.costOf", lang, item($0, lang)) }
+                + [L("allocation.col.costTotal", lang), L("common.col.tokyo", lang), L("common.col.municipal", lang)],
+            alignments: [.left, .left] + Array(repeating: .right, count: 2 * kinds.count + 3))
+        fill(&t, rows, total) { r in
+            let all = r.costStandard.all
+            return identity(r, lang) + kinds.map { g(r.shortOfStandard[$0]) } + kinds.map { NumberFormat.yen(r.costStandard[$0].total, lang) }
+                + [NumberFormat.yen(all.total, lang), NumberFormat.yen(all.tokyo, lang), NumberFormat.yen(all.municipal, lang)]
+        }
+        return t
+    }
+
+    static func costNeedTable(_ rows: [AllocationRow], total: AllocationRow?, _ lang: Lang) -> MarkdownTable {
+        var t = MarkdownTable(
+            headers: identityHeaders(lang) + [L("allocation.col.needGap", lang), L("allocation.col.subsidizedUnits", lang), L("allocation.col.costTotal", lang),
+                                              L("common.col.tokyo", lang), L("common.col.municipal", lang)],
+            alignments: [.left, .left, .right, .right, .right, .right, .right])
+        fill(&t, rows, total) { r in
+            guard let c = r.costNeed else { return identity(r, lang) + Array(repeating: L("common.noPatientData", lang), count: 5) }
+            return identity(r, lang) + [g(c.units), g(c.subsidizedUnits), NumberFormat.yen(c.total, lang), NumberFormat.yen(c.tokyo, lang), NumberFormat.yen(c.municipal, lang)]
+        }
+        return t
+    }
+
+    static func rankingTable(_ r: AllocationReport, _ lang: Lang) -> MarkdownTable {
+        var t = MarkdownTable(
+            headers: [L("common.col.rank", lang)] + identityHeaders(lang)
+                + [L("allocation.col.needGap", lang), L("allocation.col.belowTarget", lang), L("allocation.col.batteriesNeeded", lang),
+                   L("allocation.col.standard", lang), L("allocation.col.verdict", lang), L("allocation.col.costNeedMunicipal", lang)],
+            alignments: [.right, .left, .left, .right, .right, .right, .right, .left, .right])
+        for (i, row) in r.ranking.enumerated() {
+            let n = row.need ?? NeedFigures()
+            t.add([g(i + 1)] + identity(row, lang) + [
+                g(n.gap), g(n.belowTarget), g(n.batteriesNeeded), g(row.standard.generator),
+                n.verdict.map { L("allocation.verdict.\($0.rawValue)", lang) } ?? "", NumberFormat.yen(row.costNeed?.municipal ?? 0, lang),
+            ])
+        }
+        return t
+    }
+
+    /// The sections in order: (heading key, municipality table, area+total table).
+    static func sections(_ r: AllocationReport, _ lang: Lang) -> [(String, MarkdownTable, MarkdownTable)] {
+        [
+            ("allocation.section.standard", standardTable(r.municipalities, total: nil, lang), standardTable(r.areas, total: r.total, lang)),
+            ("allocation.section.need", needTable(r.municipalities, total: nil, lang), needTable(r.areas, total: r.total, lang)),
+            ("allocation.section.costStandard", costStandardTable(r.municipalities, total: nil, lang), costStandardTable(r.areas, total: r.total, lang)),
+            ("allocation.section.costNeed", costNeedTable(r.municipalities, total: nil, lang), costNeedTable(r.areas, total: r.total, lang)),
+        ]
+    }
+}

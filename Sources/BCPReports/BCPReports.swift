@@ -1,1 +1,0 @@
-// BCPReports: see Package.swift for what this module is for.
