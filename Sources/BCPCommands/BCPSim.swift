@@ -45,7 +45,7 @@ public enum BCPSim {
             return usage(UsageError("unknown command '\(first)'", hint: suggestion + "see 'bcpsim --help'"), terminal)
         }
         let rest = Array(args.dropFirst())
-        if rest.prefix(while: { $0 != "--" }).contains("--help") {
+        if rest.prefix(while: { $0 != "--" }).contains(where: { $0 == "--help" || $0 == "-h" }) {
             terminal.out(command.help)
             return ExitCode.success
         }

@@ -162,3 +162,13 @@ final class ArgumentsTests: XCTestCase {
         XCTAssertEqual(r.err.split(separator: "\n").first, "error: unknown command '--verbose'")
     }
 }
+
+final class CommandHelpFlagTests: XCTestCase {
+    func testShortHelpInsideACommandShowsTheManPage() {
+        // `bcpsim validate -h` is what people type; it must not be an unknown-option error.
+        let term = CapturedTerminal()
+        XCTAssertEqual(BCPSim.main(["validate", "-h"], terminal: term.terminal), 0)
+        XCTAssertTrue(term.out.hasPrefix("NAME\n    bcpsim validate - "), term.out)
+        XCTAssertEqual(term.err, "")
+    }
+}
