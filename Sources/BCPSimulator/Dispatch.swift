@@ -170,10 +170,10 @@ extension SimulationRun {
     /// A working hospital of the patient's secondary area with a free backup bed: the patient's own
     /// municipality first, then by provider id.
     func freeBed(for i: Int, _ now: Int) -> Int? {
-        let pm = pr.patMuni[i], area = pr.muniArea[pm]
+        let pm = pr.patMuni[i]
         var best: Int? = nil
-        for h in bedsLeft.indices where bedsLeft[h] > 0 && pr.muniArea[pr.provMuni[h]] == area {
-            guard pr.working(provider: h, at: now) else { continue }
+        for h in pr.areaHospitals[pr.muniArea[pm]] {
+            if bedsLeft[h] <= 0 || !pr.working(provider: h, at: now) { continue }
             if pr.provMuni[h] == pm { return h }
             if best == nil { best = h }
         }

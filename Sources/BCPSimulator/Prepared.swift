@@ -21,6 +21,8 @@ struct Prepared {
     let provPatients: [[Int]]
     /// Other members of its linked group with tier >= linked, by id (empty below linked).
     let provPartners: [[Int]]
+    /// Providers with backup beds, per area, by id.
+    let areaHospitals: [[Int]]
 
     let pats: [Patient]
     let patMuni: [Int]
@@ -121,6 +123,7 @@ struct Prepared {
         areaMunis = areas.indices.map { a in munis.indices.filter { muniArea[$0] == a } }
         self.provs = provs
         self.provMuni = provMuni
+        areaHospitals = areas.indices.map { a in provs.indices.filter { provs[$0].backupBeds > 0 && muniArea[provMuni[$0]] == a } }
         provPatients = pp
         self.pats = pats
         self.patMuni = patMuni
