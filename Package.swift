@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "BCPModel"),
         // Reads and validates scenarios (CSV, JSON) into a BCPModel.Scenario.
         .target(
-            name: "BCPInput", dependencies: ["BCPModel"],
+            name: "BCPInput", dependencies: ["BCPModel", "BCPEngine"],
             resources: [.copy("Resources/tokyo-municipalities.csv")]),
         // A discrete-event queue and a seeded PRNG, usable on their own.
         .target(name: "BCPEngine"),

@@ -1,3 +1,4 @@
+import BCPEngine
 import BCPModel
 import Foundation
 
@@ -106,9 +107,7 @@ public enum ScenarioLoader {
 
     /// FNV-1a 64-bit hash of the bytes, as 16 hex digits (identifies input versions in manifests).
     public static func fnv1a64Hex(_ data: Data) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in data { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        let s = String(h, radix: 16)
+        let s = String(StableHash.fnv1a64(data), radix: 16)
         return String(repeating: "0", count: 16 - s.count) + s
     }
 }
