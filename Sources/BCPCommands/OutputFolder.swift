@@ -1,6 +1,7 @@
 import Foundation
 
-/// Writes a set of files into a folder, each atomically (temporary file, then rename).
+/// Writes a set of files into a folder, each atomically (temporary file, then rename); a name may
+/// hold subfolders, which are created.
 /// Refuses a non-empty folder unless forced, so that a typo cannot overwrite someone's work.
 enum OutputFolder {
     static func write(_ files: [(String, String)], to dir: String, force: Bool) throws {
@@ -19,7 +20,12 @@ enum OutputFolder {
         }
         for (name, text) in files {
             let url = URL(fileURLWithPath: dir).appendingPathComponent(name)
-            do { try Data(text.utf8).write(to: url, options: .atomic) } catch {
+            do {
+                // Names may hold a subfolder (restricted/patients.csv).
+                let parent = url.deletingLastPathComponent()
+                if !fm.fileExists(atPath: parent.path) { try fm.createDirectory(at: parent, withIntermediateDirectories: true) }
+                try Data(text.utf8).write(to: url, options: .atomic)
+            } catch {
                 throw CommandFailure(code: ExitCode.cannotCreate, "cannot write \(url.path): \(error.localizedDescription)")
             }
         }

@@ -1,11 +1,14 @@
 import BCPInput
 import BCPModel
+import BCPRegistry
+import BCPReports
 import BCPSimulator
 import Foundation
 
-/// `bcpsim run SCENARIO --out DIR`: simulate the outage and write result.json.
+/// `bcpsim run SCENARIO --out DIR`: simulate the outage and write the reports (ReportCommand
+/// renders the same files again from the result file).
 enum RunCommand {
-    static let synopsis = "run SCENARIO --out DIR [--seed S] [--replicas N] [--tier TIER] [--threads T] [--force]"
+    static let synopsis = "run SCENARIO --out DIR [--seed S] [--replicas N] [--tier TIER] [--threads T] [--lang ja|en] [--bom] [--suppress N] [--what-if N] [--force]"
 
     static let info = CommandInfo(
         name: "run", summary: "simulate a scenario's outage and write the result",
@@ -18,11 +21,21 @@ enum RunCommand {
             reaches them, and how many minutes they spend without power. docs/MODEL.md states
             every rule.
 
-            Writes DIR/result.json (schema bcpsim.result/1: every aggregate and every patient's
-            outcome; it holds patient ids, so treat it as restricted) and prints a short summary.
+            Writes the shortfall reports into DIR (Reports/README.md describes every file):
+            summary.md and summary.html (headline, tables by area, municipality, BCP tier and
+            device, the timeline of patients without power, the reasons, what would have closed
+            the gap and the programs that fund it), tidy CSV tables, the program registry, and
+            manifest.json. Public files suppress small counts. DIR/restricted/ holds the files
+            with patient ids: patients.csv (the priority list) and result.json (schema
+            bcpsim.result/1, every aggregate and every patient's outcome, plus what the reports
+            need); 'bcpsim report DIR/restricted/result.json --out DIR2' renders the same files.
+
+            "What would have closed the gap": for the --what-if N municipalities with the most
+            uncovered patients (default 5, 0 to skip), the scenario is rerun with one change at a
+            time (more units, teams, calls, beds, or a higher BCP tier), at most 60 reruns.
             With --replicas N, N seeds derived from the scenario's seed are run in parallel and the
-            summary gives the mean and the 5th, 50th and 95th percentiles; the output does not
-            depend on --threads.
+            summary gives the mean and the 5th, 50th and 95th percentiles; the tables are those of
+            the first seed. The output does not depend on --threads.
             """,
         options: [
             OptionSpec("out", value: "DIR", help: "Folder for the result (created; must be empty unless --force)."),
@@ -32,6 +45,10 @@ enum RunCommand {
                 "tier", value: "TIER", choices: TierOverride.allCases.map(\.rawValue),
                 help: "Play every provider and municipality at this BCP tier (default as-configured)."),
             OptionSpec("threads", value: "T", help: "Threads for replicas (default: the number of cores)."),
+            OptionSpec("lang", value: "LANG", choices: Lang.allCases.map(\.rawValue), help: "Language of the reports (default ja)."),
+            OptionSpec("bom", help: "Start CSV files with a UTF-8 byte order mark (for Excel)."),
+            OptionSpec("suppress", value: "N", help: "Show counts 1...N-1 as a range in public files (default: the scenario's suppression_threshold, 10)."),
+            OptionSpec("what-if", value: "N", help: "Municipalities to rerun for what would have closed the gap (default 5; 0 skips)."),
             OptionSpec("force", help: "Overwrite files in an existing folder."),
         ],
         positionals: 1...1,
@@ -43,13 +60,23 @@ enum RunCommand {
             let threads = try args.int("threads", in: 1...1024, fallback: ProcessInfo.processInfo.activeProcessorCount, command: "run")
             let seed = try args.value("seed").map { _ in UInt64(try args.int("seed", in: 0...Int.max, fallback: 0, command: "run")) }
             let tier = args.value("tier").flatMap(TierOverride.init(rawValue:)) ?? .asConfigured
+            let whatIf = try args.int("what-if", in: 0...62, fallback: 5, command: "run")
+            let options = try ReportCommand.options(args, command: "run")
             let loaded = try ScenarioLoader.load(folder: args.positionals[0]).get()
             for n in loaded.notes { t.err("note: \(n)") }
             let ensemble = Ensemble.run(loaded.scenario, replicas: replicas, threads: threads, tier: tier, seed: seed)
-            let json = replicas == 1 ? ResultJSON.encode(ensemble.replica0) : ResultJSON.encode(ensemble)
-            try OutputFolder.write([("result.json", json)], to: out, force: args.has("force"))
+            let whatIfResult = whatIf == 0 ? nil : Counterfactual.run(
+                loaded.scenario, base: ensemble.replica0,
+                options: CounterfactualOptions(maxMunicipalities: whatIf, maxReruns: 60, threads: threads))
+            let meta = ReportMeta(
+                scenarioId: URL(fileURLWithPath: args.positionals[0]).standardizedFileURL.lastPathComponent,
+                synthetic: loaded.scenario.synthetic, suppressionThreshold: loaded.scenario.parameters.suppressionThreshold,
+                inputs: loaded.files.map { InputFile(name: $0.name, fnv1a64: $0.fnv1a64) }, counterfactual: whatIfResult)
+            let resultText = ReportSource.encode(ensemble.replica0, ensemble: ensemble, meta: meta)
+            let files = try ReportCommand.render(resultText, options: options)
+            try OutputFolder.write(files.map { ($0.path, $0.text) }, to: out, force: args.has("force"))
             t.out(RunSummary.text(ensemble, synthetic: loaded.scenario.synthetic))
-            t.out("wrote \(out)/result.json")
+            t.out(ReportCommand.wroteLine(out, files))
             return ExitCode.success
         })
 }

@@ -1,0 +1,387 @@
+import BCPInput
+import BCPModel
+import BCPRegistry
+import BCPSimulator
+import Dispatch
+import Foundation
+
+/// One kind of change tried for a municipality with uncovered patients.
+public enum Lever: String, Sendable, CaseIterable, Equatable {
+    /// `amount` more units in the municipality's own stock (the scenario's usual municipal unit).
+    case unit
+    /// `amount` more delivery teams for the municipality's stock.
+    case team
+    /// `amount` more safety-confirmation calls per hour for each provider caring for the
+    /// municipality's patients, and for the municipality itself.
+    case contact
+    /// `amount` more backup beds at the nearest hospital (in the municipality, else in its area).
+    case bed
+    /// The providers caring for the municipality's patients move `amount` BCP tiers up
+    /// (none, institutional, linked, regional); linked needs a group, so providers without one are
+    /// grouped with each other; reaching regional also gives the municipality a regional BCP.
+    case tier
+
+    /// The shortfall kinds whose remedies (RemedyLinks) fund this change.
+    public var remedies: [ShortfallKind] {
+        switch self {
+        case .unit: return [.noPowerUnit]
+        case .team: return [.noDeliveryTeam]
+        case .contact: return [.noContact]
+        case .bed: return [.noBackupBed]
+        case .tier: return [.providerWithoutBCP, .noRegionalBCP]
+        }
+    }
+}
+
+/// The unit added by the `unit` lever.
+public struct UnitSpec: Sendable, Equatable {
+    public var kind: PowerUnitKind
+    public var capacityWh: Int
+    public var ratedW: Int
+    public var runtimePerTankMinutes: Int
+    public var tanks: Int
+    /// Yen per unit (the allocation check's default price of the item).
+    public var priceYen: Int
+}
+
+public struct CounterfactualTrial: Sendable, Equatable {
+    public var lever: Lever
+    public var amount: Int
+    /// The municipality's uncovered patients after the change.
+    public var uncoveredAfter: Int
+    /// The municipality's patient-minutes without power after the change.
+    public var gapMinutesAfter: Int
+    /// Uncovered patients in the whole scenario after the change.
+    public var totalUncoveredAfter: Int
+}
+
+public struct CounterfactualEntry: Sendable, Equatable {
+    public var code: String
+    public var uncovered: Int
+    /// The municipality's patient-minutes without power before any change.
+    public var gapMinutes: Int
+    /// In the order tried.
+    public var trials: [CounterfactualTrial]
+    /// Index into trials of the answer: the smallest change that covers everyone, else the one
+    /// that covers most; nil when no change helped.
+    public var best: Int?
+    /// Levers that could not be tried (no hospital in reach, every provider already regional).
+    public var notApplicable: [Lever]
+    /// True when the rerun budget ran out before the search finished.
+    public var budgetExhausted: Bool
+
+    public var bestTrial: CounterfactualTrial? { best.map { trials[$0] } }
+    public var coversAll: Bool { bestTrial?.uncoveredAfter == 0 }
+}
+
+public struct CounterfactualResult: Sendable, Equatable {
+    public var maxMunicipalities: Int
+    public var maxReruns: Int
+    public var rerunsUsed: Int
+    /// Municipalities with at least one uncovered patient (analysed or not).
+    public var municipalitiesWithUncovered: Int
+    public var unit: UnitSpec
+    /// Sorted by uncovered patients, most first, ties by code.
+    public var entries: [CounterfactualEntry]
+}
+
+public struct CounterfactualOptions: Sendable, Equatable {
+    /// Municipalities analysed: those with the most uncovered patients.
+    public var maxMunicipalities = 5
+    /// Reruns of the simulator in all, shared equally between the municipalities analysed.
+    public var maxReruns = 60
+    public var threads = 1
+    public init(maxMunicipalities: Int = 5, maxReruns: Int = 60, threads: Int = 1) {
+        self.maxMunicipalities = maxMunicipalities
+        self.maxReruns = maxReruns
+        self.threads = threads
+    }
+}
+
+/// "What would have closed the gap", computed by rerunning the scenario with one change at a time.
+///
+/// For each of the municipalities with the most uncovered patients (at most `maxMunicipalities`),
+/// each lever is tried with amount 1. If none covers all its uncovered patients, each is tried
+/// with amount n (n = the uncovered count; tiers: as far as regional). Levers that cover everyone
+/// at n are then bisected for the smallest amount that does (assuming more never hurts; the
+/// simulator is not guaranteed monotone, so the amount is the smallest found, not proven). The
+/// answer is the covering change with the smallest amount (ties in Lever order), else the change
+/// that leaves the fewest uncovered. Every rerun uses the result's seed and tier.
+public enum Counterfactual {
+    public static func run(
+        _ scenario: Scenario, base: SimulationResult, options: CounterfactualOptions = CounterfactualOptions()
+    ) -> CounterfactualResult {
+        let s = base.tier.apply(to: scenario)
+        let spec = unitSpec(s)
+        let withUncovered = base.municipalities.filter { $0.tally.uncovered > 0 }
+        let chosen = withUncovered.sorted {
+            $0.tally.uncovered != $1.tally.uncovered ? $0.tally.uncovered > $1.tally.uncovered : $0.code < $1.code
+        }.prefix(max(0, options.maxMunicipalities))
+        let targets = Array(chosen)
+        let perMunicipality = targets.isEmpty ? 0 : max(1, options.maxReruns / targets.count)
+        let slots = EntrySlots(count: targets.count)
+        let work: @Sendable (Int) -> Void = { (k: Int) in
+            let m = targets[k]
+            slots.set(k, search(s, seed: base.seed, code: m.code, uncovered: m.tally.uncovered, gap: m.tally.gapMinutes, spec: spec,
+                                budget: perMunicipality))
+        }
+        let workers = min(max(1, options.threads), max(1, targets.count))
+        if workers == 1 {
+            for k in targets.indices { work(k) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                var k = w
+                while k < targets.count {
+                    work(k)
+                    k += workers
+                }
+            }
+        }
+        let found = slots.all()
+        return CounterfactualResult(
+            maxMunicipalities: options.maxMunicipalities, maxReruns: options.maxReruns,
+            rerunsUsed: found.reduce(0) { $0 + $1.reruns }, municipalitiesWithUncovered: withUncovered.count,
+            unit: spec, entries: found.map(\.entry))
+    }
+
+    /// The most common municipal unit of the scenario (ties: generator first, then the larger),
+    /// else a 900 W generator with 4 tanks of 240 minutes.
+    static func unitSpec(_ s: Scenario) -> UnitSpec {
+        var counts: [(UnitSpec, Int)] = []
+        let prices = UnitPrices()
+        for u in s.units {
+            guard case .municipality = u.owner else { continue }
+            let spec = UnitSpec(kind: u.kind, capacityWh: u.capacityWh, ratedW: u.ratedW,
+                                runtimePerTankMinutes: u.runtimePerTankMinutes, tanks: u.tanks, priceYen: prices[u.kind])
+            if let i = counts.firstIndex(where: { $0.0 == spec }) { counts[i].1 += 1 } else { counts.append((spec, 1)) }
+        }
+        let best = counts.sorted { a, b in
+            if a.1 != b.1 { return a.1 > b.1 }
+            if a.0.kind != b.0.kind { return a.0.kind < b.0.kind }
+            let ka = [a.0.capacityWh, a.0.ratedW, a.0.runtimePerTankMinutes * a.0.tanks]
+            let kb = [b.0.capacityWh, b.0.ratedW, b.0.runtimePerTankMinutes * b.0.tanks]
+            return ka.lexicographicallyPrecedes(kb, by: >)
+        }.first?.0
+        return best ?? UnitSpec(kind: .generator, capacityWh: 0, ratedW: 900, runtimePerTankMinutes: 240, tanks: 4,
+                                priceYen: prices.generator)
+    }
+
+    /// Providers caring for the municipality's patients, by id.
+    static func providerIds(_ s: Scenario, _ code: MunicipalityCode) -> [String] {
+        var ids: [String] = []
+        for p in s.patients where p.municipality == code && !ids.contains(p.providerId) { ids.append(p.providerId) }
+        return ids.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// The hospital that gets the extra beds: the first (by id) with beds or of kind hospital in
+    /// the municipality, else in its secondary area; nil if none.
+    static func hospital(_ s: Scenario, _ code: MunicipalityCode) -> Int? {
+        guard let m = s.municipality(code) else { return nil }
+        let candidates = s.providers.indices.filter { s.providers[$0].backupBeds > 0 || s.providers[$0].kind == .hospital }
+            .sorted { s.providers[$0].id.utf8.lexicographicallyPrecedes(s.providers[$1].id.utf8) }
+        if let h = candidates.first(where: { s.providers[$0].municipality == code }) { return h }
+        return candidates.first { s.municipality(s.providers[$0].municipality)?.area == m.area }
+    }
+
+    /// How many tiers the municipality's providers can still move up (0: all regional already).
+    static func maxTierSteps(_ s: Scenario, _ code: MunicipalityCode) -> Int {
+        let ids = providerIds(s, code)
+        let tiers = s.providers.filter { ids.contains($0.id) }.map(\.tier.rawValue)
+        guard let low = tiers.min() else { return 0 }
+        let regionalAlready = s.municipality(code)?.hasRegionalBCP ?? false
+        let steps = BCPTier.regional.rawValue - low
+        return steps == 0 && regionalAlready ? 0 : max(steps, regionalAlready ? 0 : 1)
+    }
+
+    /// The scenario with one change made; nil if the lever does not apply.
+    public static func apply(_ lever: Lever, amount k: Int, to scenario: Scenario, code: MunicipalityCode, unit spec: UnitSpec)
+        -> Scenario?
+    {
+        var s = scenario
+        guard let mi = s.municipalities.firstIndex(where: { $0.code == code }), k > 0 else { return nil }
+        switch lever {
+        case .unit:
+            for i in 1...k {
+                s.units.append(PowerUnit(
+                    id: "WHATIF-\(code)-\(i)", kind: spec.kind, capacityWh: spec.capacityWh, ratedW: spec.ratedW,
+                    runtimePerTankMinutes: spec.runtimePerTankMinutes, tanks: spec.tanks, owner: .municipality(code),
+                    subsidized: true))
+            }
+        case .team:
+            s.municipalities[mi].deliveryTeams += k
+        case .contact:
+            let ids = providerIds(s, code)
+            for i in s.providers.indices where ids.contains(s.providers[i].id) { s.providers[i].contactsPerHour += k }
+            s.municipalities[mi].contactsPerHour += k
+        case .bed:
+            guard let h = hospital(s, code) else { return nil }
+            s.providers[h].backupBeds += k
+        case .tier:
+            guard maxTierSteps(s, code) > 0 else { return nil }
+            let ids = providerIds(s, code)
+            var regional = false
+            for i in s.providers.indices where ids.contains(s.providers[i].id) {
+                let t = BCPTier(rawValue: min(BCPTier.regional.rawValue, s.providers[i].tier.rawValue + k))!
+                s.providers[i].tier = t
+                if t >= .linked && s.providers[i].linkedGroup == nil { s.providers[i].linkedGroup = "WHATIF-\(code)" }
+                if t == .regional { regional = true }
+            }
+            if regional { s.municipalities[mi].hasRegionalBCP = true }
+        }
+        return s
+    }
+
+    struct Found {
+        var entry: CounterfactualEntry
+        var reruns: Int
+    }
+
+    static func search(_ s: Scenario, seed: UInt64, code: MunicipalityCode, uncovered n: Int, gap: Int, spec: UnitSpec, budget: Int) -> Found {
+        var trials: [CounterfactualTrial] = []
+        var reruns = 0
+        var exhausted = false
+        var notApplicable: [Lever] = []
+        let maxAmount: [Lever: Int] = [.unit: n, .team: n, .contact: n, .bed: n, .tier: maxTierSteps(s, code)]
+
+        func trial(_ lever: Lever, _ k: Int) -> CounterfactualTrial? {
+            if let t = trials.first(where: { $0.lever == lever && $0.amount == k }) { return t }
+            guard reruns < budget else {
+                exhausted = true
+                return nil
+            }
+            guard let changed = apply(lever, amount: k, to: s, code: code, unit: spec) else { return nil }
+            reruns += 1
+            let r = Simulator.run(changed, seed: seed, tier: .asConfigured)
+            let m = r.municipalities.first { $0.code == code }?.tally ?? Tally()
+            let t = CounterfactualTrial(lever: lever, amount: k, uncoveredAfter: m.uncovered, gapMinutesAfter: m.gapMinutes,
+                                        totalUncoveredAfter: r.totals.uncovered)
+            trials.append(t)
+            return t
+        }
+
+        var levers: [Lever] = []
+        for l in Lever.allCases {
+            if (maxAmount[l] ?? 0) < 1 || apply(l, amount: 1, to: s, code: code, unit: spec) == nil { notApplicable.append(l) } else { levers.append(l) }
+        }
+        // Amount 1 for every lever.
+        var covering = levers.filter { trial($0, 1)?.uncoveredAfter == 0 }
+        if covering.isEmpty {
+            // The most each lever may take.
+            var atMax: [Lever] = []
+            for l in levers where maxAmount[l]! > 1 {
+                if trial(l, maxAmount[l]!)?.uncoveredAfter == 0 { atMax.append(l) }
+            }
+            // Bisect for the smallest covering amount.
+            for l in atMax {
+                var lo = 1, hi = maxAmount[l]!
+                while hi - lo > 1 {
+                    let mid = (lo + hi) / 2
+                    guard let t = trial(l, mid) else { break }
+                    if t.uncoveredAfter == 0 { hi = mid } else { lo = mid }
+                }
+            }
+            covering = atMax
+        }
+        _ = covering
+        let best = bestIndex(trials, uncovered: n, gapMinutes: gap)
+        return Found(
+            entry: CounterfactualEntry(code: code.description, uncovered: n, gapMinutes: gap, trials: trials, best: best,
+                                       notApplicable: notApplicable, budgetExhausted: exhausted),
+            reruns: reruns)
+    }
+
+    /// The covering trial with the smallest amount (ties: Lever order), else the trial leaving the
+    /// fewest uncovered, then the fewest minutes without power (ties: smaller amount, then Lever
+    /// order); nil if none reduced either.
+    public static func bestIndex(_ trials: [CounterfactualTrial], uncovered n: Int, gapMinutes gap: Int) -> Int? {
+        func order(_ l: Lever) -> Int { Lever.allCases.firstIndex(of: l)! }
+        let ranked = trials.indices.sorted { a, b in
+            let x = trials[a], y = trials[b]
+            if x.uncoveredAfter != y.uncoveredAfter { return x.uncoveredAfter < y.uncoveredAfter }
+            if x.uncoveredAfter > 0 && x.gapMinutesAfter != y.gapMinutesAfter { return x.gapMinutesAfter < y.gapMinutesAfter }
+            if x.amount != y.amount { return x.amount < y.amount }
+            if x.lever != y.lever { return order(x.lever) < order(y.lever) }
+            return a < b
+        }
+        guard let first = ranked.first, trials[first].uncoveredAfter < n || trials[first].gapMinutesAfter < gap else { return nil }
+        return first
+    }
+
+    // MARK: JSON (inside the result file's "report" member)
+
+    static func json(_ c: CounterfactualResult) -> OrderedJSON {
+        .object([
+            ("maxMunicipalities", .int(c.maxMunicipalities)),
+            ("maxReruns", .int(c.maxReruns)),
+            ("rerunsUsed", .int(c.rerunsUsed)),
+            ("municipalitiesWithUncovered", .int(c.municipalitiesWithUncovered)),
+            ("unit", .object([
+                ("kind", .string(c.unit.kind.rawValue)), ("capacityWh", .int(c.unit.capacityWh)), ("ratedW", .int(c.unit.ratedW)),
+                ("runtimePerTankMinutes", .int(c.unit.runtimePerTankMinutes)), ("tanks", .int(c.unit.tanks)),
+                ("priceYen", .int(c.unit.priceYen)),
+            ])),
+            ("entries", .array(c.entries.map { e in
+                .object([
+                    ("code", .string(e.code)),
+                    ("uncovered", .int(e.uncovered)),
+                    ("gapMinutes", .int(e.gapMinutes)),
+                    ("best", .int(e.best)),
+                    ("notApplicable", .array(e.notApplicable.map { .string($0.rawValue) })),
+                    ("budgetExhausted", .bool(e.budgetExhausted)),
+                    ("trials", .array(e.trials.map { t in
+                        .object([
+                            ("lever", .string(t.lever.rawValue)), ("amount", .int(t.amount)),
+                            ("uncoveredAfter", .int(t.uncoveredAfter)),
+                            ("gapMinutesAfter", .int(t.gapMinutesAfter)), ("totalUncoveredAfter", .int(t.totalUncoveredAfter)),
+                        ])
+                    })),
+                ])
+            })),
+        ])
+    }
+
+    static func decode(_ o: J) throws -> CounterfactualResult {
+        let u = try o.obj("unit")
+        guard let kind = PowerUnitKind(rawValue: try u.string("kind")) else { throw u.fail("unknown unit kind") }
+        let spec = UnitSpec(kind: kind, capacityWh: try u.int("capacityWh"), ratedW: try u.int("ratedW"),
+                            runtimePerTankMinutes: try u.int("runtimePerTankMinutes"), tanks: try u.int("tanks"),
+                            priceYen: try u.int("priceYen"))
+        func lever(_ j: J, _ s: String) throws -> Lever {
+            guard let l = Lever(rawValue: s) else { throw j.fail("unknown lever '\(s)'") }
+            return l
+        }
+        let entries = try o.array("entries").map { e -> CounterfactualEntry in
+            let trials = try e.array("trials").map { t in
+                CounterfactualTrial(lever: try lever(t, t.string("lever")), amount: try t.int("amount"),
+                                    uncoveredAfter: try t.int("uncoveredAfter"), gapMinutesAfter: try t.int("gapMinutesAfter"), totalUncoveredAfter: try t.int("totalUncoveredAfter"))
+            }
+            let best = try e.optInt("best")
+            if let b = best, !trials.indices.contains(b) { throw e.fail("best is not a trial index") }
+            return CounterfactualEntry(
+                code: try e.string("code"), uncovered: try e.int("uncovered"), gapMinutes: try e.int("gapMinutes"), trials: trials, best: best,
+                notApplicable: try e.strings("notApplicable").map { try lever(e, $0) },
+                budgetExhausted: try e.bool("budgetExhausted"))
+        }
+        return CounterfactualResult(
+            maxMunicipalities: try o.int("maxMunicipalities"), maxReruns: try o.int("maxReruns"),
+            rerunsUsed: try o.int("rerunsUsed"), municipalitiesWithUncovered: try o.int("municipalitiesWithUncovered"),
+            unit: spec, entries: entries)
+    }
+}
+
+/// Results written by worker threads, each index once, under a lock.
+final class EntrySlots: @unchecked Sendable {
+    private var items: [Counterfactual.Found?]
+    private let lock = NSLock()
+    init(count: Int) { items = .init(repeating: nil, count: count) }
+    func set(_ k: Int, _ f: Counterfactual.Found) {
+        lock.lock()
+        items[k] = f
+        lock.unlock()
+    }
+    func all() -> [Counterfactual.Found] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items.map { $0! }
+    }
+}

@@ -1,0 +1,46 @@
+/// The restricted outputs: the per-patient priority list and its README. These are the only
+/// report files (with the result file) that hold patient ids; they go under `restricted/`.
+public struct RestrictedFiles: Sendable {
+    public let data: ReportData
+    public let lang: Lang
+    public let bom: Bool
+    public init(data: ReportData, lang: Lang, bom: Bool) {
+        self.data = data
+        self.lang = lang
+        self.bom = bom
+    }
+
+    /// Patients who lost grid power, in priority order: earliest depletion first (those whose own
+    /// means lasted come last), ties by id.
+    public func patientsCSV() -> String {
+        var w = CSVWriter(bom: bom)
+        w.row(texts: ["priority", "patient_id", "municipality", "municipality_name", "area", "provider", "tier", "device",
+                      "own_reserve_minutes", "first_outage_minute", "depletion_minute", "detection_minute", "detection_channel",
+                      "first_help_minute", "help", "outcome", "gap_minutes", "restoration_minute", "shortfall"])
+        let affected = data.patients.filter { $0.outcome != "unaffected" }
+        let ordered = affected.sorted { a, b in
+            switch (a.depletionMinute, b.depletionMinute) {
+            case (let x?, let y?) where x != y: return x < y
+            case (.some, .none): return true
+            case (.none, .some): return false
+            default: return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+            }
+        }
+        func opt(_ n: Int?) -> CSVCell { n.map { .number($0) } ?? .empty }
+        for (k, p) in ordered.enumerated() {
+            let name = data.municipalities.first { $0.code == p.municipality }?.name(lang) ?? ""
+            var help = p.units
+            if let b = p.bed { help.append("bed:" + b) }
+            w.row([.number(k + 1), .text(p.id), .text(p.municipality), .text(name), .text(p.area), .text(p.provider), .text(p.tier),
+                   .text(p.device), .number(p.ownReserveMinutes), opt(p.firstOutageMinute), opt(p.depletionMinute),
+                   opt(p.detectionMinute), .text(p.detectionChannel ?? ""), opt(p.firstHelpMinute), .text(help.joined(separator: " ")),
+                   .text(p.outcome), .number(p.gapMinutes), opt(p.restorationMinute), .text(p.shortfall.joined(separator: " "))])
+        }
+        return w.text
+    }
+
+    public func readme() -> String {
+        // Both languages always: whoever finds the folder must understand it is restricted.
+        Labels.text("shortfall.restricted.readme", .ja) + "\n\n" + Labels.text("shortfall.restricted.readme", .en) + "\n"
+    }
+}

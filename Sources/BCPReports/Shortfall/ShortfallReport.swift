@@ -1,0 +1,112 @@
+import BCPRegistry
+
+/// Options of a rendering: language, BOM on CSV files, the suppression threshold (nil: the
+/// scenario's), and the tool version for the manifest.
+public struct ShortfallOptions: Sendable, Equatable {
+    public var lang: Lang
+    public var bom: Bool
+    public var suppress: Int?
+    public var toolVersion: String
+    public init(lang: Lang = .ja, bom: Bool = false, suppress: Int? = nil, toolVersion: String) {
+        self.lang = lang
+        self.bom = bom
+        self.suppress = suppress
+        self.toolVersion = toolVersion
+    }
+}
+
+/// One output file: a path relative to the output folder, its text, and whether it is restricted.
+public struct OutputFile: Sendable, Equatable {
+    public var path: String
+    public var text: String
+    public var restricted: Bool
+}
+
+/// All the files of a run's output folder, as one pure function of the result file's text.
+/// `bcpsim run` and `bcpsim report` both call `render(resultText:options:)`, so the same result file
+/// gives byte-identical folders.
+public enum ShortfallReport {
+    public static let resultPath = "restricted/result.json"
+
+    public static func render(resultText: String, options: ShortfallOptions, registry: Registry?) throws -> [OutputFile] {
+        let data = try ReportSource.decode(resultText)
+        var files = render(data, options: options, registry: registry)
+        files.append(OutputFile(path: resultPath, text: resultText, restricted: true))
+        return files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }.withManifest(data, options)
+    }
+
+    /// The report files of `data` (without the result file and the manifest).
+    public static func render(_ data: ReportData, options: ShortfallOptions, registry: Registry?) -> [OutputFile] {
+        let tables = PublicTables(data, threshold: options.suppress ?? data.suppressionThreshold)
+        let doc = SummaryDocument(tables: tables, lang: options.lang, registry: registry)
+        let csv = ShortfallCSV(tables: tables, bom: options.bom)
+        let restricted = RestrictedFiles(data: data, lang: options.lang, bom: options.bom)
+        let rl: RegistryLanguage = options.lang == .ja ? .ja : .en
+        var files = [
+            OutputFile(path: "summary.md", text: SummaryMarkdown(doc).render(), restricted: false),
+            OutputFile(path: "summary.html", text: SummaryHTML(doc).render(), restricted: false),
+            OutputFile(path: "municipalities.csv", text: csv.municipalities(), restricted: false),
+            OutputFile(path: "areas.csv", text: csv.areas(), restricted: false),
+            OutputFile(path: "tiers.csv", text: csv.tiers(), restricted: false),
+            OutputFile(path: "devices.csv", text: csv.devices(), restricted: false),
+            OutputFile(path: "timeline.csv", text: csv.timeline(), restricted: false),
+            OutputFile(path: "shortfalls.csv", text: csv.shortfalls(), restricted: false),
+            OutputFile(path: "whatif.csv", text: csv.whatIf(), restricted: false),
+            OutputFile(path: "restricted/patients.csv", text: restricted.patientsCSV(), restricted: true),
+            OutputFile(path: "restricted/README.txt", text: restricted.readme(), restricted: true),
+        ]
+        if let registry {
+            files += [
+                OutputFile(path: "registry.md", text: RegistryRenderer.markdown(registry.programs, lang: rl), restricted: false),
+                OutputFile(path: "registry.csv", text: RegistryRenderer.csv(registry.programs, lang: rl, bom: options.bom), restricted: false),
+                OutputFile(path: "registry.json", text: RegistryRenderer.json(registry.programs), restricted: false),
+            ]
+        }
+        return files
+    }
+
+    /// manifest.json: tool, scenario, seed(s), replicas, options, input hashes, and every output
+    /// with its FNV-1a 64 hash (public files only; restricted files are listed by path). No clock.
+    static func manifest(_ data: ReportData, _ options: ShortfallOptions, _ files: [OutputFile]) -> String {
+        let json = OrderedJSON.object([
+            ("schema", .string("bcpsim.manifest/1")),
+            ("tool", .object([("name", .string("bcpsim")), ("version", .string(options.toolVersion))])),
+            ("scenario", .object([
+                ("id", .string(data.scenarioId)), ("nameJa", .string(data.nameJa)), ("nameEn", .string(data.nameEn)),
+                ("synthetic", .bool(data.synthetic)),
+            ])),
+            ("seed", .string(String(data.seed))),
+            ("replicas", .int(data.replicas)),
+            ("seeds", .array(data.seeds.map { .string(String($0)) })),
+            ("tier", .string(data.tier)),
+            ("horizonMinutes", .int(data.horizonMinutes)),
+            ("lang", .string(options.lang.rawValue)),
+            ("bom", .bool(options.bom)),
+            ("suppressionThreshold", .int(options.suppress ?? data.suppressionThreshold)),
+            ("inputs", .array(data.inputs.map { .object([("file", .string($0.name)), ("fnv1a64", .string($0.fnv1a64))]) })),
+            ("outputs", .array(files.map { f in
+                .object([("path", .string(f.path)), ("restricted", .bool(f.restricted)),
+                         ("fnv1a64", f.restricted ? .null : .string(fnv1a64Hex(f.text)))])
+            })),
+        ])
+        return json.render() + "\n"
+    }
+
+    /// FNV-1a 64 of the UTF-8 bytes, 16 lowercase hex digits.
+    public static func fnv1a64Hex(_ s: String) -> String {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in s.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+extension Array where Element == OutputFile {
+    func withManifest(_ data: ReportData, _ options: ShortfallOptions) -> [OutputFile] {
+        let m = OutputFile(path: "manifest.json", text: ShortfallReport.manifest(data, options, self), restricted: false)
+        return (self + [m]).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+}
