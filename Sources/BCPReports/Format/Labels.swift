@@ -12,7 +12,9 @@ public enum Lang: String, Sendable, CaseIterable {
 /// Add a report's labels under its own key prefix ("allocation.", "shortfall.", ...); shared
 /// words (items, levels, yen columns) live under "common.".
 public enum Labels {
-    public static let table: [String: [Lang: String]] = [
+    public static let table: [String: [Lang: String]] = base.merging(WorkshopLabels.table) { base, _ in base }
+
+    static let base: [String: [Lang: String]] = [
         // Shared words.
         "common.item.generator": [.ja: "発電機", .en: "Generators"],
         "common.item.battery": [.ja: "蓄電池", .en: "Batteries"],

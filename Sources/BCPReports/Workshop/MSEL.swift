@@ -1,0 +1,111 @@
+import BCPModel
+import BCPSimulator
+
+/// HSEEP inject types.
+public enum InjectType: String, Sendable, CaseIterable {
+    /// Sets the scene; no particular response expected.
+    case contextual
+    /// What the simulation says follows from the players' (simulated) actions; the controller
+    /// uses it to check or steer play.
+    case contingent
+    /// Prompts a particular action from the players.
+    case expectedAction = "expected-action"
+}
+
+/// Who sends or receives an inject.
+public enum InjectRole: String, Sendable, CaseIterable {
+    case control, powerCompany, family, provider, partner, municipality, hospital, players
+}
+
+/// One row of the master scenario events list, in the HSEEP columns.
+public struct MSELRow: Sendable, Equatable {
+    public var number: Int
+    public var minute: Int
+    public var time: String
+    public var type: InjectType
+    public var from: String
+    public var to: String
+    public var message: String
+    public var expectedAction: String
+    public var objective: String
+}
+
+/// The exercise objectives the injects test (numbered O1...O5).
+public enum WorkshopObjective: Int, Sendable, CaseIterable {
+    case awareness = 1, providerContinuity, mutualBackup, resources, regional
+
+    public func text(_ lang: Lang) -> String { Labels.text("workshop.objective.\(rawValue)", lang) }
+    public func short(_ lang: Lang) -> String { "O\(rawValue) " + Labels.text("workshop.objective.\(rawValue).short", lang) }
+}
+
+/// Builds the MSEL from the events of a run.
+public enum MSEL {
+    struct Spec {
+        var type: InjectType
+        var from: InjectRole
+        var to: [InjectRole]
+        var objectives: [WorkshopObjective]
+    }
+
+    static func spec(_ k: TimelineEvent.Kind) -> Spec {
+        switch k {
+        case .outageStart: return Spec(type: .contextual, from: .powerCompany, to: [.players], objectives: [.awareness])
+        case .providersLosePower: return Spec(type: .expectedAction, from: .provider, to: [.partner, .municipality], objectives: [.providerContinuity, .mutualBackup])
+        case .providerOut: return Spec(type: .expectedAction, from: .control, to: [.partner], objectives: [.mutualBackup])
+        case .travelSlowed: return Spec(type: .contextual, from: .control, to: [.players], objectives: [.resources])
+        case .underSixHours: return Spec(type: .expectedAction, from: .family, to: [.provider], objectives: [.awareness, .resources])
+        case .providerCall: return Spec(type: .contingent, from: .control, to: [.provider], objectives: [.providerContinuity])
+        case .linkedTakeover: return Spec(type: .contingent, from: .control, to: [.partner], objectives: [.mutualBackup])
+        case .municipalConfirmation: return Spec(type: .contingent, from: .control, to: [.municipality], objectives: [.regional])
+        case .selfCall: return Spec(type: .expectedAction, from: .family, to: [.provider, .municipality], objectives: [.awareness])
+        case .firstUnit: return Spec(type: .contingent, from: .control, to: [.players], objectives: [.resources])
+        case .firstWithoutPower: return Spec(type: .expectedAction, from: .family, to: [.municipality], objectives: [.resources])
+        case .firstBed: return Spec(type: .contingent, from: .hospital, to: [.municipality], objectives: [.resources])
+        case .stockUsedUp: return Spec(type: .expectedAction, from: .municipality, to: [.players], objectives: [.resources, .regional])
+        case .bedsFull: return Spec(type: .expectedAction, from: .hospital, to: [.municipality], objectives: [.resources, .regional])
+        case .restoredHalf, .restoredMost, .restoredAll: return Spec(type: .contextual, from: .powerCompany, to: [.players], objectives: [.awareness])
+        case .endex: return Spec(type: .contextual, from: .control, to: [.players], objectives: [.awareness])
+        }
+    }
+
+    public static func rows(_ events: [TimelineEvent], _ lang: Lang) -> [MSELRow] {
+        events.enumerated().map { i, e in
+            let sp = spec(e.kind)
+            var time = WorkshopFormat.clock(e.minute, lang)
+            if e.approximate { time = Labels.text("workshop.time.approx", lang, time) }
+            return MSELRow(
+                number: i + 1, minute: e.minute, time: time, type: sp.type,
+                from: Labels.text("workshop.role." + sp.from.rawValue, lang),
+                to: WorkshopFormat.join(sp.to.map { Labels.text("workshop.role." + $0.rawValue, lang) }, lang),
+                message: message(e, lang),
+                expectedAction: Labels.text("workshop.inject.\(e.kind.rawValue).action", lang),
+                objective: WorkshopFormat.join(sp.objectives.map { $0.short(lang) }, lang))
+        }
+    }
+
+    static func message(_ e: TimelineEvent, _ lang: Lang) -> String {
+        let places = WorkshopFormat.join(e.places.map { $0.name(lang) }, lang)
+        let key = "workshop.inject.\(e.kind.rawValue).message"
+        let n = e.numbers.map(NumberFormat.grouped)
+        switch e.kind {
+        case .outageStart:
+            return Labels.text(e.numbers.first == 1 ? "workshop.inject.outageStart.rolling" : key, lang, places)
+        case .providersLosePower:
+            let kinds = ProviderKind.allCases.enumerated().compactMap { i, k -> String? in
+                e.numbers[i + 1] > 0 ? Labels.text("workshop.providerKind." + k.rawValue, lang, n[i + 1]) : nil
+            }
+            return Labels.text(key, lang, places, n[0], WorkshopFormat.join(kinds, lang))
+        case .providerOut:
+            let kind = Labels.text("workshop.providerKind.one." + ProviderKind.allCases[e.numbers[0]].rawValue, lang)
+            let until = e.numbers[1] < 0 ? Labels.text("workshop.untilEnd", lang) : WorkshopFormat.clock(e.numbers[1], lang)
+            return Labels.text(key, lang, places, kind, until)
+        case .travelSlowed:
+            let until = e.numbers[1] < 0 ? Labels.text("workshop.untilEnd", lang) : WorkshopFormat.clock(e.numbers[1], lang)
+            return Labels.text(key, lang, places, n[0], until)
+        case .restoredHalf, .restoredMost, .restoredAll, .endex, .stockUsedUp, .bedsFull:
+            return Labels.text(key, lang, args: [places] + n)
+        default:
+            return Labels.text(key, lang, places)
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import BCPModel
+
+/// What participants may know before the exercise: the scenario's inputs only (the outage, the
+/// data set at Tokyo level, the three tiers). Takes no simulation result, so it cannot leak one.
+public enum ScenarioOverview {
+    public static func blocks(_ s: Scenario, seed: UInt64, _ lang: Lang) -> [PackDocument.Block] {
+        func L(_ k: String, _ a: String...) -> String { Labels.text("workshop.overview." + k, lang, args: a) }
+        let g = NumberFormat.grouped
+        var out: [PackDocument.Block] = [.heading(L("heading"), level: 2)]
+        var defs: [(String, String)] = [
+            (L("scenario"), WorkshopFormat.name(s.nameJa, s.nameEn, lang)),
+            (L("horizon"), L("horizon.value", g(s.horizonMinutes / 60), WorkshopFormat.clock(s.horizonMinutes, lang))),
+            (L("seed"), String(seed)),
+        ]
+        if s.synthetic { defs.append((L("data"), Labels.text("common.synthetic", lang))) }
+        out.append(.definitions(defs))
+        if !s.description.isEmpty { out.append(.paragraph(s.description)) }
+
+        out.append(.heading(L("outage"), level: 3))
+        out.append(.list(s.zones.map { zone(s, $0, lang) }))
+        let disruptions = s.disruptions.compactMap { disruption(s, $0, lang) }
+        if !disruptions.isEmpty {
+            out.append(.heading(L("disruptions"), level: 3))
+            out.append(.list(disruptions))
+        }
+
+        out.append(.heading(L("dataset"), level: 3))
+        var t = MarkdownTable(headers: [L("col.item"), L("col.count")], alignments: [.left, .right])
+        t.add([L("patients"), g(s.patients.count)], strong: true)
+        for d in DeviceKind.allCases {
+            let n = s.patients.filter { $0.device == d }.count
+            if n > 0 { t.add(["  " + Labels.text("workshop.device." + d.rawValue, lang), g(n)]) }
+        }
+        t.add([L("registered"), g(s.patients.filter(\.registeredSupportPlan).count)])
+        for k in ProviderKind.allCases {
+            let ps = s.providers.filter { $0.kind == k }
+            if ps.isEmpty { continue }
+            t.add([Labels.text("workshop.providerKind.plural." + k.rawValue, lang), g(ps.count)])
+            t.add(["  " + L("noBackup"), g(ps.filter { !$0.hasBackupPower }.count)])
+        }
+        t.add([L("linkedGroups"), g(Set(s.providers.compactMap(\.linkedGroup)).count)])
+        t.add([L("regionalBCP"), g(s.municipalities.filter(\.hasRegionalBCP).count)])
+        var municipal = 0, provider = 0
+        for u in s.units {
+            switch u.owner {
+            case .municipality: municipal += 1
+            case .provider: provider += 1
+            case .patient: break
+            }
+        }
+        t.add([L("unitsMunicipal"), g(municipal)])
+        t.add([L("unitsProvider"), g(provider)])
+        t.add([L("teams"), g(s.municipalities.reduce(0) { $0 + $1.deliveryTeams } + s.providers.reduce(0) { $0 + max(0, $1.deliveryTeams) })])
+        t.add([L("beds"), g(s.providers.reduce(0) { $0 + max(0, $1.backupBeds) })])
+        out.append(.table(t, caption: nil))
+
+        out.append(.heading(L("tiers"), level: 3))
+        out.append(.definitions(WorkshopRuns.tierOrder.map { (TierText.name($0, lang), Labels.text("workshop.tier.\($0.rawValue).explain", lang)) }))
+        return out
+    }
+
+    static func percent(_ ppm: Int) -> String {
+        let tenths = (ppm + 500) / 1000
+        return "\(tenths / 10).\(tenths % 10)%"
+    }
+
+    static func places(_ s: Scenario, _ targets: [ZoneTarget], _ lang: Lang) -> String {
+        WorkshopFormat.join(targets.map { t in
+            switch t {
+            case .municipality(let c): return s.municipality(c).map { WorkshopFormat.name($0.nameJa, $0.nameEn, lang) } ?? c.description
+            case .area(let a): return s.areas.first { $0.nameJa == a }.map { WorkshopFormat.name($0.nameJa, $0.nameEn, lang) } ?? a
+            }
+        }, lang)
+    }
+
+    static func zone(_ s: Scenario, _ z: OutageZone, _ lang: Lang) -> String {
+        let where_ = places(s, z.targets, lang)
+        switch z.shape {
+        case .restoration(let curve):
+            let pts = curve.points.map { Labels.text("workshop.overview.point", lang, WorkshopFormat.hours($0.minute), percent($0.restoredPPM)) }
+            return Labels.text("workshop.overview.zone.restoration", lang, where_, WorkshopFormat.clock(z.startMinute, lang), WorkshopFormat.join(pts, lang))
+        case .rolling(let r):
+            let first = r.blocks.map(\.startMinute).min() ?? 0
+            let hours = r.blocks.first.map { WorkshopFormat.hours($0.durationMinutes) } ?? "0.0"
+            return Labels.text("workshop.overview.zone.rolling", lang, where_, WorkshopFormat.clock(z.startMinute + first, lang),
+                               NumberFormat.grouped(r.groups), NumberFormat.grouped(r.blocks.count), hours)
+        }
+    }
+
+    static func disruption(_ s: Scenario, _ d: Disruption, _ lang: Lang) -> String? {
+        func until(_ u: Int?) -> String { u.map { WorkshopFormat.clock($0, lang) } ?? Labels.text("workshop.untilEnd", lang) }
+        switch d {
+        case .providerOut(let id, let from, let to):
+            guard let p = s.providers.first(where: { $0.id == id }), let m = s.municipality(p.municipality) else { return nil }
+            return Labels.text("workshop.overview.providerOut", lang,
+                               Labels.text("workshop.providerKind.one." + p.kind.rawValue, lang),
+                               WorkshopFormat.name(m.nameJa, m.nameEn, lang), WorkshopFormat.clock(from, lang), until(to))
+        case .travelSlowed(let targets, let pct, let from, let to):
+            return Labels.text("workshop.overview.travel", lang, places(s, targets, lang), String(pct), WorkshopFormat.clock(from, lang), until(to))
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import XCTest
+
+@testable import BCPCommands
+
+/// `bcpsim workshop` and `bcpsim compare` end to end on a shipped scenario.
+final class WorkshopCommandTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let chiba = root.appendingPathComponent("Scenarios/chiba2019").path
+
+    func run(_ args: [String]) -> (Int32, String, String) {
+        let term = CapturedTerminal()
+        let code = BCPSim.main(args, terminal: term.terminal)
+        return (code, term.out, term.err)
+    }
+
+    func tempDir() -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bcpsim-workshop-\(UUID().uuidString)").path
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
+        return dir
+    }
+
+    func testListedInHelp() {
+        let (_, out, _) = run(["--help"])
+        XCTAssertTrue(out.contains("workshop"))
+        XCTAssertTrue(out.contains("compare"))
+    }
+
+    /// Two runs write the same bytes; no patient id of the scenario appears in any file.
+    func testWorkshopPackIsDeterministicAndHoldsNoPatientIds() throws {
+        let d1 = tempDir(), d2 = tempDir()
+        let (c1, out, err) = run(["workshop", Self.chiba, "--out", d1, "--lang", "en"])
+        XCTAssertEqual(c1, 0, err)
+        XCTAssertTrue(out.contains("wrote facilitator.md"))
+        XCTAssertEqual(run(["workshop", Self.chiba, "--out", d2, "--lang", "en"]).0, 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: d1).sorted()
+        XCTAssertEqual(names, ["facilitator.html", "facilitator.md", "msel.csv", "msel.html", "participant.html", "participant.md", "tiers.csv"])
+        let ids = try String(contentsOfFile: Self.chiba + "/patients.csv", encoding: .utf8)
+            .split(separator: "\n").dropFirst().compactMap { $0.split(separator: ",").first.map(String.init) }
+        XCTAssertGreaterThan(ids.count, 1000)
+        for n in names {
+            let a = try Data(contentsOf: URL(fileURLWithPath: d1 + "/" + n))
+            XCTAssertEqual(a, try Data(contentsOf: URL(fileURLWithPath: d2 + "/" + n)), n)
+            let text = String(decoding: a, as: UTF8.self)
+            XCTAssertNil(ids.first { text.contains($0) }, "patient id in \(n)")
+            XCTAssertFalse(text.contains("⟦"), n)
+        }
+        // A second write into the same folder needs --force.
+        XCTAssertEqual(run(["workshop", Self.chiba, "--out", d1]).0, ExitCode.cannotCreate)
+        XCTAssertEqual(run(["workshop", Self.chiba, "--out", d1, "--force"]).0, 0)
+    }
+
+    func testWorkshopNeedsOut() {
+        XCTAssertEqual(run(["workshop", Self.chiba]).0, ExitCode.usage)
+        XCTAssertEqual(run(["workshop", Self.chiba, "--out", tempDir(), "--msel-tier", "bogus"]).0, ExitCode.usage)
+    }
+
+    func testCompareTiersOfOneScenario() throws {
+        let d = tempDir()
+        let (code, out, err) = run(["compare", Self.chiba, Self.chiba, "--tier-a", "none", "--tier-b", "regional", "--out", d, "--lang", "en"])
+        XCTAssertEqual(code, 0, err)
+        XCTAssertTrue(out.contains("wrote compare.md"))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: d).sorted(), ["compare.csv", "compare.html", "compare.md"])
+        let md = try String(contentsOfFile: d + "/compare.md", encoding: .utf8)
+        XCTAssertTrue(md.contains("chiba2019 (No BCP)"))
+        XCTAssertTrue(md.contains("chiba2019 (Regional BCP)"))
+        XCTAssertFalse(md.contains("Caution"), "same seed on both sides")
+    }
+
+    func testCompareRejectsResultFiles() {
+        XCTAssertEqual(run(["compare", "a/result.json", Self.chiba]).0, ExitCode.usage)
+        XCTAssertEqual(run(["compare", Self.chiba]).0, ExitCode.usage)
+    }
+}

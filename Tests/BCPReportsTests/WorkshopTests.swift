@@ -1,0 +1,187 @@
+import BCPModel
+import BCPSimulator
+import XCTest
+
+@testable import BCPReports
+
+/// The workshop pack on the hand-worked scenario of WorkshopFixture.
+///
+/// By hand, per tier (minutes):
+/// - none: nobody calls. P-ALPHA calls itself at 240 - 180 + 30 = 90, P-BRAVO at 420 - 180 + 30 = 270.
+///   千代田区 holds no stock and no pool is open: P-ALPHA is without power 240-600 (360), P-BRAVO
+///   420-600 (180). Uncovered 2, gap 540 (9.0 h), found 2 (delays 90, 270: mean 180, max 270), units 0.
+/// - institutional: CLINIC-ONE calls P-ALPHA at 60, the contact ends at 61; its team brings U-ONE at
+///   61 + 60 = 121 < 240: covered. CLINIC-TWO is dark 0-600 and cannot call: P-BRAVO as under none.
+///   Uncovered 1, gap 180 (3.0 h), delays 61 and 270 (mean 165.5 -> 166, max 270), units 1 (own provider).
+/// - linked: CLINIC-TWO is out at the episode start, so at 180 its partner CLINIC-THREE takes P-BRAVO
+///   over, contact ends at 181; U-THREE comes from 新宿区 (another area, 150): 331 < 420, covered.
+///   Uncovered 0, gap 0, delays 61 and 181 (mean 121, max 181), units 2 (own provider 1, partner 1),
+///   1 provider taken over.
+/// - regional: 千代田区 confirms registered patients from 120: P-BRAVO at 121 (P-ALPHA is known already).
+///   U-THREE arrives 121 + 150 = 271; 中央区's stock would open only at 360 (+90). Uncovered 0, gap 0,
+///   delays 61 and 121 (mean 91), units 2, found by the municipality 1.
+/// Everyone found before depletion under every tier (90 <= 240, 270 <= 420, ...): found in time 2.
+final class WorkshopTests: XCTestCase {
+    static let runs = WorkshopRuns.run(WorkshopFixture.scenario())
+
+    func testTierFiguresWorkedOutByHand() {
+        let f = Self.runs.figures
+        XCTAssertEqual(f.map(\.tier), [.none, .institutional, .linked, .regional])
+        XCTAssertEqual(f.map(\.totals.uncovered), [2, 1, 0, 0])
+        XCTAssertEqual(f.map(\.totals.gapMinutes), [540, 180, 0, 0])
+        XCTAssertEqual(f.map(\.totals.detected), [2, 2, 2, 2])
+        XCTAssertEqual(f.map(\.meanDelay), [180, 166, 121, 91])
+        XCTAssertEqual(f.map(\.totals.detectionDelayMax), [270, 270, 181, 121])
+        XCTAssertEqual(f.map(\.foundInTime), [2, 2, 2, 2])
+        XCTAssertEqual(f.map(\.totals.unitsDelivered), [0, 1, 2, 2])
+        XCTAssertEqual(f.map(\.unitsOwnProvider), [0, 1, 1, 1])
+        XCTAssertEqual(f.map(\.unitsPartner), [0, 0, 1, 1])
+        XCTAssertEqual(f.map(\.unitsNeighbour), [0, 0, 0, 0])
+        XCTAssertEqual(f.map { $0.channel(.selfCall) }, [2, 1, 0, 0])
+        XCTAssertEqual(f.map { $0.channel(.providerCall) }, [0, 1, 1, 1])
+        XCTAssertEqual(f.map { $0.channel(.linkedPartner) }, [0, 0, 1, 0])
+        XCTAssertEqual(f.map { $0.channel(.municipalConfirmation) }, [0, 0, 0, 1])
+        XCTAssertEqual(f.map(\.providersTakenOver), [0, 0, 1, 0])
+    }
+
+    func testWhatEachTierAddsAndWhy() {
+        let s = TierStep.ladder(Self.runs.figures).map { $0.sentence(.en) }
+        XCTAssertEqual(s.count, 3)
+        XCTAssertTrue(s[0].hasPrefix("No BCP → Institutional BCP: patients left without power 2 → 1 (-1); hours without power 9.0 → 3.0 (-6.0)"), s[0])
+        XCTAssertTrue(s[0].contains("(1 found by their provider's call) and lend their own units (1 delivered)"), s[0])
+        XCTAssertTrue(s[1].contains("1 → 0 (-1); hours without power 3.0 → 0.0 (-3.0)"), s[1])
+        XCTAssertTrue(s[1].contains("the patients of 1 providers that were out of action (1 patients found by a partner)"), s[1])
+        XCTAssertTrue(s[2].contains("0 → 0 (0)"), s[2])
+        XCTAssertTrue(s[2].contains("(1 found by the municipality)"), s[2])
+        XCTAssertFalse(s.joined().contains("Note:"), "no step makes things worse here")
+    }
+
+    func testDiscussionPointsFromTheResults() {
+        let pack = WorkshopPack(runs: Self.runs, lang: .en)
+        let points = Discussion.points(Self.runs, events: pack.events, .en)
+        // none -> institutional removes 360 min, institutional -> linked 180: the first step is the biggest.
+        XCTAssertEqual(points[0].finding, "The tiers differ most from No BCP to Institutional BCP: patients left without power -1, hours without power -6.0.")
+        XCTAssertTrue(points.contains { $0.finding.contains("Ku-chubu: patients left without power 2 → 0, hours without power 9.0 → 0.0") })
+        // The reference run (as configured: CLINIC-ONE institutional, the others linked) covers everyone.
+        XCTAssertTrue(points.contains { $0.finding == "Under the scenario as configured, no patient is left without power." })
+        XCTAssertTrue(points.contains { $0.finding == "Under the scenario as configured, no municipal stock and no area's beds run out." })
+    }
+
+    /// The as-configured run plays like the linked one. Its timeline, by hand: outage and the dark
+    /// clinic at 0; P-ALPHA is under 6 h of reserve from the start (240 < 360); CLINIC-ONE reaches
+    /// P-ALPHA at 61; U-ONE arrives at 121; CLINIC-THREE reaches P-BRAVO at 181; everyone's grid is
+    /// back at 600 (hour 10 is the first hour mark with nobody off); the horizon ends at 1,440.
+    func testMSELFromAKnownTimeline() {
+        let pack = WorkshopPack(runs: Self.runs, lang: .en)
+        XCTAssertEqual(pack.events.map(\.kind), [.outageStart, .providersLosePower, .underSixHours, .providerCall, .firstUnit,
+                                                 .linkedTakeover, .restoredHalf, .restoredMost, .restoredAll, .endex])
+        XCTAssertEqual(pack.events.map(\.minute), [0, 0, 0, 61, 121, 181, 600, 600, 600, 1440])
+        let rows = pack.msel
+        XCTAssertEqual(rows.map(\.number), Array(1...10))
+        XCTAssertEqual(rows[1].time, "Day 1 00:00")
+        XCTAssertEqual(rows[1].type, .expectedAction)
+        XCTAssertEqual(rows[1].message, "1 providers without backup power in Ku-chubu (clinics 1) lose power and cannot call their patients.")
+        XCTAssertEqual(rows[1].from, "Home-care provider")
+        XCTAssertEqual(rows[1].to, "Linked partner, Municipality (disaster HQ)")
+        XCTAssertEqual(rows[1].objective, "O2 institutional, O3 linked")
+        XCTAssertEqual(rows[3].time, "Day 1 01:01")
+        XCTAssertEqual(rows[3].type, .contingent)
+        XCTAssertEqual(rows[5].time, "Day 1 03:01")
+        XCTAssertEqual(rows[6].message, "Power is back for at least half of the patients who lost it (0 still off; 2 at the peak).")
+        XCTAssertEqual(rows[9].time, "Day 2 00:00")
+        XCTAssertEqual(rows[9].type, .contextual)
+        let csv = MSELRenderer(rows: rows, lang: .en).csv(bom: false)
+        XCTAssertTrue(csv.hasPrefix("No.,Time (from start),Minute from start,Inject type,From,To,Message,Expected player action,Objective\r\n"))
+        XCTAssertTrue(csv.contains("\r\n4,Day 1 01:01,61,Contingent,Exercise control,Home-care provider,"))
+        XCTAssertEqual(csv.components(separatedBy: "\r\n").count, 12)  // header, 10 rows, empty tail
+    }
+
+    func testClockAndHours() {
+        XCTAssertEqual(WorkshopFormat.clock(0, .en), "Day 1 00:00")
+        XCTAssertEqual(WorkshopFormat.clock(1470, .en), "Day 2 00:30")
+        XCTAssertEqual(WorkshopFormat.clock(2 * 1440 + 14 * 60 + 5, .ja), "3日目 14:05")
+        XCTAssertEqual(WorkshopFormat.hours(90), "1.5")
+        XCTAssertEqual(WorkshopFormat.hours(-45), "-0.8")
+        XCTAssertEqual(WorkshopFormat.signedHours(180), "+3.0")
+        XCTAssertEqual(WorkshopFormat.signedHours(0), "0.0")
+        XCTAssertEqual(WorkshopFormat.mean(331, 2), 166)
+    }
+
+    func testAgendaFillsNinetyMinutes() {
+        XCTAssertEqual(Agenda.totalMinutes, 90)
+        let t = Agenda.table(.en, facilitator: true)
+        XCTAssertEqual(t.rows.first?.first, "0:00–0:10")
+        XCTAssertEqual(t.rows[t.rows.count - 2].first, "1:25–1:30")
+    }
+
+    func testNoPatientOrProviderIdInAnyFile() {
+        for lang in Lang.allCases {
+            for f in WorkshopPack(runs: Self.runs, lang: lang).files(bom: true) {
+                for id in ["P-ALPHA", "P-BRAVO", "CLINIC-ONE", "CLINIC-TWO", "CLINIC-THREE", "U-ONE", "U-THREE", "M-CHUO"] {
+                    XCTAssertFalse(f.text.contains(id), "\(id) in \(f.name) (\(lang))")
+                }
+                XCTAssertFalse(f.text.contains("⟦"), "missing label in \(f.name) (\(lang))")
+            }
+        }
+    }
+
+    func testParticipantVersionHoldsNoResults() {
+        for lang in Lang.allCases {
+            let pack = WorkshopPack(runs: Self.runs, lang: lang)
+            let files = Dictionary(uniqueKeysWithValues: pack.files().map { ($0.name, $0.text) })
+            for name in ["participant.md", "participant.html"] {
+                let p = files[name]!
+                // Result figures of the tier table (hours 9.0 and 3.0, mean delays 2.8/2.0/1.5 h),
+                // MSEL times, and the facilitator's sections.
+                // ("1.5" also occurs in the HTML page's CSS, so it is checked in Markdown only.)
+                for s in ["9.0", "3.0", "2.8", "2.0", "01:01", "03:01", WorkshopFormat.clock(181, lang),
+                          Labels.text("workshop.facilitator.confidential", lang), Labels.text("workshop.tiers.intro", lang),
+                          Labels.text("workshop.metric.coveredByUnit", lang)] + (name.hasSuffix(".md") ? ["1.5"] : []) {
+                    XCTAssertFalse(p.contains(s), "'\(s)' in \(name) (\(lang))")
+                }
+            }
+            // The participant pack depends on the scenario only: results from another seed change nothing.
+            let other = WorkshopRuns.run(WorkshopFixture.scenario(), seed: 99)
+            XCTAssertEqual(WorkshopPack(runs: other, lang: lang).participant().markdown(),
+                           WorkshopPack.participant(WorkshopFixture.scenario(), seed: 99, lang: lang).markdown())
+            XCTAssertTrue(files["facilitator.md"]!.contains("9.0"))
+        }
+    }
+
+    func testHTMLIsEscaped() {
+        let s = WorkshopFixture.scenario(name: "<script>alert('x')</script> & 停電", nameEn: "<b>\"quoted\"</b> & co")
+        let runs = WorkshopRuns.run(s)
+        for lang in Lang.allCases {
+            for f in WorkshopPack(runs: runs, lang: lang).files() where f.name.hasSuffix(".html") {
+                XCTAssertFalse(f.text.contains("<script>"), f.name)
+                XCTAssertFalse(f.text.contains("<b>"), f.name)
+            }
+        }
+        let html = WorkshopPack(runs: runs, lang: .en).facilitator().html()
+        XCTAssertTrue(html.contains("&lt;b&gt;&quot;quoted&quot;&lt;/b&gt; &amp; co"))
+        let md = WorkshopPack(runs: runs, lang: .en).facilitator().markdown()
+        XCTAssertTrue(md.contains("\\<b\\>"))
+    }
+
+    func testDeterministicBytes() {
+        let a = WorkshopPack(runs: WorkshopRuns.run(WorkshopFixture.scenario()), lang: .ja).files(bom: true)
+        let b = WorkshopPack(runs: WorkshopRuns.run(WorkshopFixture.scenario()), lang: .ja).files(bom: true)
+        XCTAssertEqual(a.map(\.name), WorkshopPack.fileNames)
+        XCTAssertEqual(a.map(\.text), b.map(\.text))
+    }
+
+    func testTiersCSV() {
+        let csv = TierTable(Self.runs.figures).csv(.en, bom: false)
+        let lines = csv.components(separatedBy: "\r\n")
+        XCTAssertTrue(lines[0].hasPrefix("tier,Tier,Patients who lost grid power,"))
+        // affected, at risk, found in time, own means, unit, bed, uncovered, gap (min), longest, found, mean, max
+        XCTAssertTrue(lines[1].hasPrefix("none,No BCP,2,2,2,0,0,0,2,540,360,2,180,270,"), lines[1])
+        XCTAssertTrue(lines[3].hasPrefix("linked,Linked BCP,2,2,2,0,2,0,0,0,0,2,121,181,"), lines[3])
+    }
+
+    func testLabelsComplete() {
+        XCTAssertEqual(Labels.incompleteKeys, [])
+        XCTAssertTrue(WorkshopLabels.table.keys.allSatisfy { $0.hasPrefix("workshop.") || $0.hasPrefix("compare.") })
+        for k in WorkshopLabels.table.keys { XCTAssertNotNil(Labels.table[k], k) }
+    }
+}
