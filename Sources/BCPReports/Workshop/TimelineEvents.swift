@@ -117,8 +117,11 @@ public enum TimelineEvents {
             first(kind) { $0.detectionChannel == channel ? $0.detectionMinute : nil }
         }
         first(.firstUnit) { $0.unitIds.isEmpty || $0.bedProviderId != nil ? nil : $0.firstHelpMinute }
+        // The first hour with minutes without power; within it, no earlier than the first depletion
+        // of an uncovered patient (a gap starts at a depletion).
         if let h = r.timeline.first(where: { $0.gapMinutes > 0 }) {
-            out.append(TimelineEvent(minute: h.hour * 60, kind: .firstWithoutPower))
+            let d = r.patients.filter { $0.outcome == .uncovered }.compactMap(\.depletionMinute).min() ?? 0
+            out.append(TimelineEvent(minute: max(h.hour * 60, min(d, h.hour * 60 + 59)), kind: .firstWithoutPower))
         }
 
         // Beds.
