@@ -83,8 +83,10 @@ public struct SummaryDocument: Sendable {
 
     func headline() -> [SummaryBlock] {
         let t = tables
-        let first = data.firstDepletionMinute.map { L("shortfall.headline.firstDepletionValue", lang, PublicTables.hours($0)) }
-            ?? L("shortfall.headline.noDepletion", lang)
+        // One patient's value: shown only when the patients who ran out are not a small count.
+        let first = t.mark(.total, .atRisk) != .shown ? "x"
+            : (data.firstDepletionMinute.map { L("shortfall.headline.firstDepletionValue", lang, PublicTables.hours($0)) }
+                ?? L("shortfall.headline.noDepletion", lang))
         var table = MarkdownTable(headers: [L("shortfall.col.measure", lang), L("shortfall.col.value", lang)], alignments: [.left, .right])
         let rows: [(String, String)] = [
             ("shortfall.headline.patients", t.text(.total, .patients)),

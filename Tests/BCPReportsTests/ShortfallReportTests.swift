@@ -1,0 +1,212 @@
+import BCPModel
+import Foundation
+import BCPRegistry
+import BCPSimulator
+import XCTest
+
+@testable import BCPReports
+
+/// The shortfall renderers on small hand-built results. Numbers are chosen so that each expected
+/// cell can be checked by hand.
+final class ShortfallReportTests: XCTestCase {
+    static func tally(_ patients: Int, affected: Int, own: Int, unit: Int = 0, evac: Int = 0, uncovered: Int = 0, gap: Int = 0,
+                      detected: Int = 0, delay: Int = 0, noUnit: Int = 0) -> Tally {
+        var t = Tally()
+        t.patients = patients
+        t.affected = affected
+        t.coveredOwnMeans = own
+        t.coveredByUnit = unit
+        t.evacuated = evac
+        t.uncovered = uncovered
+        t.atRisk = unit + evac + uncovered
+        t.gapMinutes = gap
+        t.detected = detected
+        t.detectionDelayTotal = delay
+        t.shortfall = [noUnit, 0, 0, 0, 0, 0]
+        return t
+    }
+
+    static func sum(_ ts: [Tally]) -> Tally {
+        var s = Tally()
+        for t in ts {
+            s.patients += t.patients; s.affected += t.affected; s.atRisk += t.atRisk; s.coveredOwnMeans += t.coveredOwnMeans
+            s.coveredByUnit += t.coveredByUnit; s.evacuated += t.evacuated; s.uncovered += t.uncovered; s.gapMinutes += t.gapMinutes
+            s.detected += t.detected; s.detectionDelayTotal += t.detectionDelayTotal
+            s.shortfall = zip(s.shortfall, t.shortfall).map { $0 + $1 }
+        }
+        return s
+    }
+
+    static let hostile = "<script>alert(\"x\")</script> O'Brien & \"ward\""
+
+    /// Two municipalities in one area:
+    /// - 131016 千代田区: 40 patients, 30 lost power, 12 own means, 6 by unit, 12 uncovered (gap 1,200 min)
+    /// - 131024 (hostile name): 25 patients, 25 lost power, 20 own means, 2 evacuated, 3 uncovered (gap 300 min)
+    /// Tokyo: 65 patients, 55 lost power, 32 own means, 6 by unit, 2 evacuated, 15 uncovered, gap 1,500 min = 25.0 h.
+    static func data(name: String = "テスト停電", municipality2: String = hostile) -> ReportData {
+        let a = tally(40, affected: 30, own: 12, unit: 6, uncovered: 12, gap: 1_200, detected: 18, delay: 1_800, noUnit: 12)
+        let b = tally(25, affected: 25, own: 20, evac: 2, uncovered: 3, gap: 300, detected: 5, delay: 100, noUnit: 3)
+        let total = sum([a, b])
+        let tiers = [total, Tally(), Tally(), Tally()]
+        let devices = [total, Tally(), Tally(), Tally(), Tally()]
+        var patients: [ReportPatient] = []
+        for k in 1...55 {
+            let uncovered = k <= 15
+            let id = "PX-" + String(repeating: "0", count: 3 - String(k).count) + String(k)
+            let code = k <= 30 ? "131016" : "131024"
+            let depletion: Int? = uncovered ? 60 * k : nil
+            patients.append(ReportPatient(
+                id: id, municipality: code, area: "区中央部", provider: "C1", tier: "none", device: "tppv",
+                ownReserveMinutes: 60 * k, outcome: uncovered ? "uncovered" : "coveredOwnMeans", gapMinutes: uncovered ? 100 : 0,
+                firstOutageMinute: 0, restorationMinute: 600, gridOffMinutes: 600, depletionMinute: depletion, detectionMinute: 100,
+                detectionChannel: "providerCall", firstHelpMinute: nil, units: [], bed: nil, shortfall: uncovered ? ["noPowerUnit"] : []))
+        }
+        return ReportData(
+            scenarioId: "test", nameJa: name, nameEn: name + " (en)", synthetic: true, seed: 7, tier: "as-configured",
+            horizonMinutes: 1_440, suppressionThreshold: 10, totals: total, resources: ResourceUse(),
+            municipalities: [
+                ReportMunicipality(code: "131016", nameJa: "千代田区", nameEn: "Chiyoda", areaJa: "区中央部", population: 67_549, regionalBCP: false, tally: a),
+                ReportMunicipality(code: "131024", nameJa: municipality2, nameEn: municipality2, areaJa: "区中央部", population: 173_130, regionalBCP: true, tally: b),
+            ],
+            areas: [ReportArea(nameJa: "区中央部", nameEn: "Ku-chubu", tally: total)],
+            tiers: tiers, devices: devices,
+            timeline: [ReportHour(gridOff: 55, withoutPower: 0, gapMinutes: 0), ReportHour(gridOff: 40, withoutPower: 3, gapMinutes: 100),
+                       ReportHour(gridOff: 20, withoutPower: 12, gapMinutes: 700)],
+            patients: patients)
+    }
+
+    func files(_ d: ReportData, lang: Lang = .ja, suppress: Int? = nil) -> [OutputFile] {
+        ShortfallReport.render(d, options: ShortfallOptions(lang: lang, suppress: suppress, toolVersion: "test"), registry: try? Registry.load())
+    }
+
+    func file(_ fs: [OutputFile], _ path: String) throws -> String { try XCTUnwrap(fs.first { $0.path == path }?.text, path) }
+
+    /// Without suppression (threshold 1) the headline gives the hand-summed numbers.
+    func testHeadlineNumbers() throws {
+        let md = try file(files(Self.data(), suppress: 1), "summary.md")
+        XCTAssertTrue(md.contains("| 対象患者 | 65 |"), md)
+        XCTAssertTrue(md.contains("| 停電した患者 | 55 |"))
+        XCTAssertTrue(md.contains("| 自前の備えが尽きた患者（支援が必要） | 23 |"))  // 6 + 2 + 15
+        XCTAssertTrue(md.contains("| 自前の備えで乗り切った | 32 |"))
+        XCTAssertTrue(md.contains("| **電源が途絶えた患者（未充足）** | **15** |"))
+        XCTAssertTrue(md.contains("| 電源のない時間の合計（時間） | 25.0 |"))   // 1,500 min
+        XCTAssertTrue(md.contains("| 最初に備えが尽きる時刻 | 停電開始から1.0時間後 |"))  // PX-001 at minute 60
+        // Mean minutes to detection, Chiyoda: 1,800 / 18 = 100.
+        XCTAssertTrue(md.contains("| 131016 | 千代田区 | 区中央部 | 40 | 30 | 18 | 12 | 6 | 0 | 12 | 20.0 | 100 | なし |"), md)
+    }
+
+    /// With the default threshold 10: municipality 2 has 3 uncovered and 2 evacuated (ranges);
+    /// its gap (300 min from 3 patients) is "x". In the area row the uncovered count 15 = 12 + 3
+    /// would give the 3 away, so 12 is hidden too; likewise the area's gap.
+    func testSmallCountsSuppressedAndProtectedFromSubtraction() throws {
+        let t = PublicTables(Self.data(), threshold: 10)
+        XCTAssertEqual(t.text(.municipality(1), .uncovered), "1-9")
+        XCTAssertEqual(t.text(.municipality(1), .evacuated), "1-9")
+        XCTAssertEqual(t.text(.municipality(1), .gap), "x")
+        XCTAssertEqual(t.text(.municipality(0), .uncovered), "x")
+        XCTAssertEqual(t.text(.area(0), .uncovered), "15")
+        let csv = try file(files(Self.data()), "municipalities.csv")
+        XCTAssertTrue(csv.contains(",1-9,"))
+        // No hidden value can be recovered from the shown cells of its column: 15 - x = ?
+        let md = try file(files(Self.data()), "summary.md")
+        XCTAssertFalse(md.contains("| 12 | 20.0 |"), "Chiyoda's 12 uncovered would reveal the other municipality's 3")
+    }
+
+    func testHTMLEscapesHostileNames() throws {
+        let d = Self.data(name: Self.hostile)
+        for lang in Lang.allCases {
+            let fs = files(d, lang: lang)
+            let html = try file(fs, "summary.html")
+            XCTAssertFalse(html.contains("<script"), "no script element, and no unescaped name")
+            XCTAssertTrue(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; O&#39;Brien &amp; &quot;ward&quot;"))
+            XCTAssertFalse(html.contains("O'Brien"))
+            let md = try file(fs, "summary.md")
+            XCTAssertTrue(md.contains("\\<script\\>"), "Markdown escapes < and >")
+            // CSV: quoted, quotes doubled.
+            let csv = try file(fs, "municipalities.csv")
+            XCTAssertTrue(csv.contains("\"<script>alert(\"\"x\"\")</script> O'Brien & \"\"ward\"\"\""))
+        }
+    }
+
+    func testNoPatientIdInPublicFiles() throws {
+        let d = Self.data()
+        for lang in Lang.allCases {
+            let fs = files(d, lang: lang)
+            for f in fs where !f.restricted {
+                for p in d.patients { XCTAssertFalse(f.text.contains(p.id), "\(f.path) contains \(p.id)") }
+            }
+            let list = try file(fs, "restricted/patients.csv")
+            for p in d.patients { XCTAssertTrue(list.contains(p.id)) }
+            XCTAssertTrue(fs.filter(\.restricted).allSatisfy { $0.path.hasPrefix("restricted/") })
+        }
+    }
+
+    /// Priority order: earliest depletion first (PX-001 at 60 min), patients whose own means lasted last, by id.
+    func testRestrictedPriorityList() throws {
+        let lines = try file(files(Self.data()), "restricted/patients.csv").components(separatedBy: "\r\n")
+        XCTAssertTrue(lines[0].hasPrefix("priority,patient_id,municipality,"))
+        XCTAssertTrue(lines[1].hasPrefix("1,PX-001,131016,千代田区,"))
+        XCTAssertTrue(lines[15].hasPrefix("15,PX-015,"))
+        XCTAssertTrue(lines[16].hasPrefix("16,PX-016,"))
+        XCTAssertEqual(lines.count, 55 + 2)  // header, 55 rows, empty after the last CRLF
+    }
+
+    func testEveryLabelResolvesInBothLanguages() {
+        XCTAssertEqual(Labels.incompleteKeys, [])
+        for lang in Lang.allCases {
+            for f in files(Self.data(), lang: lang) { XCTAssertFalse(f.text.contains("⟦"), "\(f.path) (\(lang)) prints a missing label") }
+        }
+        let en = files(Self.data(), lang: .en).first { $0.path == "summary.md" }!.text
+        XCTAssertTrue(en.contains("## Headline"))
+        XCTAssertFalse(en.contains("要約"))
+    }
+
+    func testStableCSVColumns() throws {
+        let fs = files(Self.data())
+        func header(_ p: String) throws -> String { try file(fs, p).components(separatedBy: "\r\n")[0] }
+        XCTAssertEqual(try header("municipalities.csv"),
+                       "code,name_ja,name_en,area_ja,area_en,population,regional_bcp,patients,affected,at_risk,covered_own_means,covered_by_unit,evacuated,uncovered,gap_minutes,detected,mean_detection_delay_minutes,units_delivered,beds_used,units_held,delivery_teams,backup_beds")
+        XCTAssertEqual(try header("timeline.csv"), "hour,minute,grid_off,without_power")
+        XCTAssertEqual(try header("tiers.csv"),
+                       "tier,label_ja,label_en,patients,affected,at_risk,covered_own_means,covered_by_unit,evacuated,uncovered,gap_minutes,detected,mean_detection_delay_minutes")
+        XCTAssertTrue(try header("shortfalls.csv").hasPrefix("code,name_ja,name_en,uncovered,gap_minutes,no_power_unit,no_contact,"))
+        // Timeline: 3 at hour 1 is a range; 12 at hour 2 is shown.
+        XCTAssertTrue(try file(fs, "timeline.csv").contains("1,60,40,1-9\r\n2,120,20,12\r\n"))
+        let bom = ShortfallReport.render(Self.data(), options: ShortfallOptions(bom: true, toolVersion: "t"), registry: nil)
+        XCTAssertTrue(bom.first { $0.path == "areas.csv" }!.text.hasPrefix("\u{FEFF}level,"))
+    }
+
+    func testHTMLIsSelfContained() throws {
+        let html = try file(files(Self.data()), "summary.html")
+        XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, 3, "timeline, municipalities, tiers")
+        for bad in ["<script", "src=\"http", "href=\"http", "@import", "url(http"] { XCTAssertFalse(html.contains(bad), bad) }
+        XCTAssertTrue(html.contains("@page{size:A4"))
+    }
+
+    /// The result file round trip: a simulated result, encoded with its meta, reads back to the
+    /// same numbers, and rendering it twice gives the same bytes.
+    func testResultFileRoundTrip() throws {
+        let s = CounterfactualTests.scenario()
+        let r = Simulator.run(s)
+        let meta = ReportMeta(scenarioId: "tiny", synthetic: true, suppressionThreshold: 10,
+                              inputs: [InputFile(name: "scenario.json", fnv1a64: "0123456789abcdef")], counterfactual: nil)
+        let text = ReportSource.encode(r, ensemble: nil, meta: meta)
+        let d = try ReportSource.decode(text)
+        XCTAssertEqual(d.totals, r.totals)
+        XCTAssertEqual(d.municipalities.map(\.tally), r.municipalities.map(\.tally))
+        XCTAssertEqual(d.municipalities.map(\.resources), r.municipalities.map(\.resources))
+        XCTAssertEqual(d.tiers, r.tiers)
+        XCTAssertEqual(d.devices, r.devices)
+        XCTAssertEqual(d.patients.map(\.id), r.patients.map(\.id))
+        XCTAssertEqual(d.patients.map(\.depletionMinute), r.patients.map(\.depletionMinute))
+        XCTAssertEqual(d.timeline.map(\.withoutPower), r.timeline.map(\.withoutPower))
+        XCTAssertEqual(d.inputs, meta.inputs)
+        XCTAssertEqual(d.scenarioId, "tiny")
+        let once = try ShortfallReport.render(resultText: text, options: ShortfallOptions(toolVersion: "t"), registry: nil)
+        let twice = try ShortfallReport.render(resultText: text, options: ShortfallOptions(toolVersion: "t"), registry: nil)
+        XCTAssertEqual(once, twice)
+        XCTAssertEqual(once.map(\.path), once.map(\.path).sorted())
+        XCTAssertTrue(once.contains { $0.path == "manifest.json" && $0.text.contains("\"fnv1a64\": \"0123456789abcdef\"") })
+        XCTAssertThrowsError(try ReportSource.decode("{\"schema\": \"other\"}"))
+    }
+}
