@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Regenerates the golden reports Reports/<scenario>/ of every shipped scenario: builds bcpsim in
+# release mode and runs `bcpsim run Scenarios/<scenario> --out ...` (default options: Japanese,
+# no BOM, the scenario's suppression threshold, 5 what-if municipalities). Only the public files
+# are kept: restricted/ (patient ids) is written to a temporary folder and deleted.
+#
+#   bash scripts/regenerate-reports.sh            # rewrite Reports/
+#   bash scripts/regenerate-reports.sh OUTDIR     # write elsewhere (scripts/check-reports.sh uses this)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT="${1:-Reports}"
+SCENARIOS="tokyo-synthetic chiba2019 rolling2011 island-typhoon inland-quake"
+swift build -c release --product bcpsim >&2
+BIN="$(swift build -c release --show-bin-path)/bcpsim"
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+for s in $SCENARIOS; do
+  "$BIN" run "Scenarios/$s" --out "$TMP/$s" >/dev/null
+  rm -rf "$TMP/$s/restricted"
+  rm -rf "${OUT:?}/$s"
+  mkdir -p "$OUT/$s"
+  cp "$TMP/$s"/* "$OUT/$s/"
+  echo "wrote $OUT/$s" >&2
+done
