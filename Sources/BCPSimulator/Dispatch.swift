@@ -16,15 +16,43 @@ public enum DispatchPolicy {
     /// secondary area (by code), which open `mutualAidDelayMinutes` after the outage episode starts.
     static func depots(for i: Int, in pr: Prepared) -> [(depot: Int, mutualAid: Bool)] {
         var out: [(Int, Bool)] = []
-        let pi = pr.patProv[i]
-        if pr.provs[pi].tier >= .institutional { out.append((pi, false)) }
-        for q in pr.provPartners[pi] { out.append((q, false)) }
-        let m = pr.patMuni[i]
-        out.append((pr.muniDepot(m), false))
-        if pr.patRegional[i] {
-            for n in pr.areaMunis[pr.muniArea[m]] where n != m { out.append((pr.muniDepot(n), true)) }
-        }
+        var list = DepotList(i, pr)
+        while let d = list.next() { out.append(d) }
         return out
+    }
+}
+
+/// The depots of `DispatchPolicy.depots` in the same order, without building an array: `decide`
+/// runs for every look at a needy patient, and an array of tuples per look was 15% of a run.
+struct DepotList {
+    let own: [Int]
+    let muni: Int
+    let neighbours: [Int]
+    let providerCount: Int
+    var k = 0
+
+    init(_ i: Int, _ pr: Prepared) {
+        own = pr.provDepots[pr.patProv[i]]
+        muni = pr.patMuni[i]
+        neighbours = pr.patRegional[i] ? pr.areaMunis[pr.muniArea[muni]] : []
+        providerCount = pr.providerCount
+    }
+
+    mutating func next() -> (depot: Int, mutualAid: Bool)? {
+        if k < own.count {
+            k += 1
+            return (own[k - 1], false)
+        }
+        if k == own.count {
+            k += 1
+            return (providerCount + muni, false)
+        }
+        while k - own.count - 1 < neighbours.count {
+            let n = neighbours[k - own.count - 1]
+            k += 1
+            if n != muni { return (providerCount + n, true) }
+        }
+        return nil
     }
 }
 
@@ -46,18 +74,37 @@ extension SimulationRun {
     func bestUnit(_ d: Int, for i: Int) -> Int? {
         var best: Int? = nil, bestMinutes = 0
         for u in stock[d] {
-            let m = pr.units[u].minutes(for: pr.pats[i])
+            let m = pr.unitMinutes(u, for: i)
             if m > bestMinutes { best = u; bestMinutes = m }
         }
         return best
     }
 
+    /// Whether depot d still holds a unit that gives patient i any minutes (bestUnit != nil).
+    func hasUsableUnit(_ d: Int, for i: Int) -> Bool {
+        for u in stock[d] where pr.unitMinutes(u, for: i) > 0 { return true }
+        return false
+    }
+
     /// Earliest-depletion-first over known patients who need help, ties by id. Patients for whom
     /// nothing can be done (no unit open to them with a team, no bed) are parked until a provider or
     /// hospital starts working again: stock, teams and beds never grow during a run.
+    ///
+    /// Performance (issue 10): the rule is that every needy patient is looked at in every dispatch
+    /// round. A patient who has to wait is not looked at again while the look would be a no-op
+    /// (the same decision, the same flags): they sleep until the minute their chosen team can
+    /// leave, the next change of a travel disruption, or a change to one of their depots (stock,
+    /// teams, provider working) or to the beds of their area, whichever comes first. See
+    /// `sleep(_:until:)` for why those are the only things that can change the look. Results are
+    /// byte-identical to looking at everyone every round; only the work is less.
     mutating func dispatch(_ now: Int) {
+        while let s = sleepers.peek(), s.minute <= now {
+            _ = sleepers.pop()
+            let i = s.priority
+            if sleepState[i] == Sleep.waiting && sleepGen[i] == s.payload { wake(i) }
+        }
         guard !needy.isEmpty else { return }
-        var waiting: [Int] = []
+        inRound = true
         while let e = needy.pop() {
             let i = Int(e.payload)
             inNeedy[i] = false
@@ -67,26 +114,150 @@ extension SimulationRun {
                 needy.push(minute: depletion[i], priority: i, e.payload)
                 continue
             }
+            roundKey = (depletion[i], i)
+            looks += 1
             switch decide(i, now) {
             case .acted: break
-            case .wait: waiting.append(i)
-            case .park: parked.append(i)
+            case .wait(let depart, let bestDepot):
+                inNeedy[i] = true
+                sleep(i, until: min(depart, nextTravelChange(after: now)), best: bestDepot)
+            case .park: park(i)
             }
         }
-        for i in waiting where !inNeedy[i] {
-            inNeedy[i] = true
+        inRound = false
+        // Sleepers woken during the round behind the patient being looked at: the full rule would
+        // have looked at them earlier in this round (a no-op), so their next look is next round.
+        for i in nextRound { needy.push(minute: depletion[i], priority: i, Int32(i)) }
+        nextRound.removeAll(keepingCapacity: true)
+    }
+
+    /// A provider or hospital is back at work: parked patients are looked at again. Those whose
+    /// depots and area beds have not changed since their last look would be parked again with the
+    /// same flags, so they stay parked (same bytes, less work).
+    mutating func unpark() {
+        let list = dirtyParked
+        dirtyParked.removeAll(keepingCapacity: true)
+        for i in list where sleepState[i] == Sleep.parked && parkedDirty[i] {
+            sleepState[i] = Sleep.awake
+            sleepGen[i] &+= 1
+            pushNeedyIfNeeded(i)
+        }
+    }
+
+    /// Puts a waiting patient to sleep until `until` or a change to what their look depends on.
+    ///
+    /// Why nothing else can change the look while they sleep: their depletion and episode are
+    /// fixed (a change goes through `pushNeedyIfNeeded`, which wakes them); the chosen option
+    /// leaves at a fixed minute (the team's free time or the pool's opening, both after now); every
+    /// other option's arrival, the no-wait arrival and the bed's arrival only grow with time
+    /// between changes of a travel disruption; stock, team times and bed counts change only by a
+    /// send or an evacuation from a watched depot or area; providers start or stop working only at
+    /// their own events, which notify the same watchers. So the decision stays "wait" and every
+    /// flag it would set is already set.
+    mutating func sleep(_ i: Int, until w: Int, best: Int) {
+        sleepState[i] = Sleep.waiting
+        sleepBest[i] = best
+        sleepGen[i] &+= 1
+        sleepers.push(minute: w, priority: i, sleepGen[i])
+        watch(i)
+    }
+
+    mutating func park(_ i: Int) {
+        sleepState[i] = Sleep.parked
+        sleepBest[i] = -1
+        sleepGen[i] &+= 1
+        parkedDirty[i] = false
+        watch(i)
+    }
+
+    mutating func watch(_ i: Int) {
+        let entry = Watch(patient: Int32(i), gen: sleepGen[i])
+        var list = DepotList(i, pr)
+        // A depot without stock never gets any (units only leave), so it cannot change the look.
+        while let (d, _) = list.next() {
+            if !stock[d].isEmpty { depotWatch[d].append(entry) }
+        }
+        areaWatch[pr.muniArea[pr.patMuni[i]]].append(entry)
+    }
+
+    /// A waiting patient's look may change: into this round if they come after the patient being
+    /// looked at, else into the next.
+    mutating func wake(_ i: Int) {
+        sleepState[i] = Sleep.awake
+        sleepGen[i] &+= 1
+        if inRound && (depletion[i], i) < roundKey {
+            nextRound.append(i)
+        } else {
             needy.push(minute: depletion[i], priority: i, Int32(i))
         }
     }
 
-    /// A provider or hospital is back at work: parked patients are looked at again.
-    mutating func unpark() {
-        let list = parked
-        parked.removeAll()
-        for i in list { pushNeedyIfNeeded(i) }
+    /// Wakes (or marks dirty) a watcher whose look may have changed.
+    mutating func touch(_ i: Int) {
+        if sleepState[i] == Sleep.waiting {
+            wake(i)
+        } else if sleepState[i] == Sleep.parked && !parkedDirty[i] {
+            parkedDirty[i] = true
+            dirtyParked.append(i)
+        }
     }
 
-    enum Decision { case acted, wait, park }
+    /// Every watcher of depot d (a provider started or stopped working).
+    mutating func notifyDepot(_ d: Int) {
+        guard !depotWatch[d].isEmpty else { return }
+        let list = depotWatch[d]
+        depotWatch[d].removeAll(keepingCapacity: true)
+        for w in list where sleepGen[Int(w.patient)] == w.gen { touch(Int(w.patient)) }
+    }
+
+    /// Depot d sent a unit: one unit fewer and one team busy longer. That can change the look of a
+    /// watcher only if d held their chosen option, or if d now has no unit usable by them (the
+    /// "no power unit" flag). Every other option of d only got worse, so the others keep sleeping.
+    mutating func notifySent(_ d: Int) {
+        guard !depotWatch[d].isEmpty else { return }
+        let list = depotWatch[d]
+        depotWatch[d].removeAll(keepingCapacity: true)
+        for w in list {
+            let i = Int(w.patient)
+            guard sleepGen[i] == w.gen else { continue }
+            if sleepBest[i] == d || !hasUsableUnit(d, for: i) {
+                touch(i)
+            } else {
+                depotWatch[d].append(w)
+            }
+        }
+    }
+
+    /// Hospital h's beds changed. Only a hospital running out of beds changes which bed a patient
+    /// of the area would get (freeBed looks only at "any left").
+    mutating func notifyBeds(_ h: Int) {
+        guard bedsLeft[h] <= 0 else { return }
+        let a = pr.muniArea[pr.provMuni[h]]
+        guard !areaWatch[a].isEmpty else { return }
+        let list = areaWatch[a]
+        areaWatch[a].removeAll(keepingCapacity: true)
+        for w in list where sleepGen[Int(w.patient)] == w.gen { touch(Int(w.patient)) }
+    }
+
+    /// A provider starts or stops working: its depot, and its beds if it is a hospital.
+    mutating func notifyProvider(_ p: Int) {
+        notifyDepot(p)
+        if pr.provs[p].backupBeds > 0 {
+            let a = pr.muniArea[pr.provMuni[p]]
+            guard !areaWatch[a].isEmpty else { return }
+            let list = areaWatch[a]
+            areaWatch[a].removeAll(keepingCapacity: true)
+            for w in list where sleepGen[Int(w.patient)] == w.gen { touch(Int(w.patient)) }
+        }
+    }
+
+    /// The first minute after `now` at which a travel disruption starts or ends.
+    func nextTravelChange(after now: Int) -> Int {
+        for b in travelChanges where b > now { return b }
+        return Int.max
+    }
+
+    enum Decision { case acted, wait(depart: Int, depot: Int), park }
 
     /// Acts for patient i, or says why not.
     mutating func decide(_ i: Int, _ now: Int) -> Decision {
@@ -96,7 +267,9 @@ extension SimulationRun {
         var best: UnitOption? = nil
         var anyStock = false
         var bestWithoutWaiting = Int.max
-        for (depot, aid) in DispatchPolicy.depots(for: i, in: pr) where depotWorking(depot, now) {
+        var list = DepotList(i, pr)
+        while let (depot, aid) = list.next() {
+            guard depotWorking(depot, now) else { continue }
             guard let u = bestUnit(depot, for: i) else { continue }
             anyStock = true
             let open = aid ? epStart + pr.params.mutualAidDelayMinutes : 0
@@ -119,12 +292,12 @@ extension SimulationRun {
         if let b = best, b.arrive <= d {
             // In time. If this unit will not carry the patient to restoration but a bed is reachable
             // in time, the bed is the safer choice (it lasts; a further unit may not come).
-            let lastsUntil = d + pr.units[b.unit].minutes(for: pr.pats[i])
+            let lastsUntil = d + pr.unitMinutes(b.unit, for: i)
             if let h = bed, bedArrive <= d, lastsUntil < episodeEnd(i) {
                 evacuate(i, to: h, arriving: bedArrive)
                 return .acted
             }
-            return send(i, b, now) ? .acted : .wait
+            return send(i, b, now) ? .acted : .wait(depart: b.depart, depot: b.depot)
         }
         if let h = bed {
             if bedArrive < unitArrive {
@@ -134,8 +307,9 @@ extension SimulationRun {
         } else {
             flags[i] |= Flag.noBackupBed
         }
-        if let b = best { return send(i, b, now) ? .acted : .wait }
-        return bedArrive == Int.max ? .park : .wait
+        if let b = best { return send(i, b, now) ? .acted : .wait(depart: b.depart, depot: b.depot) }
+        // No unit (best is nil) and no bed: bedArrive is Int.max here, so this parks.
+        return .park
     }
 
     func earliestTeam(_ depot: Int) -> (Int, Int)? {
@@ -156,6 +330,7 @@ extension SimulationRun {
         stock[o.depot].removeAll { $0 == o.unit }
         let back = o.depart + 2 * o.travel
         teamFree[o.depot][o.team] = back
+        notifySent(o.depot)
         unitsLent[o.depot] += 1
         trips[o.depot] += 1
         enRoute[i] = true
@@ -182,6 +357,7 @@ extension SimulationRun {
 
     mutating func evacuate(_ i: Int, to h: Int, arriving t: Int) {
         bedsLeft[h] -= 1
+        notifyBeds(h)
         bed[i] = h
         evacArrival[i] = t
         schedule(t, .evacArrival(patient: Int32(i)))

@@ -1,3 +1,4 @@
+import BCPEngine
 import BCPModel
 
 /// The scenario turned into index-based arrays, once per run: patients sorted by id (so an index
@@ -17,10 +18,13 @@ struct Prepared {
     let provs: [Provider]
     let provMuni: [Int]
     /// Spans in which the provider is not working (disrupted, or its site without grid and backup).
-    let provDown: [[Interval]]
+    private(set) var provDown: [[Interval]]
     let provPatients: [[Int]]
     /// Other members of its linked group with tier >= linked, by id (empty below linked).
     let provPartners: [[Int]]
+    /// Provider depots a patient of this provider draws from, in DispatchPolicy order: the provider
+    /// itself (institutional and above), then its partners.
+    let provDepots: [[Int]]
     /// Providers with backup beds, per area, by id.
     let areaHospitals: [[Int]]
 
@@ -30,18 +34,42 @@ struct Prepared {
     let patOwnMinutes: [Int]
     let patRegional: [Bool]
     /// Grid-off episodes: patient i has episodes epOffset[i] ..< epOffset[i + 1].
-    let epOffset: [Int]
-    let episodes: [Interval]
+    private(set) var epOffset: [Int]
+    private(set) var episodes: [Interval]
+
+    /// Seed-independent helpers for `reseeded`: the zones covering each municipality (scenario
+    /// order) and every patient id's UTF-8 bytes, flat (patient i: patIdOffset[i] ..< [i + 1]).
+    let muniZones: [[Int]]
+    let patIdBytes: [UInt8]
+    let patIdOffset: [Int]
 
     let units: [PowerUnit]
     let depotUnits: [[Int]]
     let depotTeams: [Int]
 
+    /// Per patient, the two figures a unit's minutes depend on (so the hot path does not copy a
+    /// Patient with its strings): draw W and hours of use per day.
+    let patDraw: [Int]
+    let patHours: [Int]
+
     var providerCount: Int { provs.count }
+
+    /// `units[u].minutes(for: pats[i])`, the same arithmetic (PowerUnit.minutes, Patient.minutes).
+    @inline(__always)
+    func unitMinutes(_ u: Int, for i: Int) -> Int {
+        let unit = units[u]
+        let w = patDraw[i], h = patHours[i]
+        switch unit.kind {
+        case .generator:
+            return unit.ratedW >= w ? unit.runtimePerTankMinutes * unit.tanks : 0
+        case .battery, .ups:
+            guard w > 0, h > 0, unit.capacityWh > 0 else { return 0 }
+            return unit.capacityWh * 60 * 24 / (w * h)
+        }
+    }
     func muniDepot(_ m: Int) -> Int { provs.count + m }
 
     init(_ s: Scenario, seed: UInt64, uniform: ((String, [String]) -> Int)?) {
-        let draw: (String, [String]) -> Int = uniform ?? { z, k in Restoration.uniformPPM(seed: seed, zoneId: z, key: k) }
         let horizon = s.horizonMinutes
 
         let munis = s.municipalities.sorted { $0.code < $1.code }
@@ -79,16 +107,6 @@ struct Prepared {
         }
         patRegional = pats.indices.map { i in provs[patProv[i]].tier == .regional || munis[patMuni[i]].hasRegionalBCP }
 
-        var offsets = [0]
-        var eps: [Interval] = []
-        for (i, p) in pats.enumerated() {
-            let m = munis[patMuni[i]]
-            eps += Restoration.episodes(
-                zones: s.zones, code: m.code, areaJa: m.area.nameJa, horizon: horizon,
-                uniform: { z in draw(z, [p.id]) })
-            offsets.append(eps.count)
-        }
-
         var pp = [[Int]](repeating: [], count: provs.count)
         for i in pats.indices { pp[patProv[i]].append(i) }
 
@@ -96,6 +114,97 @@ struct Prepared {
             guard provs[i].tier >= .linked, let g = provs[i].linkedGroup else { return [] }
             return provs.indices.filter { j in j != i && provs[j].tier >= .linked && provs[j].linkedGroup == g }
         }
+        let partners = provPartners
+        provDepots = provs.indices.map { i in (provs[i].tier >= .institutional ? [i] : []) + partners[i] }
+        scenario = s
+        params = s.parameters
+        self.horizon = horizon
+        self.munis = munis
+        self.muniArea = muniArea
+        self.areas = areas
+        areaMunis = areas.indices.map { a in munis.indices.filter { muniArea[$0] == a } }
+        self.provs = provs
+        self.provMuni = provMuni
+        areaHospitals = areas.indices.map { a in provs.indices.filter { provs[$0].backupBeds > 0 && muniArea[provMuni[$0]] == a } }
+        provPatients = pp
+        self.pats = pats
+        self.patMuni = patMuni
+        self.patProv = patProv
+        self.units = units
+        depotUnits = dUnits
+        depotTeams = provs.map { max(0, $0.deliveryTeams) } + munis.map { max(0, $0.deliveryTeams) }
+        muniZones = munis.map { m in s.zones.indices.filter { Restoration.covers(s.zones[$0], code: m.code, areaJa: m.area.nameJa) } }
+        var idBytes: [UInt8] = []
+        var idOffset = [0]
+        idOffset.reserveCapacity(pats.count + 1)
+        for p in pats {
+            idBytes.append(contentsOf: p.id.utf8)
+            idOffset.append(idBytes.count)
+        }
+        patIdBytes = idBytes
+        patIdOffset = idOffset
+        patDraw = pats.map(\.drawW)
+        patHours = pats.map(\.hoursPerDay)
+        epOffset = []
+        episodes = []
+        provDown = []
+        applySeed(seed, uniform: uniform)
+    }
+
+    /// The same preparation under another seed: only grid-off episodes and provider down spans
+    /// depend on the seed, so an ensemble sorts and indexes the scenario once (issue 10: the
+    /// per-replica preparation was 40% of a Tokyo ensemble).
+    func reseeded(_ seed: UInt64) -> Prepared {
+        var p = self
+        p.applySeed(seed, uniform: nil)
+        return p
+    }
+
+    private mutating func applySeed(_ seed: UInt64, uniform: ((String, [String]) -> Int)?) {
+        let s = scenario
+        let draw: (String, [String]) -> Int = uniform ?? { z, k in Restoration.uniformPPM(seed: seed, zoneId: z, key: k) }
+        var offsets = [0]
+        offsets.reserveCapacity(pats.count + 1)
+        var eps: [Interval] = []
+        eps.reserveCapacity(pats.count)
+        if uniform == nil {
+            // StableHash(seed; zone id, patient id) without building key arrays: the FNV-1a state
+            // after the seed and the zone id is the same for every patient, so it is computed
+            // once per zone and each patient's id bytes continue from it (same definition, same
+            // numbers; see StableHash).
+            let zoneStates = s.zones.map { z in Self.fnvContinue(Self.fnvSeed(seed), key: Array(z.id.utf8)) }
+            var spans: [Interval] = []
+            for i in pats.indices {
+                let zs = muniZones[patMuni[i]]
+                spans.removeAll(keepingCapacity: true)
+                for z in zs {
+                    var h = zoneStates[z]
+                    h ^= 0xFF
+                    h = h &* StableHash.fnvPrime
+                    for k in patIdOffset[i]..<patIdOffset[i + 1] {
+                        h ^= UInt64(patIdBytes[k])
+                        h = h &* StableHash.fnvPrime
+                    }
+                    let x = SplitMix64.mix(h) >> 32
+                    let u = Int((x &* 1_000_000) >> 32)
+                    spans += Restoration.intervals(in: s.zones[z], uniformPPM: u, horizon: horizon)
+                }
+                if spans.count == 1 { eps.append(spans[0]) } else if !spans.isEmpty { eps += Restoration.merge(spans) }
+                offsets.append(eps.count)
+            }
+        } else {
+            for (i, p) in pats.enumerated() {
+                let m = munis[patMuni[i]]
+                eps += Restoration.episodes(
+                    zones: s.zones, code: m.code, areaJa: m.area.nameJa, horizon: horizon,
+                    uniform: { z in draw(z, [p.id]) })
+                offsets.append(eps.count)
+            }
+        }
+        epOffset = offsets
+        episodes = eps
+
+        let horizon = self.horizon
         provDown = provs.indices.map { i in
             let p = provs[i]
             var spans: [Interval] = []
@@ -113,26 +222,25 @@ struct Prepared {
             }
             return Restoration.merge(spans)
         }
+    }
 
-        scenario = s
-        params = s.parameters
-        self.horizon = horizon
-        self.munis = munis
-        self.muniArea = muniArea
-        self.areas = areas
-        areaMunis = areas.indices.map { a in munis.indices.filter { muniArea[$0] == a } }
-        self.provs = provs
-        self.provMuni = provMuni
-        areaHospitals = areas.indices.map { a in provs.indices.filter { provs[$0].backupBeds > 0 && muniArea[provMuni[$0]] == a } }
-        provPatients = pp
-        self.pats = pats
-        self.patMuni = patMuni
-        self.patProv = patProv
-        epOffset = offsets
-        episodes = eps
-        self.units = units
-        depotUnits = dUnits
-        depotTeams = provs.map { max(0, $0.deliveryTeams) } + munis.map { max(0, $0.deliveryTeams) }
+    /// FNV-1a 64 over the seed's 8 bytes, little-endian (StableHash step 1, before any key).
+    static func fnvSeed(_ seed: UInt64) -> UInt64 {
+        var h = StableHash.fnvOffsetBasis
+        var s = seed
+        for _ in 0..<8 {
+            h ^= s & 0xFF
+            h = h &* StableHash.fnvPrime
+            s >>= 8
+        }
+        return h
+    }
+
+    /// Continues FNV-1a with one key: the separator byte 0xFF, then the key's bytes.
+    static func fnvContinue(_ h0: UInt64, key: [UInt8]) -> UInt64 {
+        var h = h0 ^ 0xFF
+        h = h &* StableHash.fnvPrime
+        return StableHash.fnv1a64(key, from: h)
     }
 
     func working(provider i: Int, at t: Int) -> Bool {

@@ -98,6 +98,46 @@ extension SimulationRun {
             patients: outcomes)
     }
 
+    /// The replica summary straight from the run's state: the same counts as `result` gives
+    /// (Tally.add over each PatientOutcome), without building outcomes (strings, arrays).
+    func summary() -> ReplicaSummary {
+        var totals = Tally()
+        var byMuni = [Tally](repeating: Tally(), count: pr.munis.count)
+        for i in pr.pats.indices {
+            let m = pr.patMuni[i]
+            totals.patients += 1
+            byMuni[m].patients += 1
+            let a = pr.epOffset[i], b = pr.epOffset[i + 1]
+            guard a < b else { continue }  // unaffected
+            func add(_ t: inout Tally) {
+                t.affected += 1
+                if firstDepletion[i] >= 0 { t.atRisk += 1 }
+                if gap[i] > 0 {
+                    t.uncovered += 1
+                } else if bed[i] >= 0 {
+                    t.evacuated += 1
+                } else if !delivered[i].isEmpty {
+                    t.coveredByUnit += 1
+                } else {
+                    t.coveredOwnMeans += 1
+                }
+                t.gapMinutes += gap[i]
+                t.maxGapMinutes = max(t.maxGapMinutes, gap[i])
+                t.unitsDelivered += delivered[i].count
+                if bed[i] >= 0 { t.bedsUsed += 1 }
+                if detectionMinute[i] >= 0 {
+                    let delay = detectionMinute[i] - pr.episodes[a].start
+                    t.detected += 1
+                    t.detectionDelayTotal += delay
+                    t.detectionDelayMax = max(t.detectionDelayMax, delay)
+                }
+            }
+            add(&totals)
+            add(&byMuni[m])
+        }
+        return ReplicaSummary(totals, municipalities: byMuni)
+    }
+
     /// Hour points from grid-off episodes and gap spans, by difference arrays.
     func timeline() -> [HourPoint] {
         let hours = (pr.horizon + 59) / 60

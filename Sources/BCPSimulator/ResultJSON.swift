@@ -243,6 +243,18 @@ public enum ResultJSON {
         }
     }
 
+    /// The text `encode(e)` adds after replica 0's body: `encode(e)` is `encode(e.replica0)` without
+    /// its last three bytes ("\n}\n"), then this, then "\n}\n". Sharded runs (`bcpsim merge`) use it
+    /// to join replica 0's stored result with the summaries of every shard.
+    public static func ensembleTail(_ e: EnsembleResult) -> String {
+        var w = JSONWriter()
+        w.out = "{"
+        w.indent = 1
+        w.needComma = [false, true]
+        ensemble(&w, e)
+        return String(w.out.dropFirst())
+    }
+
     static func ensemble(_ w: inout JSONWriter, _ e: EnsembleResult) {
         w.object("ensemble") { w in
             w.int("replicas", e.replicas)

@@ -21,6 +21,42 @@ public enum Simulator {
         state.run()
         return state.result(seed: seed, tier: tier)
     }
+
+    /// A scenario under a tier, ready to run with many seeds. The tier override is applied once;
+    /// each run prepares its own seed-dependent state.
+    public struct Plan: Sendable {
+        public let scenario: Scenario
+        public let tier: TierOverride
+        /// Prepared once (under the scenario's seed); each run reseeds it.
+        let base: Prepared
+
+        public init(_ scenario: Scenario, tier: TierOverride = .asConfigured) {
+            self.scenario = scenario
+            self.tier = tier
+            base = Prepared(tier.apply(to: scenario), seed: scenario.seed, uniform: nil)
+        }
+
+        /// The full result, the same as `Simulator.run(scenario, seed:, tier:)`.
+        public func run(seed: UInt64) -> SimulationResult {
+            var state = SimulationRun(base.reseeded(seed))
+            state.run()
+            return state.result(seed: seed, tier: tier)
+        }
+
+        /// Only what an ensemble keeps of a replica, without building every patient's outcome.
+        public func summary(seed: UInt64) -> ReplicaSummary {
+            var state = SimulationRun(base.reseeded(seed))
+            state.run()
+            return state.summary()
+        }
+
+        /// Runs once and reports the work done: events through the queue and dispatch looks.
+        public func measure(seed: UInt64) -> (result: ReplicaSummary, events: Int, looks: Int) {
+            var state = SimulationRun(base.reseeded(seed))
+            state.run()
+            return (state.summary(), Int(state.queue.nextSequence), state.looks)
+        }
+    }
 }
 
 /// Events of the loop; small values, no closures. Patient, provider and channel numbers are indices.
@@ -53,6 +89,20 @@ enum Event {
     }
 }
 
+/// A patient's dispatch state: looked at each round (awake), waiting for something that will
+/// change their look (waiting), or with nothing to be done until a provider works again (parked).
+enum Sleep {
+    static let awake: UInt8 = 0
+    static let waiting: UInt8 = 1
+    static let parked: UInt8 = 2
+}
+
+/// An entry in a depot's or area's watch list; stale once the patient's generation moves on.
+struct Watch {
+    var patient: Int32
+    var gen: UInt32
+}
+
 /// Mutable state of one run.
 struct SimulationRun {
     let pr: Prepared
@@ -83,7 +133,8 @@ struct SimulationRun {
 
     // Dispatch.
     var needy = EventQueue<Int32>()
-    var parked: [Int] = []
+    /// Parked patients whose depots or area beds changed since they were parked.
+    var dirtyParked: [Int] = []
     var stock: [[Int]]          // units left per depot, by id
     var teamFree: [[Int]]       // minute each team is free
     var bedsLeft: [Int]
@@ -91,6 +142,27 @@ struct SimulationRun {
     var trips: [Int]
     var dispatchDirty = false
     var redispatchAt = Set<Int>()
+
+    // Sleeping waiters (see `dispatch` and `sleep(_:until:)` in Dispatch.swift).
+    var sleepState: [UInt8]
+    /// Bumped at every sleep, park and wake, so that old heap and watch entries are ignored.
+    var sleepGen: [UInt32]
+    var parkedDirty: [Bool]
+    /// The depot of a waiting patient's chosen option (-1 when parked).
+    var sleepBest: [Int]
+    /// Waiting patients by the minute their look can next change (priority: patient index).
+    var sleepers = EventQueue<UInt32>()
+    /// Sleeping or parked patients to notify when a depot's stock, teams or working change,
+    /// or when an area's beds change.
+    var depotWatch: [[Watch]]
+    var areaWatch: [[Watch]]
+    /// Minutes at which some travel disruption starts or ends, ascending.
+    let travelChanges: [Int]
+    var inRound = false
+    var roundKey = (0, 0)
+    var nextRound: [Int] = []
+    /// Calls of `decide` (for bench: the dispatcher's work).
+    var looks = 0
 
     init(_ pr: Prepared) {
         self.pr = pr
@@ -118,6 +190,20 @@ struct SimulationRun {
         bedsLeft = pr.provs.map { max(0, $0.backupBeds) }
         unitsLent = .init(repeating: 0, count: pr.depotTeams.count)
         trips = .init(repeating: 0, count: pr.depotTeams.count)
+        sleepState = .init(repeating: Sleep.awake, count: n)
+        sleepGen = .init(repeating: 0, count: n)
+        parkedDirty = .init(repeating: false, count: n)
+        sleepBest = .init(repeating: -1, count: n)
+        depotWatch = .init(repeating: [], count: pr.depotTeams.count)
+        areaWatch = .init(repeating: [], count: pr.areas.count)
+        var changes = Set<Int>()
+        for d in pr.scenario.disruptions {
+            if case .travelSlowed(_, _, let from, let until) = d {
+                changes.insert(from)
+                if let u = until { changes.insert(u) }
+            }
+        }
+        travelChanges = changes.sorted()
     }
 
     mutating func schedule(_ minute: Int, _ e: Event) {
@@ -159,8 +245,11 @@ struct SimulationRun {
         case .episodeEnd(let p): endEpisode(Int(p), now)
         case .unitArrival(let p, let u): unitArrived(Int(p), Int(u), now)
         case .evacArrival(let p): evacArrived(Int(p), now)
-        case .providerDown(let i): providerDown(Int(i), now)
+        case .providerDown(let i):
+            notifyProvider(Int(i))
+            providerDown(Int(i), now)
         case .providerUp(let i):
+            notifyProvider(Int(i))
             markChannel(Int(i))
             unpark()
             dispatchDirty = true
@@ -216,7 +305,7 @@ struct SimulationRun {
         enRoute[i] = false
         firstHelp[i] = min(firstHelp[i], now)
         delivered[i].append(Int32(u))
-        let m = pr.units[u].minutes(for: pr.pats[i])
+        let m = pr.unitMinutes(u, for: i)
         unitMinutes[i] += m
         guard current[i] >= 0, !inHospital(i, now) else { return }
         if depletion[i] < now {
@@ -245,6 +334,13 @@ struct SimulationRun {
     mutating func pushNeedyIfNeeded(_ i: Int) {
         guard needsHelp(i) else { return }
         dispatchDirty = true
+        if sleepState[i] != Sleep.awake {
+            // Their own state changed: a sleeper (counted in `needy`) is filed again now; a parked
+            // patient stops being parked, as the full rule would look at them this round.
+            if sleepState[i] == Sleep.waiting { needy.push(minute: depletion[i], priority: i, Int32(i)) }
+            sleepState[i] = Sleep.awake
+            sleepGen[i] &+= 1
+        }
         if !inNeedy[i] {
             inNeedy[i] = true
             needy.push(minute: depletion[i], priority: i, Int32(i))
