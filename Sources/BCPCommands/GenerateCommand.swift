@@ -7,7 +7,7 @@ import Foundation
 enum GenerateCommand {
     static let info = CommandInfo(
         name: "generate", summary: "write a synthetic Tokyo scenario (patients spread by population)",
-        synopsis: "generate --out DIR [--patients N] [--seed S] [--outage PRESET] [--force]",
+        synopsis: "generate --out DIR [--patients N] [--seed S] [--outage PRESET] [--region tokyo|japan] [--force]",
         discussion: """
             Writes a scenario folder with a synthetic roster: patients spread over Tokyo's 62
             municipalities by population, device mix, batteries and generators drawn from
@@ -22,6 +22,12 @@ enum GenerateCommand {
             Every output says it is synthetic. The same N and seed always give the same files.
             The default N is Tokyo's population share of Japan's 20,293 home ventilator users
             (end FY2018) plus 10% other electricity-dependent devices.
+
+            --region japan spreads the patients over all of Japan for large runs: Tokyo's 62 real
+            municipalities plus synthetic municipalities for the other 46 prefectures (populations
+            from the 2020 census, split by a rank-size rule; names and areas say "synthetic"; see
+            docs/PERFORMANCE.md). Its default N is all of Japan's users, 22,547. The presets'
+            outages keep their Tokyo targets, except hokkaido2018, which then covers all of Japan.
             """,
         options: [
             OptionSpec("out", value: "DIR", help: "Folder to write (created; must be empty unless --force)."),
@@ -30,6 +36,9 @@ enum GenerateCommand {
             OptionSpec(
                 "outage", value: "PRESET", choices: ScenarioPreset.allCases.map(\.rawValue),
                 help: "The outage, shaped like a real one (default hokkaido2018; see Scenarios/README.md)."),
+            OptionSpec(
+                "region", value: "REGION", choices: ["tokyo", "japan"],
+                help: "tokyo (default): Tokyo's 62 municipalities; japan: all prefectures, synthetic outside Tokyo."),
             OptionSpec("force", help: "Overwrite files in an existing folder."),
         ],
         positionals: 0...0,
@@ -38,12 +47,16 @@ enum GenerateCommand {
                 throw UsageError("'generate' needs --out DIR", hint: "usage: bcpsim generate --out DIR [--patients N] [--seed S] [--outage PRESET] [--force]")
             }
             let tokyo = try TokyoMunicipalities.load()
+            let japan = args.value("region") == "japan"
             let population = tokyo.reduce(0) { $0 + $1.population }
-            let n = try args.int("patients", in: 0...10_000_000, fallback: RosterGenerator.tokyoDefaultPatients(population: population), command: "generate")
+            let fallback = japan ? PublishedFigures.japanVentilatorUsers * 1000 / 900 : RosterGenerator.tokyoDefaultPatients(population: population)
+            let n = try args.int("patients", in: 0...10_000_000, fallback: fallback, command: "generate")
             let seed = try args.int("seed", in: 0...Int.max, fallback: 2025, command: "generate")
             let preset = args.value("outage").flatMap(ScenarioPreset.init(rawValue:)) ?? .hokkaido2018
-            let scenario = SyntheticTokyo.scenario(patients: n, seed: UInt64(seed), municipalities: tokyo, preset: preset)
-            let files = ScenarioWriter.files(for: scenario, builtIn: tokyo, sources: SyntheticTokyo.sources)
+            let scenario = japan
+                ? SyntheticJapan.scenario(patients: n, seed: UInt64(seed), tokyo: tokyo, preset: preset)
+                : SyntheticTokyo.scenario(patients: n, seed: UInt64(seed), municipalities: tokyo, preset: preset)
+            let files = ScenarioWriter.files(for: scenario, builtIn: tokyo, sources: japan ? SyntheticJapan.sources : SyntheticTokyo.sources)
             try OutputFolder.write(files, to: out, force: args.has("force"))
             t.out("wrote \(files.count) files to \(out): \(scenario.patients.count) patients, \(scenario.providers.count) providers, \(scenario.units.count) units (synthetic)")
             return ExitCode.success
@@ -67,5 +80,37 @@ enum SyntheticTokyo {
             horizonMinutes: preset.horizonMinutes, seed: seed, municipalities: data.municipalities, patients: data.patients,
             providers: data.providers, units: data.units, zones: preset.zones(municipalities), disruptions: preset.disruptions(),
             parameters: preset.parameters(), synthetic: true)
+    }
+}
+
+/// The Japan-wide synthetic scenario (`generate --region japan`), also used by `bench`.
+enum SyntheticJapan {
+    static let sources = [
+        "Synthetic roster: see docs/MODEL.md (Synthetic rosters) for every figure and assumption.",
+        "Municipalities outside Tokyo are synthetic: 2020 census prefecture populations split by a rank-size rule (docs/PERFORMANCE.md).",
+        "Outage: see the preset in Sources/BCPSynthetic/ScenarioPresets.swift.",
+        "Population: Tokyo Metropolitan Government estimate, 2023-01-01; other prefectures: 2020 census (Statistics Bureau).",
+    ]
+
+    static func scenario(patients: Int, seed: UInt64, tokyo: [Municipality], preset: ScenarioPreset = .hokkaido2018) -> Scenario {
+        let municipalities = JapanMunicipalities.all(tokyo: tokyo)
+        let share = { (tokyoCount: Int) in max(1, tokyoCount * municipalities.count / tokyo.count) }
+        let data = RosterGenerator(
+            patients: patients, seed: seed, idDigits: 6,
+            municipalitiesWithStock: share(PublishedFigures.municipalitiesWithStock),
+            municipalitiesWithRegionalBCP: share(PublishedFigures.municipalitiesWithRegionalBCP)
+        ).generate(municipalities: municipalities)
+        return Scenario(
+            nameJa: (preset == .hokkaido2018 ? "全国停電（北海道2018型の復旧）" : "全国・" + preset.nameJa) + "・合成データ",
+            nameEn: (preset == .hokkaido2018 ? "Japan-wide blackout (Hokkaido 2018 restoration)" : "Japan-wide roster, " + preset.nameEn) + ", synthetic data",
+            description: "Synthetic roster of \(patients) patients over Japan (\(municipalities.count) municipalities: Tokyo's 62 "
+                + "and synthetic ones for the other 46 prefectures; seed \(seed)); not real people or places outside Tokyo. "
+                + "Outage preset \(preset.rawValue)" + (preset == .hokkaido2018 ? " over all of Japan." : " (Tokyo targets)."),
+            horizonMinutes: preset.horizonMinutes, seed: seed, municipalities: data.municipalities, patients: data.patients,
+            providers: data.providers, units: data.units,
+            zones: preset == .hokkaido2018
+                ? [OutageTemplates.wholeArea(municipalities, curve: OutageTemplates.hokkaido2018, id: "japan")]
+                : preset.zones(municipalities),
+            disruptions: preset.disruptions(), parameters: preset.parameters(), synthetic: true)
     }
 }

@@ -7,10 +7,25 @@ import BCPModel
 public struct RosterGenerator: Sendable {
     public var patients: Int
     public var seed: UInt64
+    /// Digits of the per-municipality patient number in ids ("P131016-0001"). Tokyo's shipped
+    /// scenarios use 4; Japan-wide rosters use 6 so that ids still sort in roster order when a
+    /// municipality has more than 9,999 patients.
+    public var idDigits: Int
+    /// Municipalities with subsidized stock, and with a regional BCP. Tokyo: 18 and 6 (see
+    /// PublishedFigures); Japan-wide rosters scale both by the number of municipalities.
+    public var municipalitiesWithStock: Int
+    public var municipalitiesWithRegionalBCP: Int
 
-    public init(patients: Int, seed: UInt64) {
+    public init(
+        patients: Int, seed: UInt64, idDigits: Int = 4,
+        municipalitiesWithStock: Int = PublishedFigures.municipalitiesWithStock,
+        municipalitiesWithRegionalBCP: Int = PublishedFigures.municipalitiesWithRegionalBCP
+    ) {
         self.patients = patients
         self.seed = seed
+        self.idDigits = idDigits
+        self.municipalitiesWithStock = municipalitiesWithStock
+        self.municipalitiesWithRegionalBCP = municipalitiesWithRegionalBCP
     }
 
     /// Tokyo's share of Japan's FY2018 ventilator users, by population, before other devices:
@@ -80,7 +95,7 @@ public struct RosterGenerator: Sendable {
             }
             let carers = local.filter { $0.kind != .hospital }
             for i in 0..<count {
-                let p = makePatient(id: "P\(code)-\(String(i + 1).leftPadded(4))", municipality: m.code, provider: pick(carers).id, &rng)
+                let p = makePatient(id: "P\(code)-\(String(i + 1).leftPadded(idDigits))", municipality: m.code, provider: pick(carers).id, &rng)
                 out.append(p)
             }
             // Lendable units: each provider with a delivery team holds one battery (assumption).
@@ -97,7 +112,7 @@ public struct RosterGenerator: Sendable {
         var withStock = Array(municipalities.indices)
         for i in stride(from: withStock.count - 1, to: 0, by: -1) { withStock.swapAt(i, rng.int(in: 0...i)) }
         var result = municipalities
-        for i in withStock.prefix(PublishedFigures.municipalitiesWithStock).sorted() {
+        for i in withStock.prefix(municipalitiesWithStock).sorted() {
             let m = municipalities[i]
             let standard = max(1, m.population / 25_000)
             let held = max(1, standard * rng.int(in: 333...1000) / 1000)
@@ -115,10 +130,18 @@ public struct RosterGenerator: Sendable {
         }
         // Regional BCPs (地域BCP): the national model projects reached 6 to 26 areas a year across
         // Japan; we let 6 Tokyo municipalities (drawn from those with stock) run one. Assumption.
-        for i in withStock.prefix(PublishedFigures.municipalitiesWithRegionalBCP).sorted() {
+        // Providers are appended municipality by municipality in code order, so each
+        // municipality's providers are one contiguous run (found once, not by a scan per region).
+        var providerRange: [MunicipalityCode: Range<Int>] = [:]
+        var start = 0
+        for k in providers.indices where k + 1 == providers.count || providers[k + 1].municipality != providers[k].municipality {
+            providerRange[providers[k].municipality] = start..<(k + 1)
+            start = k + 1
+        }
+        for i in withStock.prefix(municipalitiesWithRegionalBCP).sorted() {
             result[i].hasRegionalBCP = true
             result[i].contactsPerHour = 20
-            for k in providers.indices where providers[k].municipality == municipalities[i].code {
+            for k in providerRange[municipalities[i].code] ?? 0..<0 {
                 providers[k].tier = .regional
             }
         }
