@@ -23,6 +23,7 @@ public struct CSVReader: Sendable {
 
     public var maxFieldLength = InputLimits.maxFieldLength
     public var maxRows = InputLimits.maxRows
+    public var maxFields = InputLimits.maxFields
 
     public init() {}
 
@@ -41,6 +42,7 @@ public struct CSVReader: Sendable {
         var i = 0
 
         func endField() {
+            // `field` is ended by a comma or a line break; a record may hold at most `maxFields`.
             fields.append(String(field))
             positions.append(fieldStart)
             field = String.UnicodeScalarView()
@@ -85,6 +87,9 @@ public struct CSVReader: Sendable {
                 i += 1
             } else if c == "," {
                 endField()
+                if fields.count >= maxFields {
+                    return .failure(Failure(line: line, column: column, message: "too many fields in one record: at most \(maxFields) are read"))
+                }
                 atFieldStart = true
                 i += 1; column += 1
             } else if c == "\n" || c == "\r" {

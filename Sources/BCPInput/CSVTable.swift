@@ -125,7 +125,10 @@ public struct CSVTable {
             return fallback
         }
         guard case .integer(let range, let unit)? = spec(column)?.kind else { return Int(raw) }
-        let digits = raw.replacingOccurrences(of: ",", with: "")  // Excel thousands separators
+        guard let digits = Self.withoutThousandsSeparators(raw) else {
+            error(row, column, "expected a whole number of \(unit), found \"\(raw.prefix(40))\"; a comma may only separate thousands, as in 1,000 (not a decimal comma)", &diags)
+            return nil
+        }
         guard let v = Int(digits) else {
             error(row, column, "expected a whole number of \(unit), found \"\(raw.prefix(40))\"", &diags)
             return nil
@@ -135,6 +138,21 @@ public struct CSVTable {
             return nil
         }
         return v
+    }
+
+    /// `text` without the thousands separators Excel writes (1,000 and 12,345,678), or nil when
+    /// it has a comma anywhere else (6,0 is a decimal comma, 1,00 and ,100 are typos: none is 60,
+    /// 100 or 100). Text without a comma is returned as it is.
+    static func withoutThousandsSeparators(_ text: String) -> String? {
+        guard text.contains(",") else { return text }
+        var body = Substring(text)
+        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
+        let groups = body.split(separator: ",", omittingEmptySubsequences: false)
+        guard let head = groups.first, (1...3).contains(head.count),
+            groups.dropFirst().allSatisfy({ $0.count == 3 }),
+            groups.allSatisfy({ $0.utf8.allSatisfy { (48...57).contains($0) } })
+        else { return nil }
+        return text.replacingOccurrences(of: ",", with: "")
     }
 
     /// true/false, yes/no, 1/0 (any case, as Excel writes TRUE/FALSE).
@@ -165,12 +183,16 @@ public struct CSVTable {
     public func code(_ row: CSVRecord, _ column: String, _ diags: inout Diagnostics) -> MunicipalityCode? {
         guard let raw = string(row, column, &diags) else { return nil }
         if let c = MunicipalityCode(raw) { return c }
-        if let expected = MunicipalityCode.expectedCode(for: raw), raw.count == 6 {
-            error(row, column, "invalid municipality code \(raw): check digit should make it \(expected)", &diags)
-        } else {
-            error(row, column, "invalid municipality code \"\(raw.prefix(40))\": expected 6 digits (全国地方公共団体コード, e.g. 131016)", &diags)
-        }
+        error(row, column, Self.invalidCodeMessage(raw), &diags)
         return nil
+    }
+
+    /// Why `raw` is no municipality code: a wrong check digit names the code it calls for.
+    static func invalidCodeMessage(_ raw: String) -> String {
+        if let expected = MunicipalityCode.expectedCode(for: raw), raw.utf8.count == 6 {
+            return "invalid municipality code \(raw): check digit should make it \(expected)"
+        }
+        return "invalid municipality code \"\(raw.prefix(40))\": expected 6 digits (全国地方公共団体コード, e.g. 131016)"
     }
 }
 

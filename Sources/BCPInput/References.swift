@@ -83,7 +83,7 @@ struct References {
             switch ownerType {
             case "municipality":
                 guard let c = MunicipalityCode(owner) else {
-                    t.error(row, "owner", "invalid municipality code \"\(owner.prefix(40))\" for owner_type municipality", &d)
+                    t.error(row, "owner", CSVTable.invalidCodeMessage(owner) + " (owner_type is municipality)", &d)
                     continue
                 }
                 guard checkCode(t, row, "owner", c, &d) else { continue }
@@ -115,6 +115,8 @@ struct References {
                 }
             } else if let c = MunicipalityCode(r.text), codes.contains(c) {
                 out.append(.municipality(c))
+            } else if MunicipalityCode(r.text) == nil {
+                d.error(path, r.value.line, r.value.column, "\(r.keyPath): \(CSVTable.invalidCodeMessage(r.text))")
             } else {
                 d.error(path, r.value.line, r.value.column, "\(r.keyPath): unknown municipality code \"\(r.text.prefix(40))\"")
             }
@@ -130,8 +132,12 @@ struct References {
                 d.error(path, z.idValue.line, z.idValue.column, "\(z.keyPath).id: duplicate zone id \(z.id)")
                 continue
             }
-            let ts = targets(z.targets, path, &d)
-            for (t, ref) in zip(ts, z.targets) {
+            var ts: [ZoneTarget] = []
+            // Each target with its own reference, so that a clash is located at the right one
+            // even when an earlier target of the zone was unknown.
+            for ref in z.targets {
+                guard let t = targets([ref], path, &d).first else { continue }
+                ts.append(t)
                 let members: [MunicipalityCode]
                 switch t {
                 case .municipality(let c): members = [c]

@@ -24,17 +24,28 @@ public enum ScenarioLoader {
             return .failure(InputError(path: folder, "no such scenario folder (a scenario is a folder holding scenario.json and its CSV files)"))
         }
         func display(_ name: String) -> String { dir.appendingPathComponent(name).relativePath }
-        func readBytes(_ name: String) -> Data? {
+        func readBytes(_ name: String, limit: Int = InputLimits.maxFileBytes) -> Data? {
             let path = display(name)
             guard let attrs = try? FileManager.default.attributesOfItem(atPath: path) else {
                 d.error(path, 0, 0, "missing file \(name)")
                 return nil
             }
-            if let size = attrs[.size] as? Int, size > InputLimits.maxFileBytes {
-                d.error(path, 0, 0, "file is \(size) bytes; the limit is \(InputLimits.maxFileBytes) bytes")
+            // A folder, FIFO or device under a table's name is not read: a FIFO would block.
+            guard attrs[.type] as? FileAttributeType == .typeRegular else {
+                d.error(path, 0, 0, "not a regular file")
                 return nil
             }
-            guard let data = FileManager.default.contents(atPath: path) else {
+            let size = attrs[.size] as? Int ?? 0
+            if size > limit {
+                d.error(path, 0, 0, "file is \(size) bytes; the limit is \(limit) bytes")
+                return nil
+            }
+            if size == 0 {
+                // Nothing to read (and Foundation's reader leaks a buffer on an empty file).
+                files.append((name, fnv1a64Hex(Data())))
+                return Data()
+            }
+            guard let data = FileManager.default.contents(atPath: path), data.count <= limit else {
                 d.error(path, 0, 0, "cannot read the file")
                 return nil
             }
@@ -44,7 +55,7 @@ public enum ScenarioLoader {
 
         // scenario.json
         let jsonPath = display("scenario.json")
-        guard let jsonData = readBytes("scenario.json") else { return .failure(InputError(d)) }
+        guard let jsonData = readBytes("scenario.json", limit: InputLimits.maxJSONBytes) else { return .failure(InputError(d)) }
         guard case .success(let (jsonText, _)) = TextDecoding.decode(jsonData, as: .utf8) else {
             if case .failure(let f) = TextDecoding.decode(jsonData, as: .utf8) { d.error(jsonPath, f.line, f.column, f.message) }
             return .failure(InputError(d))

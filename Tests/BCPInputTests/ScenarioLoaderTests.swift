@@ -281,7 +281,7 @@ final class ScenarioLoaderTests: XCTestCase {
         let f = try ScenarioFixture()
         // `"municipalities": [` puts the code at column 50 ("municipalities" is 31-46, ':' 47, ' ' 48, '[' 49).
         try f.replace(in: "scenario.json", "\"areas\": [\"区中央部\"]", with: "\"municipalities\": [\"131017\"]")
-        XCTAssertEqual(f.errors(), ["\(f.path("scenario.json")):9:50: error: zones[0].municipalities[0]: unknown municipality code \"131017\""])
+        XCTAssertEqual(f.errors(), ["\(f.path("scenario.json")):9:50: error: zones[0].municipalities[0]: invalid municipality code 131017: check digit should make it 131016"])
     }
 
     func testMunicipalityInTwoZones() throws {

@@ -121,6 +121,7 @@ final class TextDecodingTests: XCTestCase {
     func testInvalidShiftJISDeclared() {
         // 0xA0 is not a character in CP932.
         let f = failure(Data([0x61, 0x0A, 0xA0, 0x0A]), .shiftJIS)
-        XCTAssertEqual(f?.message, "file is not valid Shift_JIS text (declared \"encoding\": \"shift_jis\")")
+        XCTAssertEqual(f?.message, "file is not valid Shift_JIS text (declared \"encoding\": \"shift_jis\"): byte 0xA0 at byte offset 2 is not a Shift_JIS character")
+        XCTAssertEqual([f?.line, f?.column], [2, 1])
     }
 }
