@@ -70,6 +70,9 @@ public struct CSVReader: Sendable {
                     if i + 1 < scalars.count && scalars[i + 1] == "\"" {
                         field.append("\""); fieldLength += 1
                         i += 2; column += 2
+                        if fieldLength > maxFieldLength {  // checked here too: `continue` skips the check below
+                            return .failure(Failure(line: fieldStart.line, column: fieldStart.column, message: "field longer than \(maxFieldLength) characters"))
+                        }
                         continue
                     }
                     inQuotes = false
@@ -81,7 +84,7 @@ public struct CSVReader: Sendable {
                 }
                 field.append(c); fieldLength += 1
                 if c == "\n" { line += 1; column = 1 } else if c == "\r" {
-                    if i + 1 < scalars.count && scalars[i + 1] == "\n" { field.append("\n"); i += 1 }
+                    if i + 1 < scalars.count && scalars[i + 1] == "\n" { field.append("\n"); fieldLength += 1; i += 1 }
                     line += 1; column = 1
                 } else { column += 1 }
                 i += 1

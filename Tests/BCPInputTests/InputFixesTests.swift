@@ -137,3 +137,30 @@ final class InputFixesTests: XCTestCase {
         ])
     }
 }
+
+/// Crashes found by the fuzzers (Fuzz/, docs/RELIABILITY.md), each reduced to its cause.
+final class FuzzRegressionTests: XCTestCase {
+    /// csv target, crash-6c250d94: a quoted field could pass the field limit. A doubled quote
+    /// skipped the length check (`continue`), and a CRLF inside quotes added two characters but
+    /// counted one, so a field of limit + 1 characters (or more, with many CRLFs) was read.
+    func testTheFieldLimitHoldsForDoubledQuotesAndQuotedLineBreaks() {
+        var reader = CSVReader()
+        reader.maxFieldLength = 5
+        // Exactly five characters: read.
+        for ok in ["\"abcd\"\"\"\n", "\"a\r\ncd\"\n"] {
+            guard case .success(let r) = reader.records(ok) else { return XCTFail(ok.debugDescription) }
+            XCTAssertEqual(r[0].fields[0].unicodeScalars.count, 5, ok.debugDescription)
+        }
+        // Six, ending in a doubled quote or holding a CRLF: refused at the field's start.
+        for bad in ["\"abcde\"\"\"\n", "x,\"abc\r\ncd\"\n", "\"\r\n\r\n\r\n\"\n"] {
+            guard case .failure(let f) = reader.records(bad) else { return XCTFail("read \(bad.debugDescription)") }
+            XCTAssertEqual(f.message, "field longer than 5 characters", bad.debugDescription)
+            XCTAssertEqual(f.line, 1, bad.debugDescription)
+        }
+        // The fuzzer's input: a quoted header field of 2 + 256 characters with a CRLF and "".
+        reader.maxFieldLength = 256
+        let field = "\"1\r\n" + String(repeating: "x", count: 253) + "\"\"\""
+        guard case .failure(let g) = reader.records(field + ",b\n") else { return XCTFail("read a 257-character field") }
+        XCTAssertEqual([g.line, g.column], [1, 1])
+    }
+}
