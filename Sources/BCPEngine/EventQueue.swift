@@ -64,40 +64,68 @@ public struct EventQueue<Payload> {
     @inlinable public mutating func pop() -> Event? {
         guard let first = heap.first else { return nil }
         let last = heap.removeLast()
-        if !heap.isEmpty {
-            heap[0] = last
-            siftDown(0)
-        }
+        if !heap.isEmpty { sinkFromRoot(last) }
         return first
     }
 
     @inlinable mutating func siftUp(_ start: Int) {
-        var i = start
-        let e = heap[i]
-        while i > 0 {
-            let parent = (i - 1) >> 1
-            if !e.precedes(heap[parent]) { break }
-            heap[i] = heap[parent]
-            i = parent
+        heap.withUnsafeMutableBufferPointer { h in
+            var i = start
+            let e = h[i]
+            while i > 0 {
+                let parent = (i - 1) >> 1
+                if !e.precedes(h[parent]) { break }
+                h[i] = h[parent]
+                i = parent
+            }
+            h[i] = e
         }
-        heap[i] = e
+    }
+
+    /// Places `e` (the former last element) at the root and restores the heap, bottom-up (Floyd):
+    /// move the hole down along the smaller child to a leaf (one comparison per level), then sift
+    /// `e` up from there. Most events belong near the bottom, so this does about half the
+    /// comparisons of the classic sift-down. The order is total (unique sequence numbers), so the
+    /// pop order is the same as with any other correct heap.
+    @inlinable mutating func sinkFromRoot(_ e: Event) {
+        heap.withUnsafeMutableBufferPointer { h in
+            let n = h.count
+            var i = 0
+            while true {
+                let l = 2 * i + 1
+                if l >= n { break }
+                let r = l + 1
+                let c = (r < n && h[r].precedes(h[l])) ? r : l
+                h[i] = h[c]
+                i = c
+            }
+            while i > 0 {
+                let parent = (i - 1) >> 1
+                if !e.precedes(h[parent]) { break }
+                h[i] = h[parent]
+                i = parent
+            }
+            h[i] = e
+        }
     }
 
     @inlinable mutating func siftDown(_ start: Int) {
-        var i = start
-        let n = heap.count
-        let e = heap[i]
-        while true {
-            let l = 2 * i + 1
-            if l >= n { break }
-            var c = l
-            let r = l + 1
-            if r < n && heap[r].precedes(heap[l]) { c = r }
-            if !heap[c].precedes(e) { break }
-            heap[i] = heap[c]
-            i = c
+        heap.withUnsafeMutableBufferPointer { h in
+            var i = start
+            let n = h.count
+            let e = h[i]
+            while true {
+                let l = 2 * i + 1
+                if l >= n { break }
+                var c = l
+                let r = l + 1
+                if r < n && h[r].precedes(h[l]) { c = r }
+                if !h[c].precedes(e) { break }
+                h[i] = h[c]
+                i = c
+            }
+            h[i] = e
         }
-        heap[i] = e
     }
 
     /// Whether every parent precedes (or equals) its children; for tests.
