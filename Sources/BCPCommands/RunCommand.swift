@@ -8,7 +8,7 @@ import Foundation
 /// `bcpsim run SCENARIO --out DIR`: simulate the outage and write the reports (ReportCommand
 /// renders the same files again from the result file).
 enum RunCommand {
-    static let synopsis = "run SCENARIO --out DIR [--seed S] [--replicas N] [--tier TIER] [--threads T] [--lang ja|en] [--bom] [--suppress N] [--what-if N] [--force]"
+    static let synopsis = "run SCENARIO --out DIR [--seed S] [--replicas N] [--tier TIER] [--threads T] [--lang ja|en] [--bom] [--suppress N] [--what-if N] [--shard K/M] [--force]"
 
     static let info = CommandInfo(
         name: "run", summary: "simulate a scenario's outage and write the result",
@@ -36,6 +36,10 @@ enum RunCommand {
             With --replicas N, N seeds derived from the scenario's seed are run in parallel and the
             summary gives the mean and the 5th, 50th and 95th percentiles; the tables are those of
             the first seed. The output does not depend on --threads.
+
+            With --shard K/M, only shard K of M of the replicas is run and DIR/partial.txt is
+            written; 'bcpsim merge' joins the M parts into the files of the unsharded run
+            (docs/CLUSTER.md). Long runs show progress on standard error when it is a terminal.
             """,
         options: [
             OptionSpec("out", value: "DIR", help: "Folder for the result (created; must be empty unless --force)."),
@@ -49,6 +53,7 @@ enum RunCommand {
             OptionSpec("bom", help: "Start CSV files with a UTF-8 byte order mark (for Excel)."),
             OptionSpec("suppress", value: "N", help: "Show counts 1...N-1 as a range in public files (default: the scenario's suppression_threshold, 10)."),
             OptionSpec("what-if", value: "N", help: "Municipalities to rerun for what would have closed the gap (default 5; 0 skips)."),
+            OptionSpec("shard", value: "K/M", help: "Run only shard K of M of the replicas and write a partial result (see 'bcpsim merge')."),
             OptionSpec("force", help: "Overwrite files in an existing folder."),
         ],
         positionals: 1...1,
@@ -64,15 +69,25 @@ enum RunCommand {
             let options = try ReportCommand.options(args, command: "run")
             let loaded = try ScenarioLoader.load(folder: args.positionals[0]).get()
             for n in loaded.notes { t.err("note: \(n)") }
-            let ensemble = Ensemble.run(loaded.scenario, replicas: replicas, threads: threads, tier: tier, seed: seed)
-            let whatIfResult = whatIf == 0 ? nil : Counterfactual.run(
-                loaded.scenario, base: ensemble.replica0,
-                options: CounterfactualOptions(maxMunicipalities: whatIf, maxReruns: 60, threads: threads))
-            let meta = ReportMeta(
-                scenarioId: URL(fileURLWithPath: args.positionals[0]).standardizedFileURL.lastPathComponent,
-                synthetic: loaded.scenario.synthetic, suppressionThreshold: loaded.scenario.parameters.suppressionThreshold,
-                inputs: loaded.files.map { InputFile(name: $0.name, fnv1a64: $0.fnv1a64) }, counterfactual: whatIfResult)
-            let resultText = ReportSource.encode(ensemble.replica0, ensemble: ensemble, meta: meta)
+            let meta = { (replica0: SimulationResult) -> ReportMeta in
+                let whatIfResult = whatIf == 0 ? nil : Counterfactual.run(
+                    loaded.scenario, base: replica0,
+                    options: CounterfactualOptions(maxMunicipalities: whatIf, maxReruns: 60, threads: threads))
+                return ReportMeta(
+                    scenarioId: URL(fileURLWithPath: args.positionals[0]).standardizedFileURL.lastPathComponent,
+                    synthetic: loaded.scenario.synthetic, suppressionThreshold: loaded.scenario.parameters.suppressionThreshold,
+                    inputs: loaded.files.map { InputFile(name: $0.name, fnv1a64: $0.fnv1a64) }, counterfactual: whatIfResult)
+            }
+            if args.value("shard") != nil {
+                return try ShardRun.run(
+                    args, scenario: loaded.scenario, inputs: loaded.files, replicas: replicas, threads: threads, tier: tier,
+                    seed: seed, out: out, meta: meta, t)
+            }
+            let progress = Progress.terminal(total: replicas, what: "replicas")
+            let ensemble = Ensemble.run(loaded.scenario, replicas: replicas, threads: threads, tier: tier, seed: seed, progress: progress?.update)
+            progress?.finish()
+            let meta0 = meta(ensemble.replica0)
+            let resultText = ReportSource.encode(ensemble.replica0, ensemble: ensemble, meta: meta0)
             let files = try ReportCommand.render(resultText, options: options)
             try OutputFolder.write(files.map { ($0.path, $0.text) }, to: out, force: args.has("force"))
             t.out(RunSummary.text(ensemble, synthetic: loaded.scenario.synthetic))

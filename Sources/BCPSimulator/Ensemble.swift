@@ -153,16 +153,25 @@ public enum Ensemble {
 
     /// Combines replica summaries (in replica order) with replica 0's full result.
     public static func summarize(_ first: SimulationResult, _ replicas: [ReplicaSummary], seeds: [UInt64]) -> EnsembleResult {
+        let c = counts(replicas, codes: first.municipalities.map(\.code))
+        return EnsembleResult(replicas: replicas.count, seeds: seeds, replica0: first, totals: c.totals, municipalities: c.municipalities)
+    }
+
+    /// The distributions over replicas (in replica order); `codes` are the municipalities' codes in
+    /// result order (sorted by code).
+    public static func counts(_ replicas: [ReplicaSummary], codes: [MunicipalityCode])
+        -> (totals: [CountSummary], municipalities: [MunicipalityCounts])
+    {
         let totals = keys.indices.map { k in CountSummary(name: keys[k].0, values: replicas.map { $0.totals[k] }) }
-        let munis = first.municipalities.indices.map { m in
+        let munis = codes.indices.map { m in
             MunicipalityCounts(
-                code: first.municipalities[m].code,
+                code: codes[m],
                 counts: [
                     CountSummary(name: "uncovered", values: replicas.map { $0.muniUncovered[m] }),
                     CountSummary(name: "gapMinutes", values: replicas.map { $0.muniGap[m] }),
                 ])
         }
-        return EnsembleResult(replicas: replicas.count, seeds: seeds, replica0: first, totals: totals, municipalities: munis)
+        return (totals, munis)
     }
 }
 

@@ -246,24 +246,30 @@ public enum ResultJSON {
     /// The text `encode(e)` adds after replica 0's body: `encode(e)` is `encode(e.replica0)` without
     /// its last three bytes ("\n}\n"), then this, then "\n}\n". Sharded runs (`bcpsim merge`) use it
     /// to join replica 0's stored result with the summaries of every shard.
-    public static func ensembleTail(_ e: EnsembleResult) -> String {
+    public static func ensembleTail(seeds: [UInt64], totals: [CountSummary], municipalities: [MunicipalityCounts]) -> String {
         var w = JSONWriter()
         w.out = "{"
         w.indent = 1
         w.needComma = [false, true]
-        ensemble(&w, e)
+        ensemble(&w, replicas: seeds.count, seeds: seeds, totals: totals, municipalities: municipalities)
         return String(w.out.dropFirst())
     }
 
     static func ensemble(_ w: inout JSONWriter, _ e: EnsembleResult) {
+        ensemble(&w, replicas: e.replicas, seeds: e.seeds, totals: e.totals, municipalities: e.municipalities)
+    }
+
+    static func ensemble(
+        _ w: inout JSONWriter, replicas: Int, seeds: [UInt64], totals: [CountSummary], municipalities: [MunicipalityCounts]
+    ) {
         w.object("ensemble") { w in
-            w.int("replicas", e.replicas)
-            w.raw("seeds", "[" + e.seeds.map { String($0) }.joined(separator: ", ") + "]")
+            w.int("replicas", replicas)
+            w.raw("seeds", "[" + seeds.map { String($0) }.joined(separator: ", ") + "]")
             w.array("totals") { w in
-                for s in e.totals { summary(&w, s) }
+                for s in totals { summary(&w, s) }
             }
             w.array("municipalities") { w in
-                for m in e.municipalities {
+                for m in municipalities {
                     w.object { w in
                         w.string("code", m.code.description)
                         w.array("counts") { w in
