@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "BCPSimulatorTests", dependencies: ["BCPSimulator", "BCPModel", "BCPEngine", "BCPInput"]),
         .testTarget(name: "BCPRegistryTests", dependencies: ["BCPRegistry"]),
         .testTarget(name: "BCPReportsTests", dependencies: ["BCPReports", "BCPModel", "BCPInput", "BCPSimulator", "BCPRegistry"]),
-        .testTarget(name: "BCPCommandsTests", dependencies: ["BCPCommands", "BCPModel"]),
+        .testTarget(name: "BCPCommandsTests", dependencies: ["BCPCommands", "BCPModel", "BCPSimulator", "BCPInput", "BCPSynthetic"]),
     ],
     swiftLanguageModes: [.v6]
 )
