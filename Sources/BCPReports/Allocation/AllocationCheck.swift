@@ -12,8 +12,10 @@ public enum AllocationCheck {
         scenario s: Scenario, stock: [MunicipalityCode: ItemCounts]? = nil, stockPath: String? = nil, options: AllocationOptions
     ) -> AllocationReport {
         let held = stock ?? heldUnits(s)
+        var o = options
+        if o.privacy == nil { o.privacy = .suppressed(threshold: s.parameters.suppressionThreshold) }
         var r = run(
-            municipalities: s.municipalities, patients: s.patients, held: held, options: options,
+            municipalities: s.municipalities, patients: s.patients, held: held, options: o,
             heldSource: stock != nil ? .stockFile(stockPath ?? "") : .scenarioUnits)
         r.scenarioNameJa = s.nameJa
         r.scenarioNameEn = s.nameEn
@@ -84,6 +86,7 @@ public enum AllocationCheck {
                 f.gap = max(0, f.batteriesNeeded - f.coveredByHeldGenerators - h.battery)
                 // The standard's generators and batteries under the same rule.
                 let onStdGenerators = min(s, list.count)
+                f.patientsOnStandardGenerators = onStdGenerators
                 let rest = f.batteriesNeeded - batteries.prefix(onStdGenerators).reduce(0, +)
                 f.standardShort = max(0, rest - s)
                 f.standardSpare = (s - onStdGenerators) + max(0, s - rest)
@@ -113,6 +116,7 @@ public enum AllocationCheck {
         }
         return AllocationReport(
             options: o, scenarioNameJa: nil, scenarioNameEn: nil, synthetic: false, heldSource: heldSource,
+            privacy: o.privacy ?? .suppressed(threshold: PolicyParameters().suppressionThreshold),
             municipalities: rows, areas: areas, total: total, ranking: ranking)
     }
 

@@ -28,7 +28,8 @@ extension AllocationReport {
         s += "\n"
         for n in T.notes(self, lang) { s += "> " + MarkdownTable.escapeText(n) + "\n>\n" }
         if s.hasSuffix(">\n") { s.removeLast(2) }
-        for (key, municipal, areas) in T.sections(self, lang) {
+        let pub = AllocationPublic(self)
+        for (key, municipal, areas) in T.sections(self, pub, lang) {
             s += "\n## \(MarkdownTable.escapeText(T.L(key, lang)))\n\n"
             s += "### \(MarkdownTable.escapeText(T.L("allocation.sub.areas", lang)))\n\n" + areas.render() + "\n"
             s += "### \(MarkdownTable.escapeText(T.L("allocation.sub.municipalities", lang)))\n\n" + municipal.render()
@@ -37,7 +38,7 @@ extension AllocationReport {
         if ranking.isEmpty {
             s += MarkdownTable.escapeText(T.L("allocation.note.noRanking", lang)) + "\n"
         } else {
-            s += MarkdownTable.escapeText(T.L("allocation.note.ranking", lang)) + "\n\n" + T.rankingTable(self, lang).render()
+            s += MarkdownTable.escapeText(T.rankingNote(self, lang)) + "\n\n" + T.rankingTable(self, pub, lang).render()
         }
         return s
     }
@@ -50,7 +51,8 @@ extension AllocationReport {
         page.heading(T.title(self, lang), level: 1)
         page.definitions(T.parameters(self, lang))
         for n in T.notes(self, lang) { page.paragraph(n, className: "note") }
-        for (key, municipal, areas) in T.sections(self, lang) {
+        let pub = AllocationPublic(self)
+        for (key, municipal, areas) in T.sections(self, pub, lang) {
             page.heading(T.L(key, lang), level: 2)
             page.table(areas, caption: T.L("allocation.sub.areas", lang))
             page.table(municipal, caption: T.L("allocation.sub.municipalities", lang))
@@ -59,8 +61,8 @@ extension AllocationReport {
         if ranking.isEmpty {
             page.paragraph(T.L("allocation.note.noRanking", lang), className: "note")
         } else {
-            page.paragraph(T.L("allocation.note.ranking", lang), className: "note")
-            page.table(T.rankingTable(self, lang))
+            page.paragraph(T.rankingNote(self, lang), className: "note")
+            page.table(T.rankingTable(self, pub, lang))
         }
         return page.render()
     }
@@ -92,10 +94,13 @@ extension AllocationReport {
                    T.L("common.col.rank", lang), T.L("allocation.col.rounding", lang), T.L("allocation.col.targetHours", lang),
                    T.L("allocation.col.batteryWh", lang), T.L("allocation.col.devices", lang)]
         header += kinds.map { T.L("allocation.col.priceOf", lang, T.item($0, lang)) }
+        header.append(T.L("allocation.col.privacy", lang))
         w.row(texts: header)
 
+        let pub = AllocationPublic(self)
         var rank: [MunicipalityCode: Int] = [:]
-        for (i, r) in ranking.enumerated() { if let c = r.code { rank[c] = i + 1 } }
+        for (i, r) in pub.ranking(self) { if let i, let c = r.code { rank[c] = i } }
+        let mode = CSVCell.text(T.privacyShort(self, lang))
         let noData = CSVCell.text(T.L("common.noPatientData", lang))
         for r in municipalities + areas + [total] {
             var cells: [CSVCell] = [.text(T.L("common.level.\(r.level.rawValue)", lang)), r.code.map { .text($0.description) } ?? .empty,
@@ -106,9 +111,10 @@ extension AllocationReport {
             cells += kinds.map { .number(r.shortOfStandard[$0]) }
             cells += kinds.map { .number(r.excessOverStandard[$0]) }
             if let n = r.need {
-                cells += [.number(n.patients), .number(n.belowTarget), .number(n.batteriesNeeded), .number(n.patientsOnHeldGenerators),
-                          .number(n.coveredByHeldGenerators), .number(n.gap), .number(n.standardShort), .number(n.standardSpare),
-                          n.verdict.map { .text(T.L("allocation.verdict.\($0.rawValue)", lang)) } ?? .empty, .number(n.municipalitiesUnder)]
+                let verdict: CSVCell = pub.verdictHidden(r) ? .text("x") : n.verdict.map { .text(T.L("allocation.verdict.\($0.rawValue)", lang)) } ?? .empty
+                cells += [pub.csv(r, .patients), pub.csv(r, .belowTarget), pub.csv(r, .batteriesNeeded), pub.csv(r, .onGenerators),
+                          pub.csv(r, .covered), pub.csv(r, .gap), pub.csv(r, .standardShort), pub.csv(r, .standardSpare),
+                          verdict, pub.csv(r, .municipalitiesUnder)]
             } else {
                 cells += Array(repeating: noData, count: 10)
             }
@@ -116,13 +122,15 @@ extension AllocationReport {
             let all = r.costStandard.all
             cells += [.number(all.total), .number(all.tokyo), .number(all.municipal)]
             if let c = r.costNeed {
-                cells += [.number(c.units), .number(c.subsidizedUnits), .number(c.total), .number(c.tokyo), .number(c.municipal)]
+                cells += [pub.csv(r, .gap), pub.csv(r, .subsidized), pub.gapDerivedCSV(r, c.total), pub.gapDerivedCSV(r, c.tokyo),
+                          pub.gapDerivedCSV(r, c.municipal)]
             } else {
                 cells += Array(repeating: noData, count: 5)
             }
             cells.append(r.code.flatMap { rank[$0] }.map { .number($0) } ?? .empty)
             cells += [.text(options.rounding.rawValue), .number(options.targetHours), .number(options.batteryWh), .text(options.devices.rawValue)]
             cells += kinds.map { .number(options.prices[$0]) }
+            cells.append(mode)
             w.row(cells)
         }
         return w.text
@@ -136,6 +144,11 @@ extension AllocationReport {
         typealias T = AllocationTables
         let o = options
         func items(_ c: ItemCounts) -> OrderedJSON { .object(PowerUnitKind.allCases.map { ($0.rawValue, .int(c[$0])) }) }
+        let pub = AllocationPublic(self)
+        func needSplit(_ r: AllocationRow, _ c: CostSplit) -> OrderedJSON {
+            .object([("units", pub.json(r, .gap)), ("subsidized_units", pub.json(r, .subsidized)), ("total_yen", pub.gapDerivedJSON(r, c.total)),
+                     ("tokyo_yen", pub.gapDerivedJSON(r, c.tokyo)), ("municipal_yen", pub.gapDerivedJSON(r, c.municipal))])
+        }
         func split(_ c: CostSplit) -> OrderedJSON {
             .object([("units", .int(c.units)), ("subsidized_units", .int(c.subsidizedUnits)), ("total_yen", .int(c.total)),
                      ("tokyo_yen", .int(c.tokyo)), ("municipal_yen", .int(c.municipal))])
@@ -151,11 +164,15 @@ extension AllocationReport {
                   ("excess_over_standard", items(r.excessOverStandard))]
             if let n = r.need {
                 var nm: [(String, OrderedJSON)] = [
-                    ("patients", .int(n.patients)), ("below_target", .int(n.belowTarget)), ("batteries_needed", .int(n.batteriesNeeded)),
-                    ("patients_on_held_generators", .int(n.patientsOnHeldGenerators)), ("covered_by_held_generators", .int(n.coveredByHeldGenerators)),
-                    ("gap", .int(n.gap)), ("standard_short", .int(n.standardShort)), ("standard_spare", .int(n.standardSpare)),
+                    ("patients", pub.json(r, .patients)), ("below_target", pub.json(r, .belowTarget)), ("batteries_needed", pub.json(r, .batteriesNeeded)),
+                    ("patients_on_held_generators", pub.json(r, .onGenerators)), ("covered_by_held_generators", pub.json(r, .covered)),
+                    ("gap", pub.json(r, .gap)), ("standard_short", pub.json(r, .standardShort)), ("standard_spare", pub.json(r, .standardSpare)),
                 ]
-                if let v = n.verdict { nm.append(("verdict", .string(v.rawValue))) } else { nm.append(("municipalities_under", .int(n.municipalitiesUnder))) }
+                if let v = n.verdict {
+                    nm.append(("verdict", .string(pub.verdictHidden(r) ? "x" : v.rawValue)))
+                } else {
+                    nm.append(("municipalities_under", pub.json(r, .municipalitiesUnder)))
+                }
                 m.append(("need", .object(nm)))
             } else {
                 m.append(("need", .null))
@@ -163,7 +180,7 @@ extension AllocationReport {
             var cs: [(String, OrderedJSON)] = PowerUnitKind.allCases.map { ($0.rawValue, split(r.costStandard[$0])) }
             cs.append(("all", split(r.costStandard.all)))
             m.append(("cost_to_standard", .object(cs)))
-            m.append(("cost_to_close_need_gap", r.costNeed.map(split) ?? .null))
+            m.append(("cost_to_close_need_gap", r.costNeed.map { needSplit(r, $0) } ?? .null))
             return .object(m)
         }
         let source: OrderedJSON
@@ -176,9 +193,10 @@ extension AllocationReport {
         if case .stockFile(let p) = heldSource { stockPath = .string(p) }
         let doc: OrderedJSON = .object([
             ("report", .string("allocation")),
-            ("schema", .int(1)),
+            ("schema", .int(2)),
             ("lang", .string(lang.rawValue)),
             ("title", .string(T.title(self, lang))),
+            ("privacy", privacyJSON(lang)),
             ("scenario", scenarioNameJa == nil ? .null : .object([("name_ja", .string(scenarioNameJa)), ("name_en", .string(scenarioNameEn)), ("synthetic", .bool(synthetic))])),
             ("parameters", .object([
                 ("rounding", .string(o.rounding.rawValue)),
@@ -198,10 +216,24 @@ extension AllocationReport {
             ("municipalities", .array(municipalities.map(row))),
             ("areas", .array(areas.map(row))),
             ("total", row(total)),
-            ("ranking", .array(ranking.enumerated().map { i, r in
-                .object([("rank", .int(i + 1)), ("code", .string(r.code?.description ?? "")), ("need_gap", .int(r.need?.gap ?? 0))])
+            ("ranking", .array(pub.ranking(self).map { rank, r in
+                .object([("rank", .int(rank)), ("code", .string(r.code?.description ?? "")), ("need_gap", pub.json(r, .gap))])
             })),
         ])
         return doc.render() + "\n"
+    }
+
+    /// The mode, first thing after the title: `restricted` true in exact mode.
+    func privacyJSON(_ lang: Lang) -> OrderedJSON {
+        typealias T = AllocationTables
+        switch privacy {
+        case .exact:
+            return .object([("mode", .string("exact")), ("restricted", .bool(true)), ("threshold", .null), ("range_text", .null),
+                            ("description", .string(T.privacy(self, lang)))])
+        case .suppressed(let t):
+            let th = max(1, t)
+            return .object([("mode", .string("suppressed")), ("restricted", .bool(false)), ("threshold", .int(th)),
+                            ("range_text", .string(Suppression.rangeText(th))), ("description", .string(T.privacy(self, lang)))])
+        }
     }
 }

@@ -3,12 +3,32 @@ import BCPModel
 /// The parts of the allocation report that Markdown and HTML share: the parameter lines and
 /// the tables (already formatted with thousands separators and yen).
 enum AllocationTables {
-    static func L(_ key: String, _ lang: Lang, _ args: String...) -> String { Labels.text(key, lang, args: args) }
+    static func L(_ key: String, _ lang: Lang, _ args: String...) -> String { AllocationLabels.text(key, lang, args: args) }
 
     static func item(_ k: PowerUnitKind, _ lang: Lang) -> String { L("common.item.\(k.rawValue)", lang) }
 
+    /// The title; in exact mode it starts with the restricted mark.
     static func title(_ r: AllocationReport, _ lang: Lang) -> String {
-        L("allocation.title", lang, NumberFormat.grouped(r.options.residentsPerUnit))
+        let t = L("allocation.title", lang, NumberFormat.grouped(r.options.residentsPerUnit))
+        return r.privacy.isExact ? L("allocation.privacy.restrictedTitle", lang, t) : t
+    }
+
+    /// Which mode the output is in, as echoed in every output's header.
+    static func privacy(_ r: AllocationReport, _ lang: Lang) -> String {
+        switch r.privacy {
+        case .exact: return L("allocation.privacy.exact", lang)
+        case .suppressed(let t):
+            let th = max(1, t)
+            return L("allocation.privacy.suppressed", lang, Suppression.rangeText(th), String(th))
+        }
+    }
+
+    /// The same, short, for the CSV column repeated on every row.
+    static func privacyShort(_ r: AllocationReport, _ lang: Lang) -> String {
+        switch r.privacy {
+        case .exact: return L("allocation.privacy.short.exact", lang)
+        case .suppressed(let t): return L("allocation.privacy.short.suppressed", lang, String(max(1, t)))
+        }
     }
 
     /// The rounding rule as echoed in every output's header.
@@ -34,6 +54,7 @@ enum AllocationTables {
         } else {
             out.append((L("allocation.param.scenario", lang), L("allocation.param.builtin", lang)))
         }
+        out.append((L("allocation.param.privacy", lang), privacy(r, lang)))
         out.append((L("allocation.param.rounding", lang), rounding(r, lang)))
         out.append((L("allocation.param.held", lang), heldSource(r, lang)))
         out.append((L("allocation.param.target", lang), L("allocation.target.value", lang, String(o.targetHours))))
@@ -50,7 +71,13 @@ enum AllocationTables {
     static func notes(_ r: AllocationReport, _ lang: Lang) -> [String] {
         var n = [L("allocation.note.diff", lang), L("allocation.note.sums", lang)]
         n.append(r.hasPatientData ? L("allocation.note.verdict", lang) : L("allocation.note.noPatientData", lang))
+        if r.hasPatientData && !r.privacy.isExact { n.append(L("allocation.note.suppression", lang)) }
         return n
+    }
+
+    /// The note above the ranking: how it is ordered in this mode.
+    static func rankingNote(_ r: AllocationReport, _ lang: Lang) -> String {
+        L(r.privacy.isExact ? "allocation.note.ranking" : "allocation.note.rankingSuppressed", lang)
     }
 
     static func g(_ n: Int) -> String { NumberFormat.grouped(n) }
@@ -86,17 +113,19 @@ enum AllocationTables {
         return t
     }
 
-    static func needCells(_ r: AllocationRow, _ lang: Lang) -> [String] {
+    static func needCells(_ r: AllocationRow, _ p: AllocationPublic, _ lang: Lang) -> [String] {
         guard let n = r.need else { return Array(repeating: L("common.noPatientData", lang), count: 8) }
         let diff = NumberFormat.signed(n.standardSpare - n.standardShort)
         let verdict: String
-        if let v = n.verdict {
+        if p.verdictHidden(r) {
+            verdict = "x"
+        } else if let v = n.verdict {
             verdict = L("allocation.verdict.withDiff", lang, L("allocation.verdict.\(v.rawValue)", lang), diff)
         } else {
             verdict = L("allocation.verdict.aggregate", lang, g(n.municipalitiesUnder), g(r.municipalityCount), diff)
         }
-        return [g(n.patients), g(n.belowTarget), g(n.batteriesNeeded), g(n.patientsOnHeldGenerators), g(n.coveredByHeldGenerators),
-                g(r.held.battery), g(n.gap), verdict]
+        return [p.text(r, .patients), p.text(r, .belowTarget), p.text(r, .batteriesNeeded), p.text(r, .onGenerators), p.text(r, .covered),
+                g(r.held.battery), p.text(r, .gap), verdict]
     }
 
     static func needHeaders(_ lang: Lang) -> [String] {
@@ -105,9 +134,9 @@ enum AllocationTables {
          L("allocation.col.heldOf", lang, item(.battery, lang)), L("allocation.col.needGap", lang), L("allocation.col.verdict", lang)]
     }
 
-    static func needTable(_ rows: [AllocationRow], total: AllocationRow?, _ lang: Lang) -> MarkdownTable {
+    static func needTable(_ rows: [AllocationRow], total: AllocationRow?, _ p: AllocationPublic, _ lang: Lang) -> MarkdownTable {
         var t = MarkdownTable(headers: identityHeaders(lang) + needHeaders(lang), alignments: [.left, .left] + Array(repeating: .right, count: 7) + [.left])
-        fill(&t, rows, total) { identity($0, lang) + needCells($0, lang) }
+        fill(&t, rows, total) { identity($0, lang) + needCells($0, p, lang) }
         return t
     }
 
@@ -126,41 +155,43 @@ enum AllocationTables {
         return t
     }
 
-    static func costNeedTable(_ rows: [AllocationRow], total: AllocationRow?, _ lang: Lang) -> MarkdownTable {
+    static func costNeedTable(_ rows: [AllocationRow], total: AllocationRow?, _ p: AllocationPublic, _ lang: Lang) -> MarkdownTable {
         var t = MarkdownTable(
             headers: identityHeaders(lang) + [L("allocation.col.needGap", lang), L("allocation.col.subsidizedUnits", lang), L("allocation.col.costTotal", lang),
                                               L("common.col.tokyo", lang), L("common.col.municipal", lang)],
             alignments: [.left, .left, .right, .right, .right, .right, .right])
         fill(&t, rows, total) { r in
             guard let c = r.costNeed else { return identity(r, lang) + Array(repeating: L("common.noPatientData", lang), count: 5) }
-            return identity(r, lang) + [g(c.units), g(c.subsidizedUnits), NumberFormat.yen(c.total, lang), NumberFormat.yen(c.tokyo, lang), NumberFormat.yen(c.municipal, lang)]
+            return identity(r, lang) + [p.text(r, .gap), p.text(r, .subsidized), p.gapDerived(r, NumberFormat.yen(c.total, lang)),
+                                        p.gapDerived(r, NumberFormat.yen(c.tokyo, lang)), p.gapDerived(r, NumberFormat.yen(c.municipal, lang))]
         }
         return t
     }
 
-    static func rankingTable(_ r: AllocationReport, _ lang: Lang) -> MarkdownTable {
+    static func rankingTable(_ r: AllocationReport, _ p: AllocationPublic, _ lang: Lang) -> MarkdownTable {
         var t = MarkdownTable(
             headers: [L("common.col.rank", lang)] + identityHeaders(lang)
                 + [L("allocation.col.needGap", lang), L("allocation.col.belowTarget", lang), L("allocation.col.batteriesNeeded", lang),
                    L("allocation.col.standard", lang), L("allocation.col.verdict", lang), L("allocation.col.costNeedMunicipal", lang)],
             alignments: [.right, .left, .left, .right, .right, .right, .right, .left, .right])
-        for (i, row) in r.ranking.enumerated() {
+        for (rank, row) in p.ranking(r) {
             let n = row.need ?? NeedFigures()
-            t.add([g(i + 1)] + identity(row, lang) + [
-                g(n.gap), g(n.belowTarget), g(n.batteriesNeeded), g(row.standard.generator),
-                n.verdict.map { L("allocation.verdict.\($0.rawValue)", lang) } ?? "", NumberFormat.yen(row.costNeed?.municipal ?? 0, lang),
+            t.add([rank.map(g) ?? "-"] + identity(row, lang) + [
+                p.text(row, .gap), p.text(row, .belowTarget), p.text(row, .batteriesNeeded), g(row.standard.generator),
+                p.verdictHidden(row) ? "x" : n.verdict.map { L("allocation.verdict.\($0.rawValue)", lang) } ?? "",
+                p.gapDerived(row, NumberFormat.yen(row.costNeed?.municipal ?? 0, lang)),
             ])
         }
         return t
     }
 
     /// The sections in order: (heading key, municipality table, area+total table).
-    static func sections(_ r: AllocationReport, _ lang: Lang) -> [(String, MarkdownTable, MarkdownTable)] {
+    static func sections(_ r: AllocationReport, _ p: AllocationPublic, _ lang: Lang) -> [(String, MarkdownTable, MarkdownTable)] {
         [
             ("allocation.section.standard", standardTable(r.municipalities, total: nil, lang), standardTable(r.areas, total: r.total, lang)),
-            ("allocation.section.need", needTable(r.municipalities, total: nil, lang), needTable(r.areas, total: r.total, lang)),
+            ("allocation.section.need", needTable(r.municipalities, total: nil, p, lang), needTable(r.areas, total: r.total, p, lang)),
             ("allocation.section.costStandard", costStandardTable(r.municipalities, total: nil, lang), costStandardTable(r.areas, total: r.total, lang)),
-            ("allocation.section.costNeed", costNeedTable(r.municipalities, total: nil, lang), costNeedTable(r.areas, total: r.total, lang)),
+            ("allocation.section.costNeed", costNeedTable(r.municipalities, total: nil, p, lang), costNeedTable(r.areas, total: r.total, p, lang)),
         ]
     }
 }

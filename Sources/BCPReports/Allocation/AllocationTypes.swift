@@ -207,6 +207,9 @@ public struct NeedFigures: Sendable, Equatable {
     public var patientsOnHeldGenerators = 0
     /// Their batteries, which the generators make unnecessary.
     public var coveredByHeldGenerators = 0
+    /// Patients the standard's generators would go to (min(standard, below target)): the
+    /// patients whose batteries decide the verdict. Used by suppression, not printed.
+    public var patientsOnStandardGenerators = 0
     /// Batteries still missing after held generators and batteries: the need gap.
     public var gap = 0
     /// Units the standard's generators and batteries leave uncovered, and leave over.
@@ -226,6 +229,7 @@ public struct NeedFigures: Sendable, Equatable {
         c.batteriesNeeded = a.batteriesNeeded + b.batteriesNeeded
         c.patientsOnHeldGenerators = a.patientsOnHeldGenerators + b.patientsOnHeldGenerators
         c.coveredByHeldGenerators = a.coveredByHeldGenerators + b.coveredByHeldGenerators
+        c.patientsOnStandardGenerators = a.patientsOnStandardGenerators + b.patientsOnStandardGenerators
         c.gap = a.gap + b.gap
         c.standardShort = a.standardShort + b.standardShort
         c.standardSpare = a.standardSpare + b.standardSpare
@@ -290,6 +294,9 @@ public struct AllocationOptions: Sendable, Equatable {
     public var batteryWh: Int = 1_000
     public var prices = UnitPrices()
     public var devices: DeviceScope = .ventilator
+    /// Suppressed or exact output; nil: suppressed with the scenario's `suppression_threshold`
+    /// (PolicyParameters.suppressionThreshold, 10, for the built-in table).
+    public var privacy: AllocationPrivacy?
 
     public init() {}
 }
@@ -302,6 +309,8 @@ public struct AllocationReport: Sendable, Equatable {
     public var scenarioNameEn: String?
     public var synthetic: Bool
     public var heldSource: HeldSource
+    /// How the outputs print patient figures (resolved: never nil).
+    public var privacy: AllocationPrivacy
     public var hasPatientData: Bool { total.need != nil }
     /// Sorted by code.
     public var municipalities: [AllocationRow]
