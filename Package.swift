@@ -18,6 +18,8 @@ let package = Package(
     targets: [
         // Pure value types of the domain; knows nothing of files.
         .target(name: "BCPModel"),
+        // How strings are escaped into JSON and CSV, shared by every writer.
+        .target(name: "BCPText"),
         // Reads and validates scenarios (CSV, JSON) into a BCPModel.Scenario.
         .target(
             name: "BCPInput", dependencies: ["BCPModel", "BCPEngine"],
@@ -25,13 +27,13 @@ let package = Package(
         // A discrete-event queue and a seeded PRNG, usable on their own.
         .target(name: "BCPEngine"),
         // Synthetic scenarios: rosters from published prevalence, and a writer of scenario folders.
-        .target(name: "BCPSynthetic", dependencies: ["BCPModel", "BCPEngine", "BCPInput"]),
+        .target(name: "BCPSynthetic", dependencies: ["BCPModel", "BCPEngine", "BCPInput", "BCPText"]),
         // The outage simulator over a validated scenario.
-        .target(name: "BCPSimulator", dependencies: ["BCPModel", "BCPEngine"]),
+        .target(name: "BCPSimulator", dependencies: ["BCPModel", "BCPEngine", "BCPText"]),
         // The program registry extracted from the five source documents.
-        .target(name: "BCPRegistry", resources: [.copy("Resources")]),
+        .target(name: "BCPRegistry", dependencies: ["BCPText"], resources: [.copy("Resources")]),
         // Analysis and rendering: allocation check, shortfall reports, formats, languages.
-        .target(name: "BCPReports", dependencies: ["BCPModel", "BCPInput", "BCPSimulator", "BCPRegistry"]),
+        .target(name: "BCPReports", dependencies: ["BCPModel", "BCPInput", "BCPSimulator", "BCPRegistry", "BCPText"]),
         // The commands behind the CLI: argument parsing, dispatch, exit codes.
         .target(
             name: "BCPCommands",
@@ -41,6 +43,7 @@ let package = Package(
         .testTarget(name: "BCPModelTests", dependencies: ["BCPModel"]),
         .testTarget(name: "BCPInputTests", dependencies: ["BCPInput", "BCPModel"]),
         .testTarget(name: "BCPEngineTests", dependencies: ["BCPEngine"]),
+        .testTarget(name: "BCPTextTests", dependencies: ["BCPText"]),
         .testTarget(name: "BCPSyntheticTests", dependencies: ["BCPSynthetic", "BCPInput", "BCPModel"]),
         .testTarget(name: "BCPSimulatorTests", dependencies: ["BCPSimulator", "BCPModel", "BCPEngine", "BCPInput"]),
         .testTarget(name: "BCPRegistryTests", dependencies: ["BCPRegistry"]),

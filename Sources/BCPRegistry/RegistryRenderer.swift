@@ -1,3 +1,4 @@
+import BCPText
 import Foundation
 
 /// Renders registry programs as Markdown, CSV or JSON, one record in full (`show`), or a history.
@@ -65,10 +66,7 @@ public enum RegistryRenderer {
     }
 
     /// One CSV field, quoted if it holds a comma, quote, CR or LF.
-    public static func csvField(_ s: String) -> String {
-        let needs = s.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }
-        return needs ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
+    public static func csvField(_ s: String) -> String { TextEscaping.csvField(s) }
 
     /// The programs as JSON (sorted keys, pretty printed, stable). Returns "[]" if encoding fails.
     public static func json(_ programs: [Program]) -> String {

@@ -1,4 +1,5 @@
 import BCPModel
+import BCPText
 
 /// A deterministic JSON text writer: keys in the order written, integers only, two-space indent.
 struct JSONWriter {
@@ -6,26 +7,7 @@ struct JSONWriter {
     var indent = 0
     var needComma = [false]
 
-    static func quote(_ s: String) -> String {
-        var r = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": r += "\\\""
-            case "\\": r += "\\\\"
-            case "\n": r += "\\n"
-            case "\r": r += "\\r"
-            case "\t": r += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let h = String(u.value, radix: 16)
-                    r += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-                } else {
-                    r.unicodeScalars.append(u)
-                }
-            }
-        }
-        return r + "\""
-    }
+    static func quote(_ s: String) -> String { TextEscaping.jsonString(s) }
 
     mutating func prefix(_ key: String?) {
         if needComma[needComma.count - 1] { out += "," }

@@ -1,5 +1,6 @@
 import BCPInput
 import BCPModel
+import BCPText
 
 /// Writes a Scenario as a scenario folder's texts (scenario.json and the CSV tables), the
 /// inverse of BCPInput's loader. Returns (file name, contents) pairs; the caller writes them.
@@ -28,21 +29,7 @@ public enum ScenarioWriter {
         return frac.isEmpty ? String(value / scale) : "\(value / scale).\(frac)"
     }
 
-    static func quote(_ s: String) -> String {
-        var o = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": o += "\\\""
-            case "\\": o += "\\\\"
-            case "\n": o += "\\n"
-            case "\r": o += "\\r"
-            case "\t": o += "\\t"
-            default:
-                if c.value < 0x20 { o += "\\u" + String(String(c.value, radix: 16).leftPadded(4)) } else { o.unicodeScalars.append(c) }
-            }
-        }
-        return o + "\""
-    }
+    static func quote(_ s: String) -> String { TextEscaping.jsonString(s) }
 
     static func targets(_ ts: [ZoneTarget]) -> String {
         let codes = ts.compactMap { t -> String? in if case .municipality(let c) = t { return quote(c.description) }; return nil }
@@ -99,9 +86,7 @@ public enum ScenarioWriter {
         return out
     }
 
-    static func csvField(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingAll("\"", "\"\"") + "\"" : s
-    }
+    static func csvField(_ s: String) -> String { TextEscaping.csvField(s) }
 
     static func patientsCSV(_ ps: [Patient]) -> String {
         var t = "id,municipality,device,draw_w,hours_per_day,internal_wh,external_wh,generator_w,generator_runtime_min,generator_tanks,generator_operable,provider,support_plan\n"
@@ -161,8 +146,4 @@ public enum ScenarioWriter {
         }
         return t
     }
-}
-
-extension String {
-    func replacingAll(_ a: String, _ b: String) -> String { split(separator: a, omittingEmptySubsequences: false).joined(separator: b) }
 }

@@ -1,3 +1,5 @@
+import BCPText
+
 /// One cell of a CSV row. Numbers are written as plain digits (no separators) so that Excel
 /// reads them as numbers; text is quoted when needed and guarded against formula injection.
 public enum CSVCell: Sendable, Equatable {
@@ -46,12 +48,7 @@ public struct CSVWriter: Sendable {
 
     /// `s` as one RFC 4180 field: quoted (quotes doubled) when it holds , " CR or LF, or has
     /// leading/trailing spaces that a reader might trim.
-    public static func field(_ s: String) -> String {
-        let needsQuotes = s.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
-            || s.hasPrefix(" ") || s.hasSuffix(" ")
-        guard needsQuotes else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    public static func field(_ s: String) -> String { TextEscaping.csvField(s) }
 
     /// `s` with an apostrophe in front if a spreadsheet would read it as a formula.
     public static func defused(_ s: String) -> String {

@@ -1,3 +1,5 @@
+import BCPText
+
 /// A JSON value whose objects keep their keys in the order given, so that output is stable
 /// byte for byte (no Dictionary order reaches it). Integers only: the reports use no floats.
 public indirect enum OrderedJSON: Sendable, Equatable {
@@ -38,24 +40,5 @@ public indirect enum OrderedJSON: Sendable, Equatable {
 
     /// A JSON string literal (RFC 8259): quote, backslash and control characters escaped;
     /// everything else, Japanese included, written as UTF-8.
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || u == "\u{2028}" || u == "\u{2029}" {
-                    let h = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
-    }
+    public static func quote(_ s: String) -> String { TextEscaping.jsonString(s) }
 }
