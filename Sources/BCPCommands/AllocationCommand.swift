@@ -7,7 +7,7 @@ import Foundation
 /// against the scenario's patients' need, with the cost of closing each shortfall.
 enum AllocationCommand {
     static let synopsis =
-        "allocation [SCENARIO] [--stock FILE] [--rounding RULE] [--target-hours H] [--format md|csv|json|html] [--lang ja|en] [--out DIR] [--bom]"
+        "allocation [SCENARIO] [--stock FILE] [--rounding RULE] [--target-hours H] [--suppress N | --exact] [--format md|csv|json|html] [--lang ja|en] [--out DIR] [--bom]"
 
     static let info = CommandInfo(
         name: "allocation", summary: "check units per 25,000 residents against stock and patients' need",
@@ -34,6 +34,15 @@ enum AllocationCommand {
             residents; the default). The rule is printed at the top of every output.
             docs/ALLOCATION.md states every rule with a worked example.
 
+            Patient figures are suppressed by default, as in the shortfall reports: counts of 1
+            to N-1 patients are shown as a range ("1-9"), figures from so few patients (batteries
+            needed, gaps, their costs, the verdict) as "x", and further cells as "x" where a sum
+            would give a hidden one away. N is --suppress N, else the scenario's
+            suppression_threshold (10). --exact prints every number unsuppressed and marks every
+            output RESTRICTED in its header; with --out the files then go to DIR/restricted/.
+            Population, standard, units held and the shortfall against the standard are never
+            hidden.
+
             Without --out the report is printed in --format (default md). With --out DIR all four
             formats are written there (allocation.md, .csv, .json, .html), each atomically.
             Exit status 0 on success, 64 for a wrong command line, 65 for bad input data,
@@ -52,6 +61,8 @@ enum AllocationCommand {
             OptionSpec("lang", value: "LANG", choices: Lang.allCases.map(\.rawValue), help: "Language of the output (default ja)."),
             OptionSpec("out", value: "DIR", help: "Write allocation.md, .csv, .json and .html into DIR (created if missing)."),
             OptionSpec("bom", help: "Start CSV output with a UTF-8 byte order mark (for Excel)."),
+            OptionSpec("suppress", value: "N", help: "Show patient counts 1...N-1 as a range (default: the scenario's suppression_threshold, 10)."),
+            OptionSpec("exact", help: "Print patient figures unsuppressed; every output is marked RESTRICTED (with --out: DIR/restricted/)."),
         ],
         positionals: 0...1,
         run: { args, t in try run(args, t) })
@@ -69,6 +80,14 @@ enum AllocationCommand {
         let lang = args.value("lang").flatMap(Lang.init(rawValue:)) ?? .ja
         // Checked before any file is read, so that a typo is reported as a usage error.
         let targetOverride = args.value("target-hours") == nil ? nil : try args.int("target-hours", in: 1...720, fallback: 72, command: name)
+        if args.has("exact") && args.value("suppress") != nil {
+            throw UsageError("--exact and --suppress cannot be combined", hint: "usage: bcpsim \(synopsis)")
+        }
+        if args.has("exact") {
+            o.privacy = .exact
+        } else if args.value("suppress") != nil {
+            o.privacy = .suppressed(threshold: try args.int("suppress", in: 1...1_000, fallback: 10, command: name))
+        }
 
         let report: AllocationReport
         if let folder = args.positionals.first {
@@ -91,15 +110,22 @@ enum AllocationCommand {
         }
 
         let bom = args.has("bom")
-        guard let out = args.value("out") else {
+        guard var out = args.value("out") else {
             t.out(report.rendered(format, lang: lang, bom: bom))
             return ExitCode.success
         }
+        // Unsuppressed files are restricted: written apart from public output.
+        if report.privacy.isExact { out = (out as NSString).appendingPathComponent("restricted") }
         let files = AllocationFormat.allCases.map { (name: $0.fileName, text: report.rendered($0, lang: lang, bom: bom)) }
         do { try AtomicFile.writeAll(files, into: out) } catch let e as AtomicFile.Failure {
             throw CommandFailure(code: ExitCode.cannotCreate, e.description)
         }
-        t.out("wrote \(files.map(\.name).joined(separator: ", ")) to \(out) (rounding \(o.rounding.rawValue), target \(o.targetHours) h)")
+        let mode: String
+        switch report.privacy {
+        case .exact: mode = "exact, RESTRICTED"
+        case .suppressed(let n): mode = "suppressed, threshold \(n)"
+        }
+        t.out("wrote \(files.map(\.name).joined(separator: ", ")) to \(out) (rounding \(o.rounding.rawValue), target \(o.targetHours) h, \(mode))")
         return ExitCode.success
     }
 

@@ -67,7 +67,8 @@ final class AllocationCommandTests: XCTestCase {
         // Need 7 batteries; no held generator; held battery 1 -> gap 6.
         // Standard: 2 generators to P001 and P002 cover everything; 2 batteries left -> over-provides (+2).
         // Gap cost: 6 x 104,000 = 624,000; subsidized 2 - 1 = 1 battery: Tokyo 52,000, municipal 572,000.
-        let (code, out, err) = run([Self.minimal, "--format", "json", "--lang", "en"])
+        // --exact: Chiyoda's 2 patients would be shown as "1-9" by default.
+        let (code, out, err) = run([Self.minimal, "--format", "json", "--lang", "en", "--exact"])
         XCTAssertEqual(code, 0, err)
         let doc = try json(out)
         let rows = try XCTUnwrap(doc["municipalities"] as? [[String: Any]])
@@ -95,7 +96,7 @@ final class AllocationCommandTests: XCTestCase {
         // --target-hours 24: P001 deficit 1,440 - 300 = 1,140 min -> 1,140 Wh -> 2 batteries;
         // P002 deficit 1,240 min -> 1,240 x 360 / 1,440 = 310 Wh -> 1. Need 3, held 1 -> gap 2.
         // --rounding ceil: 67,549 -> 3 of each item.
-        let (code, out, err) = run([Self.minimal, "--format", "json", "--target-hours", "24", "--rounding", "ceil"])
+        let (code, out, err) = run([Self.minimal, "--format", "json", "--target-hours", "24", "--rounding", "ceil", "--exact"])
         XCTAssertEqual(code, 0, err)
         let chiyoda = try XCTUnwrap((try json(out)["municipalities"] as? [[String: Any]])?.first)
         XCTAssertEqual((chiyoda["need"] as? [String: Any])?["batteries_needed"] as? Int, 3)
@@ -165,5 +166,41 @@ final class AllocationCommandTests: XCTestCase {
         XCTAssertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         let (_, csv, _) = run([dir, "--format", "csv", "--lang", "en"])
         XCTAssertTrue(csv.contains(",131016,\"'=1+1,x\","), csv)
+    }
+
+    func testSuppressedByDefaultExactOnRequest() throws {
+        // Default: the scenario's threshold (10). Chiyoda's 2 patients are "1-9", its need "x".
+        let (code, out, err) = run([Self.minimal, "--format", "json", "--lang", "en"])
+        XCTAssertEqual(code, 0, err)
+        let doc = try json(out)
+        let need = try XCTUnwrap((doc["municipalities"] as? [[String: Any]])?.first?["need"] as? [String: Any])
+        XCTAssertEqual(need["patients"] as? String, "1-9")
+        XCTAssertEqual(need["gap"] as? String, "x")
+        XCTAssertEqual((doc["privacy"] as? [String: Any])?["mode"] as? String, "suppressed")
+        // --suppress 2: only 1 would be small; Chiyoda's 2 and 2 below target are shown.
+        let (_, two, _) = run([Self.minimal, "--format", "json", "--suppress", "2"])
+        let need2 = try XCTUnwrap((try json(two)["municipalities"] as? [[String: Any]])?.first?["need"] as? [String: Any])
+        XCTAssertEqual(need2["patients"] as? Int, 2)
+        // Markdown header states the mode.
+        let (_, md, _) = run([Self.minimal, "--lang", "en"])
+        XCTAssertTrue(md.contains("**Privacy**: small counts suppressed"), md)
+        let (_, exact, _) = run([Self.minimal, "--lang", "en", "--exact"])
+        XCTAssertTrue(exact.hasPrefix("# RESTRICTED, unsuppressed: "))
+        XCTAssertTrue(exact.contains("**Privacy**: exact (--exact), RESTRICTED"))
+        // Both at once is a usage error; a threshold out of range too.
+        XCTAssertEqual(run([Self.minimal, "--exact", "--suppress", "5"]).0, 64)
+        XCTAssertEqual(run([Self.minimal, "--suppress", "0"]).0, 64)
+    }
+
+    func testExactOutGoesToRestrictedFolder() throws {
+        let dir = try tempDir()
+        let (code, out, err) = run([Self.minimal, "--out", dir, "--exact"])
+        XCTAssertEqual(code, 0, err)
+        XCTAssertTrue(out.contains("restricted"), out)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), ["restricted"])
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/restricted").sorted()
+        XCTAssertEqual(files, ["allocation.csv", "allocation.html", "allocation.json", "allocation.md"])
+        let csv = try String(contentsOfFile: dir + "/restricted/allocation.csv", encoding: .utf8)
+        XCTAssertTrue(csv.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.allSatisfy { $0.hasSuffix(",秘匿なし（取扱注意）") })
     }
 }
