@@ -38,23 +38,29 @@ public enum DeviceScope: String, Sendable, CaseIterable {
     public func includes(_ d: DeviceKind) -> Bool { self == .all || d.isVentilator }
 }
 
-/// A count per subsidized item (自家発電装置, 蓄電池, 無停電電源装置).
-public struct ItemCounts: Sendable, Equatable {
-    public var generator: Int
-    public var battery: Int
-    public var ups: Int
+/// A value that adds up per subsidized item: a count of units, or a cost split.
+public protocol ItemValue: Sendable, Equatable {
+    static var zero: Self { get }
+    static func + (a: Self, b: Self) -> Self
+}
 
-    public init(generator: Int = 0, battery: Int = 0, ups: Int = 0) {
+extension Int: ItemValue {}
+
+/// One value per subsidized item (自家発電装置, 蓄電池, 無停電電源装置).
+public struct PerItem<Value: ItemValue>: Sendable, Equatable {
+    public var generator: Value
+    public var battery: Value
+    public var ups: Value
+
+    public init(generator: Value = .zero, battery: Value = .zero, ups: Value = .zero) {
         self.generator = generator
         self.battery = battery
         self.ups = ups
     }
 
-    /// The same count for every item (the standard allows one of each per 25,000 residents).
-    public static func each(_ n: Int) -> ItemCounts { ItemCounts(generator: n, battery: n, ups: n) }
-    public static let zero = ItemCounts()
+    public static var zero: PerItem { PerItem() }
 
-    public subscript(kind: PowerUnitKind) -> Int {
+    public subscript(kind: PowerUnitKind) -> Value {
         get {
             switch kind {
             case .generator: return generator
@@ -71,11 +77,18 @@ public struct ItemCounts: Sendable, Equatable {
         }
     }
 
-    public var total: Int { generator + battery + ups }
-
-    public static func + (a: ItemCounts, b: ItemCounts) -> ItemCounts {
-        ItemCounts(generator: a.generator + b.generator, battery: a.battery + b.battery, ups: a.ups + b.ups)
+    public static func + (a: PerItem, b: PerItem) -> PerItem {
+        PerItem(generator: a.generator + b.generator, battery: a.battery + b.battery, ups: a.ups + b.ups)
     }
+}
+
+/// Units per item.
+public typealias ItemCounts = PerItem<Int>
+
+extension PerItem where Value == Int {
+    /// The same count for every item (the standard allows one of each per 25,000 residents).
+    public static func each(_ n: Int) -> ItemCounts { ItemCounts(generator: n, battery: n, ups: n) }
+    public var total: Int { generator + battery + ups }
 }
 
 /// Unit prices in yen, the subsidy base per item. Defaults: the amounts Chuo, Koto, Toshima, Ome
@@ -107,7 +120,7 @@ public struct UnitPrices: Sendable, Equatable {
 /// A cost split between Tokyo's subsidy (1/2) and the municipality. Tokyo pays floor(price / 2)
 /// per subsidized unit, so the half yen of an odd price stays with the municipality; units beyond
 /// the standard are not subsidized and fall wholly to the municipality.
-public struct CostSplit: Sendable, Equatable {
+public struct CostSplit: ItemValue {
     public var units: Int
     public var subsidizedUnits: Int
     public var total: Int
@@ -140,36 +153,10 @@ public struct CostSplit: Sendable, Equatable {
 }
 
 /// The cost of closing the shortfall against the standard, per item and in all.
-public struct ItemCosts: Sendable, Equatable {
-    public var generator = CostSplit.zero
-    public var battery = CostSplit.zero
-    public var ups = CostSplit.zero
-    public init() {}
+public typealias ItemCosts = PerItem<CostSplit>
 
-    public subscript(kind: PowerUnitKind) -> CostSplit {
-        get {
-            switch kind {
-            case .generator: return generator
-            case .battery: return battery
-            case .ups: return ups
-            }
-        }
-        set {
-            switch kind {
-            case .generator: generator = newValue
-            case .battery: battery = newValue
-            case .ups: ups = newValue
-            }
-        }
-    }
-
+extension PerItem where Value == CostSplit {
     public var all: CostSplit { generator + battery + ups }
-
-    public static func + (a: ItemCosts, b: ItemCosts) -> ItemCosts {
-        var c = ItemCosts()
-        for k in PowerUnitKind.allCases { c[k] = a[k] + b[k] }
-        return c
-    }
 }
 
 /// Whether the standard's units would cover this municipality's patients (need rule in docs/ALLOCATION.md).
