@@ -44,6 +44,16 @@ public struct PublicTables: Sendable {
         }
     }
 
+    /// The headline figures a planner reads first are hidden last by secondary suppression:
+    /// uncovered patients and patients, then those who lost power or needed help and the gap hours.
+    static func importance(_ c: Col) -> Int {
+        switch c {
+        case .uncovered, .patients: return 2
+        case .affected, .atRisk, .gap: return 1
+        default: return 0
+        }
+    }
+
     public init(_ data: ReportData, threshold: Int) {
         self.data = data
         self.threshold = max(1, threshold)
@@ -54,7 +64,9 @@ public struct PublicTables: Sendable {
         func addRow(_ row: Row, _ t: Tally, _ cols: [Col]) {
             var idx = [Int](repeating: -1, count: Col.allCases.count)
             for c in cols {
-                idx[c.rawValue] = c == .gap ? grid.magnitude(t.gapMinutes, contributors: t.uncovered) : grid.count(PublicTables.value(t, c))
+                idx[c.rawValue] = c == .gap
+                    ? grid.magnitude(t.gapMinutes, contributors: t.uncovered, importance: PublicTables.importance(c))
+                    : grid.count(PublicTables.value(t, c), importance: PublicTables.importance(c))
             }
             cells[row] = idx
             // Row identities, when they hold.

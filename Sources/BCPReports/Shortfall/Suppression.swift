@@ -8,7 +8,9 @@
 /// of the tiers, of the devices). For every such equation, a reader who knows the rule (primary
 /// cells lie in 1...threshold-1; secondary cells are 0 or at least the threshold, else they would be
 /// primary) must not be able to pin a hidden cell to one value. While some equation does, one more
-/// cell of it is hidden ("x"): the smallest non-zero shown member, else a zero member, else its
+/// cell of it is hidden ("x"): among its shown cells, the least important one (a cell's importance
+/// is given by the table: the headline figures a planner needs, such as uncovered patients, are
+/// hidden last); at equal importance the smallest non-zero member, else a zero member, else the
 /// total. Equations are checked one at a time (row and column), not in combination.
 public enum Suppression {
     public enum Mark: Sendable, Equatable {
@@ -41,7 +43,7 @@ public enum Suppression {
 
     /// Marks cells: `primary` as given, then secondary cells until no equation pins a hidden cell.
     public static func protect(
-        values: [Int], kinds: [Kind], primary: [Bool], constraints: [Constraint], threshold: Int
+        values: [Int], kinds: [Kind], primary: [Bool], constraints: [Constraint], threshold: Int, importance: [Int]? = nil
     ) -> [Mark] {
         var marks = primary.map { $0 ? Mark.primary : Mark.shown }
         var changed = true
@@ -49,7 +51,7 @@ public enum Suppression {
             changed = false
             for c in constraints {
                 while pinned(c, values: values, kinds: kinds, marks: marks, threshold: threshold) != nil {
-                    guard let pick = nextToHide(c, values: values, marks: marks) else { break }
+                    guard let pick = nextToHide(c, values: values, marks: marks, importance: importance) else { break }
                     marks[pick] = .secondary
                     changed = true
                 }
@@ -58,13 +60,25 @@ public enum Suppression {
         return marks
     }
 
-    /// Picks the cell to hide next in an equation: smallest non-zero shown member (ties: first),
-    /// else the first zero member, else the total if shown.
-    static func nextToHide(_ c: Constraint, values: [Int], marks: [Mark]) -> Int? {
-        let shown = c.members.filter { marks[$0] == .shown }
-        if let m = shown.filter({ values[$0] != 0 }).min(by: { values[$0] != values[$1] ? values[$0] < values[$1] : $0 < $1 }) { return m }
-        if let z = shown.first { return z }
-        return marks[c.total] == .shown ? c.total : nil
+    /// Picks the cell to hide next in an equation: the shown cell of least importance (all 0 when
+    /// `importance` is nil); at equal importance the smallest non-zero member (ties: lower cell),
+    /// else the first zero member, else the total.
+    static func nextToHide(_ c: Constraint, values: [Int], marks: [Mark], importance: [Int]? = nil) -> Int? {
+        func rank(_ cell: Int, position: Int, isTotal: Bool) -> (Int, Int, Int, Int) {
+            let weight = importance?[cell] ?? 0
+            if isTotal { return (weight, 2, 0, 0) }
+            return values[cell] != 0 ? (weight, 0, values[cell], cell) : (weight, 1, 0, position)
+        }
+        var best: (rank: (Int, Int, Int, Int), cell: Int)?
+        for (position, m) in c.members.enumerated() where marks[m] == .shown {
+            let r = rank(m, position: position, isTotal: false)
+            if best == nil || r < best!.rank { best = (r, m) }
+        }
+        if marks[c.total] == .shown {
+            let r = rank(c.total, position: 0, isTotal: true)
+            if best == nil || r < best!.rank { best = (r, c.total) }
+        }
+        return best?.cell
     }
 
     /// The feasible values of a hidden cell as the reader sees them: a union of closed intervals.
@@ -148,13 +162,16 @@ public struct SuppressionGrid: Sendable {
     public private(set) var values: [Int] = []
     public private(set) var kinds: [Suppression.Kind] = []
     public private(set) var primary: [Bool] = []
+    /// How much readers need each cell; higher is hidden later by secondary suppression.
+    public private(set) var importance: [Int] = []
     public private(set) var constraints: [Suppression.Constraint] = []
     public private(set) var marks: [Suppression.Mark] = []
 
     public init(threshold: Int) { self.threshold = threshold }
 
     /// A count cell; primary when 1...threshold-1.
-    public mutating func count(_ v: Int) -> Int {
+    public mutating func count(_ v: Int, importance weight: Int = 0) -> Int {
+        importance.append(weight)
         values.append(v)
         kinds.append(.count)
         primary.append(Suppression.isSmall(v, threshold: threshold))
@@ -162,7 +179,8 @@ public struct SuppressionGrid: Sendable {
     }
 
     /// A magnitude cell, primary when its contributors are few (`contributors` is a count).
-    public mutating func magnitude(_ v: Int, contributors: Int) -> Int {
+    public mutating func magnitude(_ v: Int, contributors: Int, importance weight: Int = 0) -> Int {
+        importance.append(weight)
         values.append(v)
         kinds.append(.magnitude)
         primary.append(Suppression.isSmall(contributors, threshold: threshold))
@@ -174,7 +192,8 @@ public struct SuppressionGrid: Sendable {
     }
 
     public mutating func protect() {
-        marks = Suppression.protect(values: values, kinds: kinds, primary: primary, constraints: constraints, threshold: threshold)
+        marks = Suppression.protect(
+            values: values, kinds: kinds, primary: primary, constraints: constraints, threshold: threshold, importance: importance)
     }
 
     public func mark(_ cell: Int) -> Suppression.Mark { marks.isEmpty ? .shown : marks[cell] }
