@@ -38,8 +38,13 @@ public struct CSVReader: Sendable {
         var recordLine = 1
         var inQuotes = false, wasQuoted = false, atFieldStart = true
         var quoteOpen = CSVRecord.Position(line: 1, column: 1)
-        let scalars = Array(text.unicodeScalars)
-        var i = 0
+        // Walk the scalars in place (an Array of them would take 4 bytes per character).
+        let scalars = text.unicodeScalars
+        var i = scalars.startIndex
+        func after(_ j: String.UnicodeScalarView.Index) -> Unicode.Scalar? {
+            let k = scalars.index(after: j)
+            return k < scalars.endIndex ? scalars[k] : nil
+        }
 
         func endField() {
             // `field` is ended by a comma or a line break; a record may hold at most `maxFields`.
@@ -51,7 +56,7 @@ public struct CSVReader: Sendable {
             atFieldStart = true
         }
 
-        while i < scalars.count {
+        while i < scalars.endIndex {
             let c = scalars[i]
             if atFieldStart {
                 fieldStart = CSVRecord.Position(line: line, column: column)
@@ -61,42 +66,42 @@ public struct CSVReader: Sendable {
                     inQuotes = true
                     wasQuoted = true
                     quoteOpen = fieldStart
-                    i += 1; column += 1
+                    scalars.formIndex(after: &i); column += 1
                     continue
                 }
             }
             if inQuotes {
                 if c == "\"" {
-                    if i + 1 < scalars.count && scalars[i + 1] == "\"" {
+                    if after(i) == "\"" {
                         field.append("\""); fieldLength += 1
-                        i += 2; column += 2
+                        scalars.formIndex(after: &i); scalars.formIndex(after: &i); column += 2
                         if fieldLength > maxFieldLength {  // checked here too: `continue` skips the check below
                             return .failure(Failure(line: fieldStart.line, column: fieldStart.column, message: "field longer than \(maxFieldLength) characters"))
                         }
                         continue
                     }
                     inQuotes = false
-                    i += 1; column += 1
-                    if i < scalars.count, !["," as Unicode.Scalar, "\n", "\r"].contains(scalars[i]) {
+                    scalars.formIndex(after: &i); column += 1
+                    if i < scalars.endIndex, !["," as Unicode.Scalar, "\n", "\r"].contains(scalars[i]) {
                         return .failure(Failure(line: line, column: column, message: "unexpected character after a closing quote; a quote inside a quoted field is written as two quotes (\"\")"))
                     }
                     continue
                 }
                 field.append(c); fieldLength += 1
                 if c == "\n" { line += 1; column = 1 } else if c == "\r" {
-                    if i + 1 < scalars.count && scalars[i + 1] == "\n" { field.append("\n"); fieldLength += 1; i += 1 }
+                    if after(i) == "\n" { field.append("\n"); fieldLength += 1; scalars.formIndex(after: &i) }
                     line += 1; column = 1
                 } else { column += 1 }
-                i += 1
+                scalars.formIndex(after: &i)
             } else if c == "," {
                 endField()
                 if fields.count >= maxFields {
                     return .failure(Failure(line: line, column: column, message: "too many fields in one record: at most \(maxFields) are read"))
                 }
                 atFieldStart = true
-                i += 1; column += 1
+                scalars.formIndex(after: &i); column += 1
             } else if c == "\n" || c == "\r" {
-                if c == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n" { i += 1 }
+                if c == "\r" && after(i) == "\n" { scalars.formIndex(after: &i) }
                 let blank = fields.isEmpty && field.isEmpty && !wasQuoted
                 if !blank {
                     endField()
@@ -107,13 +112,13 @@ public struct CSVReader: Sendable {
                 }
                 fields = []; positions = []
                 atFieldStart = true
-                i += 1; line += 1; column = 1
+                scalars.formIndex(after: &i); line += 1; column = 1
             } else {
                 if c == "\"" {
                     return .failure(Failure(line: line, column: column, message: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")"))
                 }
                 field.append(c); fieldLength += 1
-                i += 1; column += 1
+                scalars.formIndex(after: &i); column += 1
             }
             if fieldLength > maxFieldLength {
                 return .failure(Failure(line: fieldStart.line, column: fieldStart.column, message: "field longer than \(maxFieldLength) characters"))

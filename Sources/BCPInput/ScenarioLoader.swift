@@ -24,6 +24,7 @@ public enum ScenarioLoader {
             return .failure(InputError(path: folder, "no such scenario folder (a scenario is a folder holding scenario.json and its CSV files)"))
         }
         func display(_ name: String) -> String { dir.appendingPathComponent(name).relativePath }
+        var tableBytes = 0
         func readBytes(_ name: String, limit: Int = InputLimits.maxFileBytes) -> Data? {
             let path = display(name)
             guard let attrs = try? FileManager.default.attributesOfItem(atPath: path) else {
@@ -44,6 +45,13 @@ public enum ScenarioLoader {
                 // Nothing to read (and Foundation's reader leaks a buffer on an empty file).
                 files.append((name, fnv1a64Hex(Data())))
                 return Data()
+            }
+            if name != "scenario.json" {
+                tableBytes += size
+                if tableBytes > InputLimits.maxScenarioBytes {
+                    d.error(path, 0, 0, "the scenario's CSV files come to \(tableBytes) bytes with this one; the limit for all together is \(InputLimits.maxScenarioBytes) bytes")
+                    return nil
+                }
             }
             guard let data = FileManager.default.contents(atPath: path), data.count <= limit else {
                 d.error(path, 0, 0, "cannot read the file")

@@ -11,13 +11,17 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 /// Limits on input files, so that no file can make the tool use unbounded memory or time
 /// (documented in Scenarios/README.md, "Limits"; the memory they bound in docs/RELIABILITY.md).
 public enum InputLimits {
-    /// Bytes of one CSV file (32 MiB; Tokyo's whole roster is well under 1 MiB). Reading one
-    /// takes up to about 24 bytes of memory per byte of file (docs/RELIABILITY.md).
-    public static let maxFileBytes = 32 * 1024 * 1024
+    /// Bytes of one CSV file (128 MiB: a Japan-wide roster of 1,000,000 patients is about 61 MB;
+    /// Tokyo's is well under 1 MiB). Reading takes up to about 30 bytes of memory per byte of file
+    /// in the worst case (one-character fields) and about 13 for real rosters (docs/RELIABILITY.md).
+    public static let maxFileBytes = 128 * 1024 * 1024
+    /// Bytes of all the CSV files of one scenario together (160 MiB), so that the tables held
+    /// in memory at once stay under about 5 GB in the worst case.
+    public static let maxScenarioBytes = 160 * 1024 * 1024
     /// Bytes of scenario.json (1 MiB; the shipped ones are under 6 KB).
     public static let maxJSONBytes = 1024 * 1024
-    /// Records of one CSV file, header included.
-    public static let maxRows = 1_000_000
+    /// Records of one CSV file, header included (2,000,000: a million patients and room to spare).
+    public static let maxRows = 2_000_000
     /// Fields of one CSV record (the widest table has 13 columns).
     public static let maxFields = 256
     /// Characters of one CSV field, bytes of one JSON string.

@@ -7,9 +7,10 @@ import XCTest
 /// value and refused past it with a located, plain message. Large inputs are made here.
 final class InputLimitsTests: XCTestCase {
     func testTheLimitsAreTheDocumentedOnes() {
-        XCTAssertEqual(InputLimits.maxFileBytes, 32 * 1024 * 1024)
+        XCTAssertEqual(InputLimits.maxFileBytes, 128 * 1024 * 1024)
+        XCTAssertEqual(InputLimits.maxScenarioBytes, 160 * 1024 * 1024)
         XCTAssertEqual(InputLimits.maxJSONBytes, 1024 * 1024)
-        XCTAssertEqual(InputLimits.maxRows, 1_000_000)
+        XCTAssertEqual(InputLimits.maxRows, 2_000_000)
         XCTAssertEqual(InputLimits.maxFields, 256)
         XCTAssertEqual(InputLimits.maxFieldLength, 4096)
         XCTAssertEqual(InputLimits.maxJSONDepth, 64)
@@ -17,12 +18,30 @@ final class InputLimitsTests: XCTestCase {
 
     func testACSVFilePastTheByteLimitIsNotRead() throws {
         let f = try ScenarioFixture()
-        // A sparse file: its size is past the limit without writing 32 MiB.
+        // A sparse file: its size is past the limit without writing 128 MiB.
         let url = f.folder.appendingPathComponent("patients.csv")
         let h = try FileHandle(forWritingTo: url)
         try h.truncate(atOffset: UInt64(InputLimits.maxFileBytes + 1))
         try h.close()
-        XCTAssertEqual(f.errors(), ["\(f.path("patients.csv")): error: file is 33554433 bytes; the limit is 33554432 bytes"])
+        XCTAssertEqual(f.errors(), ["\(f.path("patients.csv")): error: file is 134217729 bytes; the limit is 134217728 bytes"])
+    }
+
+    func testTheTablesTogetherHaveALimitToo() throws {
+        let f = try ScenarioFixture()
+        // The loader reads patients.csv, providers.csv, then units.csv. Each of the last two at
+        // 100 MiB is within the per-file limit, but together they pass 160 MiB (167,772,160 bytes)
+        // at units.csv, which is refused; providers.csv is still read.
+        for name in ["providers.csv", "units.csv"] {
+            let url = f.folder.appendingPathComponent(name)
+            let h = try FileHandle(forWritingTo: url)
+            try h.truncate(atOffset: UInt64(100 * 1024 * 1024))
+            try h.close()
+        }
+        let errors = f.errors()
+        XCTAssertTrue(
+            errors.contains { $0.hasPrefix("\(f.path("units.csv")): error: the scenario's CSV files come to ") && $0.hasSuffix("the limit for all together is 167772160 bytes") },
+            "\(errors.prefix(3))")
+        XCTAssertFalse(errors.contains { $0.contains("providers.csv: error: the scenario's CSV files") })
     }
 
     func testScenarioJSONPastItsByteLimitIsNotRead() throws {
@@ -39,7 +58,7 @@ final class InputLimitsTests: XCTestCase {
         let text = String(repeating: "1\n", count: InputLimits.maxRows + 1)
         guard case .failure(let f) = CSVReader().records(text) else { return XCTFail("read past the row limit") }
         XCTAssertEqual([f.line, f.column], [InputLimits.maxRows + 1, 1])
-        XCTAssertEqual(f.message, "too many rows: at most 1000000 are read")
+        XCTAssertEqual(f.message, "too many rows: at most 2000000 are read")
         guard case .success(let records) = CSVReader().records(String(text.dropLast(2))) else { return XCTFail("refused at the limit") }
         XCTAssertEqual(records.count, InputLimits.maxRows)
     }
