@@ -69,17 +69,19 @@ public struct EventQueue<Payload> {
     }
 
     @inlinable mutating func siftUp(_ start: Int) {
-        heap.withUnsafeMutableBufferPointer { h in
-            var i = start
-            let e = h[i]
-            while i > 0 {
-                let parent = (i - 1) >> 1
-                if !e.precedes(h[parent]) { break }
-                h[i] = h[parent]
-                i = parent
-            }
-            h[i] = e
+        heap.withUnsafeMutableBufferPointer { h in Self.place(h[start], at: start, in: h) }
+    }
+
+    /// Puts `e` into the hole at `start` and moves it up while it precedes its parent.
+    @inlinable static func place(_ e: Event, at start: Int, in h: UnsafeMutableBufferPointer<Event>) {
+        var i = start
+        while i > 0 {
+            let parent = (i - 1) >> 1
+            if !e.precedes(h[parent]) { break }
+            h[i] = h[parent]
+            i = parent
         }
+        h[i] = e
     }
 
     /// Places `e` (the former last element) at the root and restores the heap, bottom-up (Floyd):
@@ -99,13 +101,7 @@ public struct EventQueue<Payload> {
                 h[i] = h[c]
                 i = c
             }
-            while i > 0 {
-                let parent = (i - 1) >> 1
-                if !e.precedes(h[parent]) { break }
-                h[i] = h[parent]
-                i = parent
-            }
-            h[i] = e
+            Self.place(e, at: i, in: h)
         }
     }
 
