@@ -1,4 +1,5 @@
 import Foundation
+@testable import BCPRegistry
 
 /// The five source documents as the tests read them, with the normalisation the citations are checked under.
 enum SourceText {
@@ -72,20 +73,10 @@ enum SourceText {
     }
 }
 
-/// A JSON tree for walking registry.json generically.
-indirect enum Node: Decodable {
-    case bool(Bool), int(Int), string(String), array([Node]), object([String: Node]), null
+/// The registry's JSON tree (BCPRegistry.JSONNode), walked generically by the citation test.
+typealias Node = JSONNode
 
-    init(from decoder: Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
-        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-        else if let i = try? c.decode(Int.self) { self = .int(i) }
-        else if let s = try? c.decode(String.self) { self = .string(s) }
-        else if let a = try? c.decode([Node].self) { self = .array(a) }
-        else { self = .object(try c.decode([String: Node].self)) }
-    }
-
+extension JSONNode {
     var string: String? {
         switch self {
         case .string(let s): return s
