@@ -7,16 +7,20 @@ public enum TokyoMunicipalities {
     public static let fileName = "tokyo-municipalities.csv"
 
     /// The built-in table, parsed and checked. A broken resource is a packaging fault, so it throws.
-    public static func load() throws -> [Municipality] {
+    /// It is read once per process: every scenario load starts from it.
+    public static func load() throws -> [Municipality] { try builtIn.get() }
+
+    private static let builtIn: Result<[Municipality], InputError> = {
         guard let url = Bundle.module.url(forResource: "tokyo-municipalities", withExtension: "csv") else {
-            throw InputError(path: fileName, "the built-in Tokyo municipality table is missing from the installation")
+            return .failure(InputError(path: fileName, "the built-in Tokyo municipality table is missing from the installation"))
         }
-        let data = try Data(contentsOf: url)
+        guard let data = try? Data(contentsOf: url) else {
+            return .failure(InputError(path: fileName, "the built-in Tokyo municipality table cannot be read"))
+        }
         var diags = Diagnostics()
         let list = parse(data: data, path: fileName, into: &diags)
-        if diags.hasErrors { throw InputError(diags) }
-        return list
-    }
+        return diags.hasErrors ? .failure(InputError(diags)) : .success(list)
+    }()
 
     static let specs: [ColumnSpec] = [
         ColumnSpec("code", required: true, .code),
