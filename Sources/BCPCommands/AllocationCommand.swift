@@ -60,6 +60,7 @@ enum AllocationCommand {
             OptionSpec("format", value: "FORMAT", choices: AllocationFormat.allCases.map(\.rawValue), help: "Output format when printing (default md)."),
             OptionSpec("lang", value: "LANG", choices: Lang.allCases.map(\.rawValue), help: "Language of the output (default ja)."),
             OptionSpec("out", value: "DIR", help: "Write allocation.md, .csv, .json and .html into DIR (created if missing)."),
+            OptionSpec("force", help: "Write into an existing folder that bcpsim did not create."),
             OptionSpec("bom", help: "Start CSV output with a UTF-8 byte order mark (for Excel)."),
             OptionSpec("suppress", value: "N", help: "Show patient counts 1...N-1 as a range (default: the scenario's suppression_threshold, 10)."),
             OptionSpec("exact", help: "Print patient figures unsuppressed; every output is marked RESTRICTED (with --out: DIR/restricted/)."),
@@ -117,9 +118,7 @@ enum AllocationCommand {
         // Unsuppressed files are restricted: written apart from public output.
         if report.privacy.isExact { out = (out as NSString).appendingPathComponent("restricted") }
         let files = AllocationFormat.allCases.map { (name: $0.fileName, text: report.rendered($0, lang: lang, bom: bom)) }
-        do { try AtomicFile.writeAll(files, into: out) } catch let e as AtomicFile.Failure {
-            throw CommandFailure(code: ExitCode.cannotCreate, e.description)
-        }
+        try OutputFolder.write(files.map { ($0.name, $0.text) }, to: out, force: args.has("force"))
         let mode: String
         switch report.privacy {
         case .exact: mode = "exact, RESTRICTED"

@@ -116,7 +116,8 @@ final class AllocationCommandTests: XCTestCase {
         XCTAssertEqual(code, 0, err)
         XCTAssertTrue(out.contains("allocation.md"))
         let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
-        XCTAssertEqual(files, ["allocation.csv", "allocation.html", "allocation.json", "allocation.md"], "no temporary files left")
+        // bcpsim's folder marker, the four files, and no temporary files left.
+        XCTAssertEqual(files, [OutputFolder.markerName, "allocation.csv", "allocation.html", "allocation.json", "allocation.md"], "no temporary files left")
         let csv = try Data(contentsOf: URL(fileURLWithPath: dir + "/allocation.csv"))
         XCTAssertEqual(Array(csv.prefix(3)), [0xEF, 0xBB, 0xBF])
         // Each file is what --format prints.
@@ -199,7 +200,7 @@ final class AllocationCommandTests: XCTestCase {
         XCTAssertTrue(out.contains("restricted"), out)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), ["restricted"])
         let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/restricted").sorted()
-        XCTAssertEqual(files, ["allocation.csv", "allocation.html", "allocation.json", "allocation.md"])
+        XCTAssertEqual(files, [OutputFolder.markerName, "allocation.csv", "allocation.html", "allocation.json", "allocation.md"])
         let csv = try String(contentsOfFile: dir + "/restricted/allocation.csv", encoding: .utf8)
         XCTAssertTrue(csv.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.allSatisfy { $0.hasSuffix(",秘匿なし（取扱注意）") })
     }

@@ -22,7 +22,7 @@ final class GenerateCommandTests: XCTestCase {
             let code = BCPSim.main(["generate", "--out", out, "--outage", preset.rawValue], terminal: term.terminal)
             XCTAssertEqual(code, 0, term.err)
             let dir = Self.root.appendingPathComponent("Scenarios").appendingPathComponent(folder)
-            let written = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+            let written = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0 != OutputFolder.markerName }.sorted()
             for name in written {
                 let expected = try Data(contentsOf: dir.appendingPathComponent(name))
                 let actual = try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent(name))

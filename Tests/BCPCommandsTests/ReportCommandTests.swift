@@ -27,7 +27,10 @@ final class ReportCommandTests: XCTestCase {
         var out: [String] = []
         while let p = e?.nextObject() as? String {
             var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: dir + "/" + p, isDirectory: &isDir), !isDir.boolValue { out.append(p) }
+            // The report's files; bcpsim's own folder marker is not one of them.
+            if FileManager.default.fileExists(atPath: dir + "/" + p, isDirectory: &isDir), !isDir.boolValue, p != OutputFolder.markerName {
+                out.append(p)
+            }
         }
         return out.sorted()
     }

@@ -33,7 +33,7 @@ final class WorkshopCommandTests: XCTestCase {
         XCTAssertEqual(c1, 0, err)
         XCTAssertTrue(out.contains("wrote facilitator.md"))
         XCTAssertEqual(run(["workshop", Self.chiba, "--out", d2, "--lang", "en"]).0, 0)
-        let names = try FileManager.default.contentsOfDirectory(atPath: d1).sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: d1).filter { $0 != OutputFolder.markerName }.sorted()
         XCTAssertEqual(names, ["facilitator.html", "facilitator.md", "msel.csv", "msel.html", "participant.html", "participant.md", "tiers.csv"])
         let ids = try String(contentsOfFile: Self.chiba + "/patients.csv", encoding: .utf8)
             .split(separator: "\n").dropFirst().compactMap { $0.split(separator: ",").first.map(String.init) }
@@ -45,9 +45,13 @@ final class WorkshopCommandTests: XCTestCase {
             XCTAssertNil(ids.first { text.contains($0) }, "patient id in \(n)")
             XCTAssertFalse(text.contains("⟦"), n)
         }
-        // A second write into the same folder needs --force.
-        XCTAssertEqual(run(["workshop", Self.chiba, "--out", d1]).0, ExitCode.cannotCreate)
-        XCTAssertEqual(run(["workshop", Self.chiba, "--out", d1, "--force"]).0, 0)
+        // bcpsim may write again into a folder it wrote; someone else's folder needs --force.
+        XCTAssertEqual(run(["workshop", Self.chiba, "--out", d1]).0, 0)
+        let foreign = tempDir()
+        try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: true)
+        try Data("notes".utf8).write(to: URL(fileURLWithPath: foreign + "/notes.txt"))
+        XCTAssertEqual(run(["workshop", Self.chiba, "--out", foreign]).0, ExitCode.cannotCreate)
+        XCTAssertEqual(run(["workshop", Self.chiba, "--out", foreign, "--force"]).0, 0)
     }
 
     func testWorkshopNeedsOut() {
@@ -60,7 +64,7 @@ final class WorkshopCommandTests: XCTestCase {
         let (code, out, err) = run(["compare", Self.chiba, Self.chiba, "--tier-a", "none", "--tier-b", "regional", "--out", d, "--lang", "en"])
         XCTAssertEqual(code, 0, err)
         XCTAssertTrue(out.contains("wrote compare.md"))
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: d).sorted(), ["compare.csv", "compare.html", "compare.md"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: d).filter { $0 != OutputFolder.markerName }.sorted(), ["compare.csv", "compare.html", "compare.md"])
         let md = try String(contentsOfFile: d + "/compare.md", encoding: .utf8)
         XCTAssertTrue(md.contains("chiba2019 (No BCP)"))
         XCTAssertTrue(md.contains("chiba2019 (Regional BCP)"))
