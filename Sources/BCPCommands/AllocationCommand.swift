@@ -2,6 +2,7 @@ import BCPInput
 import BCPModel
 import BCPReports
 import Foundation
+import BCPText
 
 /// `bcpsim allocation`: the 25,000-resident standard per municipality, against units held and
 /// against the scenario's patients' need, with the cost of closing each shortfall.
@@ -58,7 +59,7 @@ enum AllocationCommand {
             OptionSpec("price-battery", value: "YEN", help: "Unit price of a battery / portable power station (default 104000)."),
             OptionSpec("price-ups", value: "YEN", help: "Unit price of a UPS (default 41000)."),
             OptionSpec("format", value: "FORMAT", choices: AllocationFormat.allCases.map(\.rawValue), help: "Output format when printing (default md)."),
-            OptionSpec("lang", value: "LANG", choices: Lang.allCases.map(\.rawValue), help: "Language of the output (default ja)."),
+            OptionSpec("lang", value: "LANG", choices: Language.allCases.map(\.rawValue), help: "Language of the output (default ja)."),
             OptionSpec("out", value: "DIR", help: "Write allocation.md, .csv, .json and .html into DIR (created if missing)."),
             OptionSpec("force", help: "Write into an existing folder that bcpsim did not create."),
             OptionSpec("bom", help: "Start CSV output with a UTF-8 byte order mark (for Excel)."),
@@ -78,7 +79,7 @@ enum AllocationCommand {
         o.prices.battery = try args.int("price-battery", in: 0...100_000_000, fallback: o.prices.battery, command: name)
         o.prices.ups = try args.int("price-ups", in: 0...100_000_000, fallback: o.prices.ups, command: name)
         let format = args.value("format").flatMap(AllocationFormat.init(rawValue:)) ?? .md
-        let lang = args.value("lang").flatMap(Lang.init(rawValue:)) ?? .ja
+        let lang = args.value("lang").flatMap(Language.init(rawValue:)) ?? .ja
         // Checked before any file is read, so that a typo is reported as a usage error.
         let targetOverride = args.value("target-hours") == nil ? nil : try args.int("target-hours", in: 1...720, fallback: 72, command: name)
         if args.has("exact") && args.value("suppress") != nil {

@@ -3,6 +3,7 @@ import BCPModel
 import BCPReports
 import BCPSimulator
 import Foundation
+import BCPText
 
 /// `bcpsim compare A B`: two scenarios (or one at two tiers) side by side, differences B - A.
 enum CompareCommand {
@@ -32,7 +33,7 @@ enum CompareCommand {
             """,
         options: [
             OptionSpec("out", value: "DIR", help: "Write compare.md, compare.csv and compare.html into DIR (must be empty unless --force)."),
-            OptionSpec("lang", value: "LANG", choices: Lang.allCases.map(\.rawValue), help: "Language of the output (default ja)."),
+            OptionSpec("lang", value: "LANG", choices: Language.allCases.map(\.rawValue), help: "Language of the output (default ja)."),
             OptionSpec("seed", value: "S", help: "Seed for both runs instead of the scenarios' own."),
             OptionSpec("tier-a", value: "TIER", choices: TierOverride.allCases.map(\.rawValue), help: "Tier to play A at (default as-configured)."),
             OptionSpec("tier-b", value: "TIER", choices: TierOverride.allCases.map(\.rawValue), help: "Tier to play B at (default as-configured)."),
@@ -44,7 +45,7 @@ enum CompareCommand {
         run: { args, t in try run(args, t) })
 
     static func run(_ args: ParsedArguments, _ t: Terminal) throws -> Int32 {
-        let lang = args.value("lang").flatMap(Lang.init(rawValue:)) ?? .ja
+        let lang = args.value("lang").flatMap(Language.init(rawValue:)) ?? .ja
         let seed = try args.value("seed").map { _ in UInt64(try args.int("seed", in: 0...Int.max, fallback: 0, command: "compare")) }
         let tierA = args.value("tier-a").flatMap(TierOverride.init(rawValue:)) ?? .asConfigured
         let tierB = args.value("tier-b").flatMap(TierOverride.init(rawValue:)) ?? .asConfigured
@@ -69,13 +70,13 @@ enum CompareCommand {
         }
         let files = [("compare.md", r.markdown()), ("compare.csv", r.csv(bom: bom)), ("compare.html", r.html())]
         try OutputFolder.write(files, to: out, force: args.has("force"))
-        t.out("uncovered \(ra.totals.uncovered) -> \(rb.totals.uncovered); hours without power \(WorkshopFormat.hours(ra.totals.gapMinutes)) -> \(WorkshopFormat.hours(rb.totals.gapMinutes))")
+        t.out("uncovered \(ra.totals.uncovered) -> \(rb.totals.uncovered); hours without power \(NumberFormat.hours(ra.totals.gapMinutes)) -> \(NumberFormat.hours(rb.totals.gapMinutes))")
         t.out("wrote compare.md, compare.csv, compare.html to \(out)")
         return ExitCode.success
     }
 
     /// The folder's last path component, with the tier when one is imposed.
-    static func label(_ path: String, _ tier: TierOverride, _ lang: Lang) -> String {
+    static func label(_ path: String, _ tier: TierOverride, _ lang: Language) -> String {
         let name = URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
         return tier == .asConfigured ? name : Labels.text("compare.tierSuffix", lang, name, TierText.name(tier, lang))
     }

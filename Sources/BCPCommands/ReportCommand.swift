@@ -1,6 +1,7 @@
 import BCPRegistry
 import BCPReports
 import Foundation
+import BCPText
 
 /// `bcpsim report RESULT --out DIR`: render the reports again from a result file written by
 /// `bcpsim run` (DIR/restricted/result.json), e.g. in the other language. The files are those
@@ -21,7 +22,7 @@ enum ReportCommand {
             """,
         options: [
             OptionSpec("out", value: "DIR", help: "Folder for the reports (created; must be empty unless --force)."),
-            OptionSpec("lang", value: "LANG", choices: Lang.allCases.map(\.rawValue), help: "Language of the reports (default ja)."),
+            OptionSpec("lang", value: "LANG", choices: Language.allCases.map(\.rawValue), help: "Language of the reports (default ja)."),
             OptionSpec("bom", help: "Start CSV files with a UTF-8 byte order mark (for Excel)."),
             OptionSpec("suppress", value: "N", help: "Show counts 1...N-1 as a range in public files (default: the threshold stored in RESULT)."),
             OptionSpec("force", help: "Overwrite files in an existing folder."),
@@ -46,7 +47,7 @@ enum ReportCommand {
         })
 
     static func options(_ args: ParsedArguments, command: String) throws -> ShortfallOptions {
-        let lang = args.value("lang").flatMap(Lang.init(rawValue:)) ?? .ja
+        let lang = args.value("lang").flatMap(Language.init(rawValue:)) ?? .ja
         let suppress = try args.value("suppress").map { _ in try args.int("suppress", in: 1...1000, fallback: 10, command: command) }
         return ShortfallOptions(lang: lang, bom: args.has("bom"), suppress: suppress, toolVersion: BCPSim.version)
     }

@@ -4,6 +4,7 @@ import BCPRegistry
 import BCPReports
 import BCPSimulator
 import Foundation
+import BCPText
 
 /// `bcpsim run SCENARIO --out DIR`: simulate the outage and write the reports (ReportCommand
 /// renders the same files again from the result file).
@@ -49,7 +50,7 @@ enum RunCommand {
                 "tier", value: "TIER", choices: TierOverride.allCases.map(\.rawValue),
                 help: "Play every provider and municipality at this BCP tier (default as-configured)."),
             OptionSpec("threads", value: "T", help: "Threads for replicas (default: the number of cores)."),
-            OptionSpec("lang", value: "LANG", choices: Lang.allCases.map(\.rawValue), help: "Language of the reports (default ja)."),
+            OptionSpec("lang", value: "LANG", choices: Language.allCases.map(\.rawValue), help: "Language of the reports (default ja)."),
             OptionSpec("bom", help: "Start CSV files with a UTF-8 byte order mark (for Excel)."),
             OptionSpec("suppress", value: "N", help: "Show counts 1...N-1 as a range in public files (default: the scenario's suppression_threshold, 10)."),
             OptionSpec("what-if", value: "N", help: "Municipalities to rerun for what would have closed the gap (default 5; 0 skips)."),
@@ -105,21 +106,15 @@ enum RunSummary {
             "\(r.scenarioNameEn)\(synthetic ? " [synthetic data]" : ""), seed \(r.seed), tier \(r.tier.rawValue), horizon \(r.horizonMinutes / 60) h",
             "patients \(s.patients); lost grid power \(s.affected); needed help \(s.atRisk)",
             "covered by own means \(s.coveredOwnMeans), by a delivered unit \(s.coveredByUnit), by evacuation \(s.evacuated); uncovered \(s.uncovered)",
-            "hours without power (all patients) \(hours(s.gapMinutes)); longest gap \(hours(s.maxGapMinutes)) h",
+            "hours without power (all patients) \(NumberFormat.hours(s.gapMinutes)); longest gap \(NumberFormat.hours(s.maxGapMinutes)) h",
         ]
         if let first = r.patients.compactMap(\.depletionMinute).min() {
-            lines.append("first patient runs out of own power at hour \(hours(first))")
+            lines.append("first patient runs out of own power at hour \(NumberFormat.hours(first))")
         }
         if e.replicas > 1 {
             lines.append("over \(e.replicas) replicas (mean / 5th / 50th / 95th percentile):")
             for c in e.totals { lines.append("  \(c.name): \(c.meanText) / \(c.p5) / \(c.p50) / \(c.p95)") }
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// Minutes as hours with one decimal, rounded half up: 90 -> "1.5".
-    static func hours(_ minutes: Int) -> String {
-        let tenths = (minutes * 10 + 30) / 60
-        return "\(tenths / 10).\(tenths % 10)"
     }
 }

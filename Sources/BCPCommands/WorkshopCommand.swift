@@ -3,6 +3,7 @@ import BCPModel
 import BCPReports
 import BCPSimulator
 import Foundation
+import BCPText
 
 /// `bcpsim workshop SCENARIO --out DIR`: the printable pack for a 90-minute BCP tier workshop.
 enum WorkshopCommand {
@@ -31,7 +32,7 @@ enum WorkshopCommand {
             """,
         options: [
             OptionSpec("out", value: "DIR", help: "Folder for the pack (created; must be empty unless --force)."),
-            OptionSpec("lang", value: "LANG", choices: Lang.allCases.map(\.rawValue), help: "Language of the pack (default ja)."),
+            OptionSpec("lang", value: "LANG", choices: Language.allCases.map(\.rawValue), help: "Language of the pack (default ja)."),
             OptionSpec("seed", value: "S", help: "Seed instead of the scenario's."),
             OptionSpec(
                 "msel-tier", value: "TIER", choices: TierOverride.allCases.map(\.rawValue),
@@ -46,7 +47,7 @@ enum WorkshopCommand {
         guard let out = args.value("out") else {
             throw UsageError("'workshop' needs --out DIR", hint: "usage: bcpsim \(synopsis)")
         }
-        let lang = args.value("lang").flatMap(Lang.init(rawValue:)) ?? .ja
+        let lang = args.value("lang").flatMap(Language.init(rawValue:)) ?? .ja
         let seed = try args.value("seed").map { _ in UInt64(try args.int("seed", in: 0...Int.max, fallback: 0, command: "workshop")) }
         let reference = args.value("msel-tier").flatMap(TierOverride.init(rawValue:)) ?? .asConfigured
         let loaded = try ScenarioLoader.load(folder: args.positionals[0]).get()
@@ -56,7 +57,7 @@ enum WorkshopCommand {
         let files = pack.files(bom: args.has("bom"))
         try OutputFolder.write(files.map { ($0.name, $0.text) }, to: out, force: args.has("force"))
         for f in runs.figures {
-            t.out("\(f.tier.rawValue): uncovered \(f.totals.uncovered), hours without power \(WorkshopFormat.hours(f.totals.gapMinutes)), units \(f.totals.unitsDelivered), beds \(f.totals.bedsUsed)")
+            t.out("\(f.tier.rawValue): uncovered \(f.totals.uncovered), hours without power \(NumberFormat.hours(f.totals.gapMinutes)), units \(f.totals.unitsDelivered), beds \(f.totals.bedsUsed)")
         }
         t.out("\(pack.msel.count) injects from the \(reference.rawValue) run")
         t.out("wrote \(files.map(\.name).joined(separator: ", ")) to \(out)")

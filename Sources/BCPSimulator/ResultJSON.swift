@@ -1,67 +1,6 @@
 import BCPModel
 import BCPText
 
-/// A deterministic JSON text writer: keys in the order written, integers only, two-space indent.
-struct JSONWriter {
-    var out = ""
-    var indent = 0
-    var needComma = [false]
-
-    static func quote(_ s: String) -> String { TextEscaping.jsonString(s) }
-
-    mutating func prefix(_ key: String?) {
-        if needComma[needComma.count - 1] { out += "," }
-        needComma[needComma.count - 1] = true
-        if indent > 0 || !out.isEmpty { out += "\n" }
-        out += String(repeating: "  ", count: indent)
-        if let k = key { out += JSONWriter.quote(k) + ": " }
-    }
-
-    mutating func open(_ key: String? = nil, _ bracket: String) {
-        prefix(key)
-        out += bracket
-        indent += 1
-        needComma.append(false)
-    }
-
-    mutating func close(_ bracket: String) {
-        let had = needComma.removeLast()
-        indent -= 1
-        if had { out += "\n" + String(repeating: "  ", count: indent) }
-        out += bracket
-    }
-
-    mutating func object(_ key: String? = nil, _ body: (inout JSONWriter) -> Void) {
-        open(key, "{")
-        body(&self)
-        close("}")
-    }
-
-    mutating func array(_ key: String? = nil, _ body: (inout JSONWriter) -> Void) {
-        open(key, "[")
-        body(&self)
-        close("]")
-    }
-
-    /// A short array of integers on one line.
-    mutating func ints(_ key: String? = nil, _ values: [Int]) {
-        prefix(key)
-        out += "[" + values.map(String.init).joined(separator: ", ") + "]"
-    }
-
-    mutating func raw(_ key: String?, _ text: String) {
-        prefix(key)
-        out += text
-    }
-
-    mutating func int(_ key: String?, _ v: Int) { raw(key, String(v)) }
-    mutating func uint(_ key: String?, _ v: UInt64) { raw(key, String(v)) }
-    mutating func bool(_ key: String?, _ v: Bool) { raw(key, v ? "true" : "false") }
-    mutating func string(_ key: String?, _ v: String) { raw(key, JSONWriter.quote(v)) }
-    mutating func optInt(_ key: String?, _ v: Int?) { raw(key, v.map(String.init) ?? "null") }
-    mutating func optString(_ key: String?, _ v: String?) { raw(key, v.map(JSONWriter.quote) ?? "null") }
-}
-
 /// The result file (`result.json`), schema "bcpsim.result/1": fixed key order, integers only
 /// (seeds as decimal integers up to 2^64-1), times in minutes from scenario start, null where a
 /// time did not happen. Same result, same bytes.
@@ -74,7 +13,7 @@ public enum ResultJSON {
             w.string("schema", schema)
             body(&w, r)
         }
-        return w.out + "\n"
+        return w.text + "\n"
     }
 
     public static func encode(_ e: EnsembleResult) -> String {
@@ -84,7 +23,7 @@ public enum ResultJSON {
             body(&w, e.replica0)
             ensemble(&w, e)
         }
-        return w.out + "\n"
+        return w.text + "\n"
     }
 
     static func body(_ w: inout JSONWriter, _ r: SimulationResult) {
@@ -212,16 +151,16 @@ public enum ResultJSON {
             w.int("ownReserveMinutes", p.ownReserveMinutes)
             w.string("outcome", p.outcome.rawValue)
             w.int("gapMinutes", p.gapMinutes)
-            w.optInt("firstOutageMinute", p.firstOutageMinute)
-            w.optInt("restorationMinute", p.restorationMinute)
+            w.int("firstOutageMinute", p.firstOutageMinute)
+            w.int("restorationMinute", p.restorationMinute)
             w.int("gridOffMinutes", p.gridOffMinutes)
-            w.optInt("depletionMinute", p.depletionMinute)
-            w.optInt("detectionMinute", p.detectionMinute)
-            w.optString("detectionChannel", p.detectionChannel?.rawValue)
-            w.optInt("firstHelpMinute", p.firstHelpMinute)
-            w.raw("units", "[" + p.unitIds.map(JSONWriter.quote).joined(separator: ", ") + "]")
-            w.optString("bed", p.bedProviderId)
-            w.raw("shortfall", "[" + p.shortfall.map { JSONWriter.quote($0.rawValue) }.joined(separator: ", ") + "]")
+            w.int("depletionMinute", p.depletionMinute)
+            w.int("detectionMinute", p.detectionMinute)
+            w.string("detectionChannel", p.detectionChannel?.rawValue)
+            w.int("firstHelpMinute", p.firstHelpMinute)
+            w.strings("units", p.unitIds)
+            w.string("bed", p.bedProviderId)
+            w.strings("shortfall", p.shortfall.map(\.rawValue))
         }
     }
 
@@ -230,11 +169,11 @@ public enum ResultJSON {
     /// to join replica 0's stored result with the summaries of every shard.
     public static func ensembleTail(seeds: [UInt64], totals: [CountSummary], municipalities: [MunicipalityCounts]) -> String {
         var w = JSONWriter()
-        w.out = "{"
-        w.indent = 1
-        w.needComma = [false, true]
-        ensemble(&w, replicas: seeds.count, seeds: seeds, totals: totals, municipalities: municipalities)
-        return String(w.out.dropFirst())
+        w.object { w in
+            w.int("x", 0)
+            ensemble(&w, replicas: seeds.count, seeds: seeds, totals: totals, municipalities: municipalities)
+        }
+        return String(w.text.dropFirst("{\n  \"x\": 0".utf8.count).dropLast(2))
     }
 
     static func ensemble(_ w: inout JSONWriter, _ e: EnsembleResult) {
@@ -246,7 +185,7 @@ public enum ResultJSON {
     ) {
         w.object("ensemble") { w in
             w.int("replicas", replicas)
-            w.raw("seeds", "[" + seeds.map { String($0) }.joined(separator: ", ") + "]")
+            w.uints("seeds", seeds)
             w.array("totals") { w in
                 for s in totals { summary(&w, s) }
             }

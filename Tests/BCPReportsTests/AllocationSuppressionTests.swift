@@ -1,6 +1,7 @@
 import BCPInput
 import BCPModel
 import XCTest
+import BCPText
 
 @testable import BCPReports
 
@@ -171,11 +172,11 @@ final class AllocationSuppressionTests: XCTestCase {
             (AllocationCheck.run(municipalities: Self.roster().municipalities, patients: nil, held: [:], options: AllocationOptions()), false),
         ]
         for (r, exact) in cases {
-            for lang in Lang.allCases {
+            for lang in Language.allCases {
                 let md = r.rendered(.md, lang: lang)
                 let mode = AllocationTables.privacy(r, lang)
                 // Markdown and HTML: a parameter line before the first table; exact: the title too.
-                XCTAssertLessThan(md.range(of: MarkdownTable.escapeText(mode))!.lowerBound, md.range(of: "| ")!.lowerBound)
+                XCTAssertLessThan(md.range(of: TextTable.escapeText(mode))!.lowerBound, md.range(of: "| ")!.lowerBound)
                 XCTAssertEqual(md.hasPrefix("# " + (lang == .ja ? "【取扱注意" : "RESTRICTED")), exact, md.prefix(80).description)
                 XCTAssertTrue(r.rendered(.html, lang: lang).contains(lang == .ja ? "秘匿" : "Privacy"))
                 XCTAssertEqual(r.rendered(.html, lang: lang).contains(lang == .ja ? "取扱注意" : "RESTRICTED"), exact)
@@ -227,7 +228,7 @@ final class AllocationSuppressionTests: XCTestCase {
     }
 
     func testPrivacyLabelsHaveBothLanguages() {
-        for (k, v) in AllocationLabels.table { for l in Lang.allCases { XCTAssertFalse((v[l] ?? "").isEmpty, k) } }
+        for (k, v) in AllocationLabels.table { for l in Language.allCases { XCTAssertFalse((v[l] ?? "").isEmpty, k) } }
         for k in AllocationLabels.table.keys { XCTAssertNil(Labels.table[k], "\(k) shadows a shared label") }
     }
 

@@ -1,6 +1,7 @@
 import BCPInput
 import BCPModel
 import XCTest
+import BCPText
 
 @testable import BCPReports
 
@@ -253,7 +254,7 @@ final class AllocationTests: XCTestCase {
         // Same input, same bytes, in every format and language.
         let again = AllocationCheck.run(scenario: loaded.scenario, options: AllocationOptions())
         for f in AllocationFormat.allCases {
-            for l in Lang.allCases { XCTAssertEqual(r.rendered(f, lang: l), again.rendered(f, lang: l)) }
+            for l in Language.allCases { XCTAssertEqual(r.rendered(f, lang: l), again.rendered(f, lang: l)) }
         }
     }
 
@@ -263,7 +264,7 @@ final class AllocationTests: XCTestCase {
         for rule in RoundingRule.allCases {
             let r = Self.report(rule)
             for f in AllocationFormat.allCases {
-                for l in Lang.allCases {
+                for l in Language.allCases {
                     let text = r.rendered(f, lang: l)
                     XCTAssertTrue(text.contains(rule.rawValue), "\(rule.rawValue) not echoed in \(f) \(l)")
                     XCTAssertFalse(text.contains("⟦"), "missing label in \(f) \(l)")
@@ -271,7 +272,7 @@ final class AllocationTests: XCTestCase {
                 // The rule's description sits in the header, before the first table.
                 let md = r.rendered(.md, lang: .ja)
                 let description = Labels.text("allocation.rounding.\(rule.rawValue)", .ja, "25,000", "12,500")
-                XCTAssertLessThan(md.range(of: MarkdownTable.escapeText(description))!.lowerBound, md.range(of: "| ")!.lowerBound)
+                XCTAssertLessThan(md.range(of: TextTable.escapeText(description))!.lowerBound, md.range(of: "| ")!.lowerBound)
             }
         }
         // Without patient data the need columns say so, in each format.

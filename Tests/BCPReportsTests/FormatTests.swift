@@ -1,4 +1,5 @@
 import XCTest
+import BCPText
 
 @testable import BCPReports
 
@@ -40,8 +41,8 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(off.text, "=1\r\n")
     }
 
-    func testMarkdownTableEscapesPipesAndMarkup() {
-        var t = MarkdownTable(headers: ["name", "n"], alignments: [.left, .right])
+    func testTextTableEscapesPipesAndMarkup() {
+        var t = TextTable(headers: ["name", "n"], alignments: [.left, .right])
         t.add(["a|b <i>", "1,234"])
         t.add(["Total", "5"], strong: true)
         XCTAssertEqual(
@@ -52,7 +53,7 @@ final class FormatTests: XCTestCase {
     func testEscapeHTML() {
         XCTAssertEqual(escapeHTML("<script>alert('x') & \"y\"</script>"), "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;")
         var page = HTMLPage(title: "<t>", lang: .en)
-        var t = MarkdownTable(headers: ["<h>"])
+        var t = TextTable(headers: ["<h>"])
         t.add(["<c>"])
         page.table(t, caption: "<cap>")
         page.paragraph("<x-p>")

@@ -3,6 +3,7 @@ import Foundation
 import BCPRegistry
 import BCPSimulator
 import XCTest
+import BCPText
 
 @testable import BCPReports
 
@@ -75,7 +76,7 @@ final class ShortfallReportTests: XCTestCase {
             patients: patients)
     }
 
-    func files(_ d: ReportData, lang: Lang = .ja, suppress: Int? = nil) -> [OutputFile] {
+    func files(_ d: ReportData, lang: Language = .ja, suppress: Int? = nil) -> [OutputFile] {
         ShortfallReport.render(d, options: ShortfallOptions(lang: lang, suppress: suppress, toolVersion: "test"), registry: try? Registry.load())
     }
 
@@ -114,7 +115,7 @@ final class ShortfallReportTests: XCTestCase {
 
     func testHTMLEscapesHostileNames() throws {
         let d = Self.data(name: Self.hostile)
-        for lang in Lang.allCases {
+        for lang in Language.allCases {
             let fs = files(d, lang: lang)
             let html = try file(fs, "summary.html")
             XCTAssertFalse(html.contains("<script"), "no script element, and no unescaped name")
@@ -130,7 +131,7 @@ final class ShortfallReportTests: XCTestCase {
 
     func testNoPatientIdInPublicFiles() throws {
         let d = Self.data()
-        for lang in Lang.allCases {
+        for lang in Language.allCases {
             let fs = files(d, lang: lang)
             for f in fs where !f.restricted {
                 for p in d.patients { XCTAssertFalse(f.text.contains(p.id), "\(f.path) contains \(p.id)") }
@@ -153,7 +154,7 @@ final class ShortfallReportTests: XCTestCase {
 
     func testEveryLabelResolvesInBothLanguages() {
         XCTAssertEqual(Labels.incompleteKeys, [])
-        for lang in Lang.allCases {
+        for lang in Language.allCases {
             for f in files(Self.data(), lang: lang) { XCTAssertFalse(f.text.contains("⟦"), "\(f.path) (\(lang)) prints a missing label") }
         }
         let en = files(Self.data(), lang: .en).first { $0.path == "summary.md" }!.text

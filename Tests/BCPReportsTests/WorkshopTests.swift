@@ -1,6 +1,7 @@
 import BCPModel
 import BCPSimulator
 import XCTest
+import BCPText
 
 @testable import BCPReports
 
@@ -100,11 +101,11 @@ final class WorkshopTests: XCTestCase {
         XCTAssertEqual(WorkshopFormat.clock(0, .en), "Day 1 00:00")
         XCTAssertEqual(WorkshopFormat.clock(1470, .en), "Day 2 00:30")
         XCTAssertEqual(WorkshopFormat.clock(2 * 1440 + 14 * 60 + 5, .ja), "3日目 14:05")
-        XCTAssertEqual(WorkshopFormat.hours(90), "1.5")
-        XCTAssertEqual(WorkshopFormat.hours(-45), "-0.8")
-        XCTAssertEqual(WorkshopFormat.signedHours(180), "+3.0")
-        XCTAssertEqual(WorkshopFormat.signedHours(0), "0.0")
-        XCTAssertEqual(WorkshopFormat.mean(331, 2), 166)
+        XCTAssertEqual(NumberFormat.hours(90), "1.5")
+        XCTAssertEqual(NumberFormat.hours(-45), "-0.8")
+        XCTAssertEqual(NumberFormat.signedHours(180), "+3.0")
+        XCTAssertEqual(NumberFormat.signedHours(0), "0.0")
+        XCTAssertEqual(NumberFormat.mean(331, 2), 166)
     }
 
     func testAgendaFillsNinetyMinutes() {
@@ -115,7 +116,7 @@ final class WorkshopTests: XCTestCase {
     }
 
     func testNoPatientOrProviderIdInAnyFile() {
-        for lang in Lang.allCases {
+        for lang in Language.allCases {
             for f in WorkshopPack(runs: Self.runs, lang: lang).files(bom: true) {
                 for id in ["P-ALPHA", "P-BRAVO", "CLINIC-ONE", "CLINIC-TWO", "CLINIC-THREE", "U-ONE", "U-THREE", "M-CHUO"] {
                     XCTAssertFalse(f.text.contains(id), "\(id) in \(f.name) (\(lang))")
@@ -126,7 +127,7 @@ final class WorkshopTests: XCTestCase {
     }
 
     func testParticipantVersionHoldsNoResults() {
-        for lang in Lang.allCases {
+        for lang in Language.allCases {
             let pack = WorkshopPack(runs: Self.runs, lang: lang)
             let files = Dictionary(uniqueKeysWithValues: pack.files().map { ($0.name, $0.text) })
             for name in ["participant.md", "participant.html"] {
@@ -151,7 +152,7 @@ final class WorkshopTests: XCTestCase {
     func testHTMLIsEscaped() {
         let s = WorkshopFixture.scenario(name: "<script>alert('x')</script> & 停電", nameEn: "<b>\"quoted\"</b> & co")
         let runs = WorkshopRuns.run(s)
-        for lang in Lang.allCases {
+        for lang in Language.allCases {
             for f in WorkshopPack(runs: runs, lang: lang).files() where f.name.hasSuffix(".html") {
                 XCTAssertFalse(f.text.contains("<script>"), f.name)
                 XCTAssertFalse(f.text.contains("<b>"), f.name)

@@ -1,4 +1,5 @@
 import BCPModel
+import BCPText
 
 /// The allocation check: the 25,000-resident standard against units held and patients' need.
 /// Pure: no files, no clock; the same inputs give the same report.

@@ -1,8 +1,9 @@
+import BCPText
 /// Labels of the allocation check's privacy modes (`allocation.privacy.`, suppression notes),
 /// kept beside the check; every other label comes from `Labels`. `text` looks here first.
 /// AllocationSuppressionTests checks that every key has both languages.
 public enum AllocationLabels {
-    public static let table: [String: [Lang: String]] = [
+    public static let table: [String: [Language: String]] = [
         "allocation.param.privacy": [.ja: "秘匿処理", .en: "Privacy"],
         "allocation.privacy.suppressed": [
             .ja: "少数の秘匿あり（公開用）：1人以上{1}人未満の患者数は「{0}」、{1}人未満の患者から算出した数（必要台数・不足・費用・基準の評価）は「x」と表示。合計からの引き算で秘匿した数が分からないよう、ほかの数も「x」とする場合があります。人口・基準台数・保有台数・基準までの不足と費用は秘匿しません。",
@@ -27,7 +28,7 @@ public enum AllocationLabels {
     ]
 
     /// `table`'s label, else `Labels.text` (which shows a missing key as ⟦key⟧).
-    public static func text(_ key: String, _ lang: Lang, args: [String]) -> String {
+    public static func text(_ key: String, _ lang: Language, args: [String]) -> String {
         guard var s = table[key]?[lang] else { return Labels.text(key, lang, args: args) }
         for (i, a) in args.enumerated() { s = s.replacingOccurrences(of: "{\(i)}", with: a) }
         return s

@@ -1,4 +1,5 @@
 import BCPModel
+import BCPText
 
 /// How the allocation check prints patient figures (docs/ALLOCATION.md, "Privacy").
 public enum AllocationPrivacy: Sendable, Equatable {

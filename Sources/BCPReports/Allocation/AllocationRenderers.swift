@@ -1,4 +1,5 @@
 import BCPModel
+import BCPText
 
 /// The allocation report in each output format. Every format starts with the parameters,
 /// the rounding rule first among them, so that no table travels without its rule.
@@ -10,7 +11,7 @@ public enum AllocationFormat: String, Sendable, CaseIterable {
 
 extension AllocationReport {
     /// The report in `format`. `bom` applies to CSV only.
-    public func rendered(_ format: AllocationFormat, lang: Lang, bom: Bool = false) -> String {
+    public func rendered(_ format: AllocationFormat, lang: Language, bom: Bool = false) -> String {
         switch format {
         case .md: return markdown(lang: lang)
         case .csv: return csv(lang: lang, bom: bom)
@@ -19,60 +20,40 @@ extension AllocationReport {
         }
     }
 
-    // MARK: Markdown
+    // MARK: Markdown and HTML
 
-    public func markdown(lang: Lang) -> String {
+    /// allocation.md and allocation.html render this one document. In Markdown each table is
+    /// introduced by a level-3 heading; the HTML page carries the same headings.
+    public func document(lang: Language) -> Document {
         typealias T = AllocationTables
-        var s = "# " + MarkdownTable.escapeText(T.title(self, lang)) + "\n\n"
-        for (k, v) in T.parameters(self, lang) { s += "- **\(MarkdownTable.escapeText(k))**: \(MarkdownTable.escapeText(v))\n" }
-        s += "\n"
-        for n in T.notes(self, lang) { s += "> " + MarkdownTable.escapeText(n) + "\n>\n" }
-        if s.hasSuffix(">\n") { s.removeLast(2) }
+        var d = Document(title: T.title(self, lang), lang: lang)
+        d.add(.definitions(T.parameters(self, lang)))
+        d.add(.notes(T.notes(self, lang)))
         let pub = AllocationPublic(self)
         for (key, municipal, areas) in T.sections(self, pub, lang) {
-            s += "\n## \(MarkdownTable.escapeText(T.L(key, lang)))\n\n"
-            s += "### \(MarkdownTable.escapeText(T.L("allocation.sub.areas", lang)))\n\n" + areas.render() + "\n"
-            s += "### \(MarkdownTable.escapeText(T.L("allocation.sub.municipalities", lang)))\n\n" + municipal.render()
+            d.add([.heading(T.L(key, lang), level: 2),
+                   .heading(T.L("allocation.sub.areas", lang), level: 3), .table(areas),
+                   .heading(T.L("allocation.sub.municipalities", lang), level: 3), .table(municipal)])
         }
-        s += "\n## \(MarkdownTable.escapeText(T.L("allocation.section.ranking", lang)))\n\n"
+        d.add(.heading(T.L("allocation.section.ranking", lang), level: 2))
         if ranking.isEmpty {
-            s += MarkdownTable.escapeText(T.L("allocation.note.noRanking", lang)) + "\n"
+            d.add(.paragraph(T.L("allocation.note.noRanking", lang)))
         } else {
-            s += MarkdownTable.escapeText(T.rankingNote(self, lang)) + "\n\n" + T.rankingTable(self, pub, lang).render()
+            d.add([.paragraph(T.rankingNote(self, lang)), .table(T.rankingTable(self, pub, lang))])
         }
-        return s
+        return d
     }
 
-    // MARK: HTML
+    public func markdown(lang: Language) -> String { document(lang: lang).markdown() }
 
-    public func html(lang: Lang) -> String {
-        typealias T = AllocationTables
-        var page = HTMLPage(title: T.title(self, lang), lang: lang)
-        page.heading(T.title(self, lang), level: 1)
-        page.definitions(T.parameters(self, lang))
-        for n in T.notes(self, lang) { page.paragraph(n, className: "note") }
-        let pub = AllocationPublic(self)
-        for (key, municipal, areas) in T.sections(self, pub, lang) {
-            page.heading(T.L(key, lang), level: 2)
-            page.table(areas, caption: T.L("allocation.sub.areas", lang))
-            page.table(municipal, caption: T.L("allocation.sub.municipalities", lang))
-        }
-        page.heading(T.L("allocation.section.ranking", lang), level: 2)
-        if ranking.isEmpty {
-            page.paragraph(T.L("allocation.note.noRanking", lang), className: "note")
-        } else {
-            page.paragraph(T.rankingNote(self, lang), className: "note")
-            page.table(T.rankingTable(self, pub, lang))
-        }
-        return page.render()
-    }
+    public func html(lang: Language) -> String { document(lang: lang).html() }
 
     // MARK: CSV
 
     /// One table, one row per municipality, then areas, then Tokyo; plain integers (yen
     /// included) so Excel can sum them. The parameters repeat on every row, so that a row
     /// copied elsewhere still says which rule made it.
-    public func csv(lang: Lang, bom: Bool = false) -> String {
+    public func csv(lang: Language, bom: Bool = false) -> String {
         typealias T = AllocationTables
         let kinds = PowerUnitKind.allCases
         var w = CSVWriter(bom: bom)
@@ -140,7 +121,7 @@ extension AllocationReport {
 
     /// Keys in a fixed order; machine names in English, both languages' names for places,
     /// human descriptions in `lang`. Need fields are null without patient data.
-    public func json(lang: Lang) -> String {
+    public func json(lang: Language) -> String {
         typealias T = AllocationTables
         let o = options
         func items(_ c: ItemCounts) -> OrderedJSON { .object(PowerUnitKind.allCases.map { ($0.rawValue, .int(c[$0])) }) }
@@ -224,7 +205,7 @@ extension AllocationReport {
     }
 
     /// The mode, first thing after the title: `restricted` true in exact mode.
-    func privacyJSON(_ lang: Lang) -> OrderedJSON {
+    func privacyJSON(_ lang: Language) -> OrderedJSON {
         typealias T = AllocationTables
         switch privacy {
         case .exact:

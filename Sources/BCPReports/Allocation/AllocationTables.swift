@@ -1,20 +1,21 @@
 import BCPModel
+import BCPText
 
 /// The parts of the allocation report that Markdown and HTML share: the parameter lines and
 /// the tables (already formatted with thousands separators and yen).
 enum AllocationTables {
-    static func L(_ key: String, _ lang: Lang, _ args: String...) -> String { AllocationLabels.text(key, lang, args: args) }
+    static func L(_ key: String, _ lang: Language, _ args: String...) -> String { AllocationLabels.text(key, lang, args: args) }
 
-    static func item(_ k: PowerUnitKind, _ lang: Lang) -> String { L("common.item.\(k.rawValue)", lang) }
+    static func item(_ k: PowerUnitKind, _ lang: Language) -> String { L("common.item.\(k.rawValue)", lang) }
 
     /// The title; in exact mode it starts with the restricted mark.
-    static func title(_ r: AllocationReport, _ lang: Lang) -> String {
+    static func title(_ r: AllocationReport, _ lang: Language) -> String {
         let t = L("allocation.title", lang, NumberFormat.grouped(r.options.residentsPerUnit))
         return r.privacy.isExact ? L("allocation.privacy.restrictedTitle", lang, t) : t
     }
 
     /// Which mode the output is in, as echoed in every output's header.
-    static func privacy(_ r: AllocationReport, _ lang: Lang) -> String {
+    static func privacy(_ r: AllocationReport, _ lang: Language) -> String {
         switch r.privacy {
         case .exact: return L("allocation.privacy.exact", lang)
         case .suppressed(let t):
@@ -24,7 +25,7 @@ enum AllocationTables {
     }
 
     /// The same, short, for the CSV column repeated on every row.
-    static func privacyShort(_ r: AllocationReport, _ lang: Lang) -> String {
+    static func privacyShort(_ r: AllocationReport, _ lang: Language) -> String {
         switch r.privacy {
         case .exact: return L("allocation.privacy.short.exact", lang)
         case .suppressed(let t): return L("allocation.privacy.short.suppressed", lang, String(max(1, t)))
@@ -32,12 +33,12 @@ enum AllocationTables {
     }
 
     /// The rounding rule as echoed in every output's header.
-    static func rounding(_ r: AllocationReport, _ lang: Lang) -> String {
+    static func rounding(_ r: AllocationReport, _ lang: Language) -> String {
         let per = r.options.residentsPerUnit
         return L("allocation.rounding.\(r.options.rounding.rawValue)", lang, NumberFormat.grouped(per), NumberFormat.grouped(per / 2))
     }
 
-    static func heldSource(_ r: AllocationReport, _ lang: Lang) -> String {
+    static func heldSource(_ r: AllocationReport, _ lang: Language) -> String {
         switch r.heldSource {
         case .scenarioUnits: return L("allocation.held.scenario", lang)
         case .stockFile(let p): return L("allocation.held.stock", lang, p)
@@ -46,7 +47,7 @@ enum AllocationTables {
     }
 
     /// (label, value) lines of the header, in a fixed order.
-    static func parameters(_ r: AllocationReport, _ lang: Lang) -> [(String, String)] {
+    static func parameters(_ r: AllocationReport, _ lang: Language) -> [(String, String)] {
         let o = r.options
         var out: [(String, String)] = []
         if let ja = r.scenarioNameJa, let en = r.scenarioNameEn {
@@ -68,7 +69,7 @@ enum AllocationTables {
         return out
     }
 
-    static func notes(_ r: AllocationReport, _ lang: Lang) -> [String] {
+    static func notes(_ r: AllocationReport, _ lang: Language) -> [String] {
         var n = [L("allocation.note.diff", lang), L("allocation.note.sums", lang)]
         n.append(r.hasPatientData ? L("allocation.note.verdict", lang) : L("allocation.note.noPatientData", lang))
         if r.hasPatientData && !r.privacy.isExact { n.append(L("allocation.note.suppression", lang)) }
@@ -76,14 +77,14 @@ enum AllocationTables {
     }
 
     /// The note above the ranking: how it is ordered in this mode.
-    static func rankingNote(_ r: AllocationReport, _ lang: Lang) -> String {
+    static func rankingNote(_ r: AllocationReport, _ lang: Language) -> String {
         L(r.privacy.isExact ? "allocation.note.ranking" : "allocation.note.rankingSuppressed", lang)
     }
 
     static func g(_ n: Int) -> String { NumberFormat.grouped(n) }
 
     /// Leading identity columns: code and name for municipalities; name for sums.
-    static func identity(_ row: AllocationRow, _ lang: Lang) -> [String] {
+    static func identity(_ row: AllocationRow, _ lang: Language) -> [String] {
         switch row.level {
         case .municipality: return [row.code?.description ?? "", row.name(lang)]
         case .area: return ["", row.name(lang)]
@@ -91,17 +92,17 @@ enum AllocationTables {
         }
     }
 
-    static func identityHeaders(_ lang: Lang) -> [String] { [L("common.col.code", lang), L("common.col.municipality", lang)] }
+    static func identityHeaders(_ lang: Language) -> [String] { [L("common.col.code", lang), L("common.col.municipality", lang)] }
 
     /// Rows of a table: municipalities, or areas followed by the Tokyo total (in bold).
-    static func fill(_ t: inout MarkdownTable, _ rows: [AllocationRow], _ total: AllocationRow?, _ cells: (AllocationRow) -> [String]) {
+    static func fill(_ t: inout TextTable, _ rows: [AllocationRow], _ total: AllocationRow?, _ cells: (AllocationRow) -> [String]) {
         for r in rows { t.add(cells(r)) }
         if let total { t.add(cells(total), strong: true) }
     }
 
-    static func standardTable(_ rows: [AllocationRow], total: AllocationRow?, _ lang: Lang) -> MarkdownTable {
+    static func standardTable(_ rows: [AllocationRow], total: AllocationRow?, _ lang: Language) -> TextTable {
         let kinds = PowerUnitKind.allCases
-        var t = MarkdownTable(
+        var t = TextTable(
             headers: identityHeaders(lang) + [L("common.col.population", lang), L("common.col.populationDate", lang), L("allocation.col.standard", lang)]
                 + kinds.map { L("allocation.col.heldOf", lang, item($0, lang)) } + kinds.map { L("allocation.col.diffOf", lang, item($0, lang)) },
             alignments: [.left, .left, .right, .left] + Array(repeating: .right, count: 1 + 2 * kinds.count))
@@ -113,7 +114,7 @@ enum AllocationTables {
         return t
     }
 
-    static func needCells(_ r: AllocationRow, _ p: AllocationPublic, _ lang: Lang) -> [String] {
+    static func needCells(_ r: AllocationRow, _ p: AllocationPublic, _ lang: Language) -> [String] {
         guard let n = r.need else { return Array(repeating: L("common.noPatientData", lang), count: 8) }
         let diff = NumberFormat.signed(n.standardSpare - n.standardShort)
         let verdict: String
@@ -128,21 +129,21 @@ enum AllocationTables {
                 g(r.held.battery), p.text(r, .gap), verdict]
     }
 
-    static func needHeaders(_ lang: Lang) -> [String] {
+    static func needHeaders(_ lang: Language) -> [String] {
         [L("allocation.col.patients", lang), L("allocation.col.belowTarget", lang), L("allocation.col.batteriesNeeded", lang),
          L("allocation.col.patientsOnGenerators", lang), L("allocation.col.coveredByGenerators", lang),
          L("allocation.col.heldOf", lang, item(.battery, lang)), L("allocation.col.needGap", lang), L("allocation.col.verdict", lang)]
     }
 
-    static func needTable(_ rows: [AllocationRow], total: AllocationRow?, _ p: AllocationPublic, _ lang: Lang) -> MarkdownTable {
-        var t = MarkdownTable(headers: identityHeaders(lang) + needHeaders(lang), alignments: [.left, .left] + Array(repeating: .right, count: 7) + [.left])
+    static func needTable(_ rows: [AllocationRow], total: AllocationRow?, _ p: AllocationPublic, _ lang: Language) -> TextTable {
+        var t = TextTable(headers: identityHeaders(lang) + needHeaders(lang), alignments: [.left, .left] + Array(repeating: .right, count: 7) + [.left])
         fill(&t, rows, total) { identity($0, lang) + needCells($0, p, lang) }
         return t
     }
 
-    static func costStandardTable(_ rows: [AllocationRow], total: AllocationRow?, _ lang: Lang) -> MarkdownTable {
+    static func costStandardTable(_ rows: [AllocationRow], total: AllocationRow?, _ lang: Language) -> TextTable {
         let kinds = PowerUnitKind.allCases
-        var t = MarkdownTable(
+        var t = TextTable(
             headers: identityHeaders(lang) + kinds.map { L("allocation.col.shortOf", lang, item($0, lang)) }
                 + kinds.map { L("allocation.col.costOf", lang, item($0, lang)) }
                 + [L("allocation.col.costTotal", lang), L("common.col.tokyo", lang), L("common.col.municipal", lang)],
@@ -155,8 +156,8 @@ enum AllocationTables {
         return t
     }
 
-    static func costNeedTable(_ rows: [AllocationRow], total: AllocationRow?, _ p: AllocationPublic, _ lang: Lang) -> MarkdownTable {
-        var t = MarkdownTable(
+    static func costNeedTable(_ rows: [AllocationRow], total: AllocationRow?, _ p: AllocationPublic, _ lang: Language) -> TextTable {
+        var t = TextTable(
             headers: identityHeaders(lang) + [L("allocation.col.needGap", lang), L("allocation.col.subsidizedUnits", lang), L("allocation.col.costTotal", lang),
                                               L("common.col.tokyo", lang), L("common.col.municipal", lang)],
             alignments: [.left, .left, .right, .right, .right, .right, .right])
@@ -168,8 +169,8 @@ enum AllocationTables {
         return t
     }
 
-    static func rankingTable(_ r: AllocationReport, _ p: AllocationPublic, _ lang: Lang) -> MarkdownTable {
-        var t = MarkdownTable(
+    static func rankingTable(_ r: AllocationReport, _ p: AllocationPublic, _ lang: Language) -> TextTable {
+        var t = TextTable(
             headers: [L("common.col.rank", lang)] + identityHeaders(lang)
                 + [L("allocation.col.needGap", lang), L("allocation.col.belowTarget", lang), L("allocation.col.batteriesNeeded", lang),
                    L("allocation.col.standard", lang), L("allocation.col.verdict", lang), L("allocation.col.costNeedMunicipal", lang)],
@@ -186,7 +187,7 @@ enum AllocationTables {
     }
 
     /// The sections in order: (heading key, municipality table, area+total table).
-    static func sections(_ r: AllocationReport, _ p: AllocationPublic, _ lang: Lang) -> [(String, MarkdownTable, MarkdownTable)] {
+    static func sections(_ r: AllocationReport, _ p: AllocationPublic, _ lang: Language) -> [(String, TextTable, TextTable)] {
         [
             ("allocation.section.standard", standardTable(r.municipalities, total: nil, lang), standardTable(r.areas, total: r.total, lang)),
             ("allocation.section.need", needTable(r.municipalities, total: nil, p, lang), needTable(r.areas, total: r.total, p, lang)),

@@ -1,4 +1,5 @@
 import BCPModel
+import BCPText
 
 /// How "one unit per 25,000 residents" turns a population into whole units. The source documents
 /// do not say; docs/ALLOCATION.md explains the default (floor-min1).
@@ -256,8 +257,8 @@ public struct AllocationRow: Sendable, Equatable {
     /// Cost of the batteries in the need gap; nil without patient data.
     public var costNeed: CostSplit?
 
-    public func name(_ lang: Lang) -> String { lang == .ja ? nameJa : nameEn }
-    public func area(_ lang: Lang) -> String { lang == .ja ? areaJa : areaEn }
+    public func name(_ lang: Language) -> String { lang == .ja ? nameJa : nameEn }
+    public func area(_ lang: Language) -> String { lang == .ja ? areaJa : areaEn }
 }
 
 /// Where the "held" numbers come from.

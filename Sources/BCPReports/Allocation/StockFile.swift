@@ -1,6 +1,7 @@
 import BCPInput
 import BCPModel
 import Foundation
+import BCPText
 
 /// A stock CSV for `bcpsim allocation --stock FILE`: one row per municipality and item,
 ///

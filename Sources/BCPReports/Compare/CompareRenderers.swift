@@ -1,11 +1,12 @@
 import BCPModel
+import BCPText
 
 /// `compare` output as Markdown, HTML and CSV (long format: one row per place and figure).
 public struct CompareRenderer: Sendable {
     public let comparison: Comparison
-    public let lang: Lang
+    public let lang: Language
 
-    public init(_ c: Comparison, lang: Lang) {
+    public init(_ c: Comparison, lang: Language) {
         comparison = c
         self.lang = lang
     }
@@ -14,12 +15,12 @@ public struct CompareRenderer: Sendable {
 
     func value(_ v: Int?, _ minutes: Bool) -> String {
         guard let v else { return "-" }
-        return minutes ? WorkshopFormat.hours(v) : NumberFormat.grouped(v)
+        return minutes ? NumberFormat.hours(v) : NumberFormat.grouped(v)
     }
 
     func diff(_ r: Comparison.Row) -> String {
         guard let d = r.difference else { return "-" }
-        return r.minutes ? WorkshopFormat.signedHours(d) : NumberFormat.signed(d)
+        return r.minutes ? NumberFormat.signedHours(d) : NumberFormat.signed(d)
     }
 
     func metricName(_ r: Comparison.Row, unit: String) -> String {
@@ -30,9 +31,9 @@ public struct CompareRenderer: Sendable {
         [L("compare.col.a", comparison.labelA), L("compare.col.b", comparison.labelB), L("compare.col.diff")]
     }
 
-    func table(_ rows: [Comparison.Row], named: Bool) -> MarkdownTable {
+    func table(_ rows: [Comparison.Row], named: Bool) -> TextTable {
         let head = (named ? [L("compare.col.name")] : []) + [L("compare.col.metric")] + abHeaders
-        var t = MarkdownTable(headers: head, alignments: (named ? [.left] : []) + [.left, .right, .right, .right])
+        var t = TextTable(headers: head, alignments: (named ? [.left] : []) + [.left, .right, .right, .right])
         var lastName = ""
         for r in rows {
             let name = WorkshopFormat.name(r.nameJa, r.nameEn, lang)
@@ -44,9 +45,9 @@ public struct CompareRenderer: Sendable {
         return t
     }
 
-    public func document() -> PackDocument {
+    public func document() -> Document {
         let c = comparison
-        var d = PackDocument(title: L("compare.title", c.labelA, c.labelB), lang: lang)
+        var d = Document(title: L("compare.title", c.labelA, c.labelB), lang: lang, css: Document.printCSS)
         var defs = [
             (L("compare.param.a"), c.labelA + " — " + WorkshopFormat.name(c.a.scenarioNameJa, c.a.scenarioNameEn, lang)),
             (L("compare.param.b"), c.labelB + " — " + WorkshopFormat.name(c.b.scenarioNameJa, c.b.scenarioNameEn, lang)),
@@ -57,7 +58,7 @@ public struct CompareRenderer: Sendable {
         if c.a.seed != c.b.seed { d.add(.note(L("compare.seeds.differ"))) }
         let ta = c.a.totals, tb = c.b.totals
         d.add(.paragraph(L("compare.summary", NumberFormat.grouped(ta.uncovered), NumberFormat.grouped(tb.uncovered), NumberFormat.signed(tb.uncovered - ta.uncovered),
-                           WorkshopFormat.hours(ta.gapMinutes), WorkshopFormat.hours(tb.gapMinutes), WorkshopFormat.signedHours(tb.gapMinutes - ta.gapMinutes),
+                           NumberFormat.hours(ta.gapMinutes), NumberFormat.hours(tb.gapMinutes), NumberFormat.signedHours(tb.gapMinutes - ta.gapMinutes),
                            NumberFormat.grouped(ta.unitsDelivered), NumberFormat.grouped(tb.unitsDelivered), NumberFormat.signed(tb.unitsDelivered - ta.unitsDelivered))))
         d.add(.heading(L("compare.section.headline"), level: 2))
         d.add(.table(table(c.headline, named: false), caption: nil))

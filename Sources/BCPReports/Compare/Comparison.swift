@@ -1,5 +1,6 @@
 import BCPModel
 import BCPSimulator
+import BCPText
 
 /// Two runs side by side: "before and after we bought 10 generators", or one scenario at two
 /// tiers. Differences are B - A. Patient counts at Tokyo and secondary-area level; per
@@ -48,7 +49,7 @@ public struct Comparison: Sendable {
         Metric(key: "workshop.metric.gap", minutes: true) { $0.gapMinutes },
         Metric(key: "workshop.metric.maxGap", minutes: true) { $0.maxGapMinutes },
         Metric(key: "workshop.metric.detected", minutes: false) { $0.detected },
-        Metric(key: "workshop.metric.delayMean", minutes: true) { WorkshopFormat.mean($0.detectionDelayTotal, $0.detected) },
+        Metric(key: "workshop.metric.delayMean", minutes: true) { NumberFormat.mean($0.detectionDelayTotal, $0.detected) },
         Metric(key: "workshop.metric.delayMax", minutes: true) { $0.detected > 0 ? $0.detectionDelayMax : nil },
         Metric(key: "workshop.metric.units", minutes: false) { $0.unitsDelivered },
         Metric(key: "workshop.metric.beds", minutes: false) { $0.bedsUsed },

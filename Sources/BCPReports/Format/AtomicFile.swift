@@ -1,4 +1,5 @@
 import Foundation
+import BCPText
 
 /// Writes files so that a reader never sees a half-written one: the bytes go to a temporary file
 /// in the same folder (same file system), which is then renamed over the target (rename(2) is

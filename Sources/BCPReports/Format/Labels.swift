@@ -1,9 +1,5 @@
 import Foundation
-
-/// Output language of a report.
-public enum Lang: String, Sendable, CaseIterable {
-    case ja, en
-}
+import BCPText
 
 /// Every label the reports print, in one table keyed by a string, with both languages.
 /// `{0}`, `{1}`... are replaced by the arguments of `text(_:_:_:)`. A test checks that every key
@@ -12,9 +8,9 @@ public enum Lang: String, Sendable, CaseIterable {
 /// Add a report's labels under its own key prefix ("allocation.", "shortfall.", ...); shared
 /// words (items, levels, yen columns) live under "common.".
 public enum Labels {
-    public static let table: [String: [Lang: String]] = base.merging(WorkshopLabels.table) { base, _ in base }
+    public static let table: [String: [Language: String]] = base.merging(WorkshopLabels.table) { base, _ in base }
 
-    static let base: [String: [Lang: String]] = [
+    static let base: [String: [Language: String]] = [
         // Shared words.
         "common.item.generator": [.ja: "発電機", .en: "Generators"],
         "common.item.battery": [.ja: "蓄電池", .en: "Batteries"],
@@ -358,9 +354,9 @@ public enum Labels {
 
     /// The label for `key` in `lang`, with {0}, {1}... replaced by `args`. A missing key or
     /// language shows as ⟦key⟧ so that tests (and readers) see it at once.
-    public static func text(_ key: String, _ lang: Lang, _ args: String...) -> String { text(key, lang, args: args) }
+    public static func text(_ key: String, _ lang: Language, _ args: String...) -> String { text(key, lang, args: args) }
 
-    public static func text(_ key: String, _ lang: Lang, args: [String]) -> String {
+    public static func text(_ key: String, _ lang: Language, args: [String]) -> String {
         guard var s = table[key]?[lang] else { return "⟦\(key)⟧" }
         for (i, a) in args.enumerated() { s = s.replacingOccurrences(of: "{\(i)}", with: a) }
         return s
@@ -368,6 +364,6 @@ public enum Labels {
 
     /// Keys missing a language or with an empty text, sorted (for the completeness test).
     public static var incompleteKeys: [String] {
-        table.keys.filter { k in Lang.allCases.contains { (table[k]?[$0] ?? "").isEmpty } }.sorted()
+        table.keys.filter { k in Language.allCases.contains { (table[k]?[$0] ?? "").isEmpty } }.sorted()
     }
 }

@@ -4,6 +4,7 @@ import BCPRegistry
 import BCPSimulator
 import Dispatch
 import Foundation
+import BCPText
 
 /// One kind of change tried for a municipality with uncovered patients.
 public enum Lever: String, Sendable, CaseIterable, Equatable {

@@ -1,5 +1,6 @@
 import BCPModel
 import BCPSimulator
+import BCPText
 
 /// The counts the public outputs print, after small-count suppression. Every public renderer
 /// reads numbers from here (never from the raw tallies), so all of them hide the same cells.
@@ -139,7 +140,7 @@ public struct PublicTables: Sendable {
     }
 
     public func gapHoursText(_ row: Row) -> String {
-        mark(row, .gap) == .shown ? PublicTables.hours(raw(row, .gap)) : "x"
+        mark(row, .gap) == .shown ? NumberFormat.hours(raw(row, .gap)) : "x"
     }
 
     /// Mean minutes from outage to detection, rounded half up; "x" when the detected count is
@@ -163,9 +164,4 @@ public struct PublicTables: Sendable {
                 PublicTables.render(grid.values[c.withoutPower], b, threshold: threshold), a, b)
     }
 
-    /// Minutes as hours with one decimal, rounded half up: 90 -> "1.5", 100000 -> "1,666.7".
-    public static func hours(_ minutes: Int) -> String {
-        let tenths = (minutes * 10 + 30) / 60
-        return NumberFormat.grouped(tenths / 10) + "." + String(tenths % 10)
-    }
 }

@@ -1,5 +1,6 @@
 import BCPModel
 import BCPSimulator
+import BCPText
 
 /// Everything the shortfall reports show, and nothing else: the simulator's result (aggregates
 /// and the per-patient outcomes that only the restricted list uses) plus what the run knew
@@ -70,7 +71,7 @@ public struct ReportData: Sendable, Equatable {
         self.counterfactual = counterfactual
     }
 
-    public func name(_ lang: Lang) -> String { lang == .ja ? nameJa : nameEn }
+    public func name(_ lang: Language) -> String { lang == .ja ? nameJa : nameEn }
 }
 
 public struct InputFile: Sendable, Equatable {
@@ -102,7 +103,7 @@ public struct ReportMunicipality: Sendable, Equatable {
         self.tally = tally
         self.resources = resources
     }
-    public func name(_ lang: Lang) -> String { lang == .ja ? nameJa : nameEn }
+    public func name(_ lang: Language) -> String { lang == .ja ? nameJa : nameEn }
 }
 
 public struct ReportArea: Sendable, Equatable {
@@ -116,7 +117,7 @@ public struct ReportArea: Sendable, Equatable {
         self.tally = tally
         self.resources = resources
     }
-    public func name(_ lang: Lang) -> String { lang == .ja ? nameJa : nameEn }
+    public func name(_ lang: Language) -> String { lang == .ja ? nameJa : nameEn }
 }
 
 public struct ReportHour: Sendable, Equatable {

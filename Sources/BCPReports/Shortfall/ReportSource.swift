@@ -1,6 +1,7 @@
 import BCPInput
 import BCPModel
 import BCPSimulator
+import BCPText
 
 /// What a run knew besides the simulator's result: stored in the result file under "report",
 /// so that `bcpsim report` can render the same reports from the file alone.
@@ -43,7 +44,7 @@ public enum ReportSource {
     static func splice(_ base: String, _ meta: ReportMeta) -> String {
         var text = base
         if text.hasSuffix("\n}\n") { text.removeLast(3) } else if text.hasSuffix("}\n") { text.removeLast(2) }
-        return text + ",\n  \"report\": " + metaJSON(meta).render(indent: 1) + "\n}\n"
+        return text + ",\n  \"report\": " + metaJSON(meta).render().replacingOccurrences(of: "\n", with: "\n  ") + "\n}\n"
     }
 
     static func metaJSON(_ m: ReportMeta) -> OrderedJSON {

@@ -1,10 +1,11 @@
+import BCPText
 /// The restricted outputs: the per-patient priority list and its README. These are the only
 /// report files (with the result file) that hold patient ids; they go under `restricted/`.
 public struct RestrictedFiles: Sendable {
     public let data: ReportData
-    public let lang: Lang
+    public let lang: Language
     public let bom: Bool
-    public init(data: ReportData, lang: Lang, bom: Bool) {
+    public init(data: ReportData, lang: Language, bom: Bool) {
         self.data = data
         self.lang = lang
         self.bom = bom

@@ -1,11 +1,12 @@
 import BCPModel
+import BCPText
 
 /// Inline SVG charts for summary.html. Integer coordinates only; every text escaped. A suppressed
 /// value is never drawn to scale: it is a hatched box over its whole range (1 to threshold-1), or
 /// a grey "x" when secondarily hidden.
 struct SVGCharts {
     let tables: PublicTables
-    let lang: Lang
+    let lang: Language
 
     var data: ReportData { tables.data }
     var t: Int { tables.threshold }

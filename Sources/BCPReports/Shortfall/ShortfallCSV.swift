@@ -1,6 +1,7 @@
 import BCPModel
 import BCPRegistry
 import BCPSimulator
+import BCPText
 
 /// The tidy public CSV tables. Column names are fixed English identifiers (documented in
 /// Reports/README.md), the same in both languages; names are given in both languages as columns.

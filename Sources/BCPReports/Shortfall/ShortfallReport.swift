@@ -1,13 +1,14 @@
 import BCPRegistry
+import BCPText
 
 /// Options of a rendering: language, BOM on CSV files, the suppression threshold (nil: the
 /// scenario's), and the tool version for the manifest.
 public struct ShortfallOptions: Sendable, Equatable {
-    public var lang: Lang
+    public var lang: Language
     public var bom: Bool
     public var suppress: Int?
     public var toolVersion: String
-    public init(lang: Lang = .ja, bom: Bool = false, suppress: Int? = nil, toolVersion: String) {
+    public init(lang: Language = .ja, bom: Bool = false, suppress: Int? = nil, toolVersion: String) {
         self.lang = lang
         self.bom = bom
         self.suppress = suppress
@@ -38,13 +39,13 @@ public enum ShortfallReport {
     /// The report files of `data` (without the result file and the manifest).
     public static func render(_ data: ReportData, options: ShortfallOptions, registry: Registry?) -> [OutputFile] {
         let tables = PublicTables(data, threshold: options.suppress ?? data.suppressionThreshold)
-        let doc = SummaryDocument(tables: tables, lang: options.lang, registry: registry)
+        let doc = SummaryDocument(tables: tables, lang: options.lang, registry: registry).document()
         let csv = ShortfallCSV(tables: tables, bom: options.bom)
         let restricted = RestrictedFiles(data: data, lang: options.lang, bom: options.bom)
         let rl: RegistryLanguage = options.lang == .ja ? .ja : .en
         var files = [
-            OutputFile(path: "summary.md", text: SummaryMarkdown(doc).render(), restricted: false),
-            OutputFile(path: "summary.html", text: SummaryHTML(doc).render(), restricted: false),
+            OutputFile(path: "summary.md", text: doc.markdown(), restricted: false),
+            OutputFile(path: "summary.html", text: doc.html(), restricted: false),
             OutputFile(path: "municipalities.csv", text: csv.municipalities(), restricted: false),
             OutputFile(path: "areas.csv", text: csv.areas(), restricted: false),
             OutputFile(path: "tiers.csv", text: csv.tiers(), restricted: false),

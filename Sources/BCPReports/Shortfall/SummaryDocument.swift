@@ -1,33 +1,21 @@
 import BCPModel
 import BCPRegistry
 import BCPSimulator
-
-/// The summary as a list of blocks, built once and rendered as Markdown (SummaryMarkdown) and
-/// HTML (SummaryHTML), so that both say the same thing.
-public enum SummaryBlock: Sendable {
-    case heading(String, level: Int)
-    case paragraph(String)
-    case note(String)
-    case definitions([(String, String)])
-    case table(MarkdownTable)
-    case list([String])
-    /// An SVG chart (HTML only).
-    case chart(ChartKind)
-}
+import BCPText
 
 public enum ChartKind: Sendable, Equatable {
     case timeline, municipalities, tiers
 }
 
 /// Label lookup for the shortfall reports.
-func L(_ key: String, _ lang: Lang, _ args: String...) -> String { Labels.text(key, lang, args: args) }
+func L(_ key: String, _ lang: Language, _ args: String...) -> String { Labels.text(key, lang, args: args) }
 
 public struct SummaryDocument: Sendable {
     public let tables: PublicTables
-    public let lang: Lang
+    public let lang: Language
     public let registry: Registry?
 
-    public init(tables: PublicTables, lang: Lang, registry: Registry?) {
+    public init(tables: PublicTables, lang: Language, registry: Registry?) {
         self.tables = tables
         self.lang = lang
         self.registry = registry
@@ -37,18 +25,35 @@ public struct SummaryDocument: Sendable {
 
     public var title: String { L("shortfall.title", lang, data.name(lang)) }
 
-    public func blocks() -> [SummaryBlock] {
-        var b: [SummaryBlock] = [.heading(title, level: 1), .definitions(parameters())]
+    /// Chart styles of the summary page.
+    static let css = """
+        <style>
+        svg.chart{display:block;max-width:100%;height:auto;margin:.3rem 0 .8rem}
+        svg.chart text{font-family:inherit;font-size:11px;fill:#222}
+        .legend{font-size:.8rem;color:#333}
+        @media print{svg.chart{page-break-inside:avoid;max-height:120mm}}
+        </style>
+        """
+
+    /// summary.md and summary.html render this one document.
+    public func document() -> Document {
+        Document(title: title, lang: lang, css: SummaryDocument.css, blocks: blocks())
+    }
+
+    func chart(_ kind: ChartKind) -> Document.Block { .chart(svg: SVGCharts(tables: tables, lang: lang).svg(kind)) }
+
+    public func blocks() -> [Document.Block] {
+        var b: [Document.Block] = [.definitions(parameters())]
         if data.synthetic { b.append(.note(L("common.synthetic", lang))) }
         b += headline()
         if data.replicas > 1 { b += ensemble() }
         b.append(.heading(L("shortfall.section.areas", lang), level: 2))
         b.append(.table(areaTable()))
         b.append(.heading(L("shortfall.section.municipalities", lang), level: 2))
-        b.append(.chart(.municipalities))
+        b.append(chart(.municipalities))
         b.append(.table(municipalityTable()))
         b.append(.heading(L("shortfall.section.tiers", lang), level: 2))
-        b.append(.chart(.tiers))
+        b.append(chart(.tiers))
         b.append(.table(groupTable(rows: data.tiers.indices.map { (.tier($0), data.tiers[$0], tierName(BCPTier(rawValue: $0)!.name)) },
                                    header: L("shortfall.col.tier", lang))))
         b.append(.heading(L("shortfall.section.devices", lang), level: 2))
@@ -74,20 +79,20 @@ public struct SummaryDocument: Sendable {
             (L("shortfall.param.scenario", lang), data.name(lang) + (data.scenarioId.isEmpty ? "" : " (\(data.scenarioId))")),
             (L("shortfall.param.seed", lang), String(data.seed)),
             (L("shortfall.param.tier", lang), data.tier == "as-configured" ? tierName(data.tier) : L("shortfall.tier.allAt", lang, tierName(data.tier))),
-            (L("shortfall.param.horizon", lang), L("shortfall.param.horizonValue", lang, PublicTables.hours(h), PublicTables.days(h))),
+            (L("shortfall.param.horizon", lang), L("shortfall.param.horizonValue", lang, NumberFormat.hours(h), NumberFormat.days(h))),
             (L("shortfall.param.suppression", lang), L("shortfall.param.suppressionValue", lang, Suppression.rangeText(tables.threshold), "\(tables.threshold)")),
         ]
         if data.replicas > 1 { p.insert((L("shortfall.param.replicas", lang), String(data.replicas)), at: 2) }
         return p
     }
 
-    func headline() -> [SummaryBlock] {
+    func headline() -> [Document.Block] {
         let t = tables
         // One patient's value: shown only when the patients who ran out are not a small count.
         let first = t.mark(.total, .atRisk) != .shown ? "x"
-            : (data.firstDepletionMinute.map { L("shortfall.headline.firstDepletionValue", lang, PublicTables.hours($0)) }
+            : (data.firstDepletionMinute.map { L("shortfall.headline.firstDepletionValue", lang, NumberFormat.hours($0)) }
                 ?? L("shortfall.headline.noDepletion", lang))
-        var table = MarkdownTable(headers: [L("shortfall.col.measure", lang), L("shortfall.col.value", lang)], alignments: [.left, .right])
+        var table = TextTable(headers: [L("shortfall.col.measure", lang), L("shortfall.col.value", lang)], alignments: [.left, .right])
         let rows: [(String, String)] = [
             ("shortfall.headline.patients", t.text(.total, .patients)),
             ("shortfall.headline.affected", t.text(.total, .affected)),
@@ -105,8 +110,8 @@ public struct SummaryDocument: Sendable {
         return [.heading(L("shortfall.section.headline", lang), level: 2), .paragraph(sentence), .table(table)]
     }
 
-    func ensemble() -> [SummaryBlock] {
-        var table = MarkdownTable(
+    func ensemble() -> [Document.Block] {
+        var table = TextTable(
             headers: [L("shortfall.col.measure", lang), L("shortfall.col.mean", lang), "p5", "p50", "p95"],
             alignments: [.left, .right, .right, .right, .right])
         for c in data.ensembleTotals {
@@ -114,8 +119,8 @@ public struct SummaryDocument: Sendable {
             guard Labels.table[key] != nil else { continue }
             let small = Suppression.isSmall(c.p95, threshold: tables.threshold) || (c.meanMilli > 0 && c.meanMilli < tables.threshold * 1000)
             let isMinutes = c.name.hasSuffix("Minutes")
-            func v(_ n: Int) -> String { isMinutes ? PublicTables.hours(n) : tables.count(n) }
-            let mean = small ? Suppression.rangeText(tables.threshold) : (isMinutes ? PublicTables.hours((c.meanMilli + 500) / 1000) : c.meanText)
+            func v(_ n: Int) -> String { isMinutes ? NumberFormat.hours(n) : tables.count(n) }
+            let mean = small ? Suppression.rangeText(tables.threshold) : (isMinutes ? NumberFormat.hours((c.meanMilli + 500) / 1000) : c.meanText)
             table.add([L(key, lang), mean, v(c.p5), v(c.p50), v(c.p95)])
         }
         return [.heading(L("shortfall.section.ensemble", lang), level: 2),
@@ -135,15 +140,15 @@ public struct SummaryDocument: Sendable {
         SummaryDocument.tallyCols.map { tables.text(row, $0) } + [tables.meanDelay(row, t)]
     }
 
-    func areaTable() -> MarkdownTable {
-        var table = MarkdownTable(headers: [L("common.col.area", lang)] + tallyHeaders(), alignments: [.left] + Array(repeating: .right, count: 9))
+    func areaTable() -> TextTable {
+        var table = TextTable(headers: [L("common.col.area", lang)] + tallyHeaders(), alignments: [.left] + Array(repeating: .right, count: 9))
         for (i, a) in data.areas.enumerated() { table.add([a.name(lang)] + tallyCells(.area(i), a.tally)) }
         table.add([L("common.tokyoTotal", lang)] + tallyCells(.total, data.totals), strong: true)
         return table
     }
 
-    func municipalityTable() -> MarkdownTable {
-        var table = MarkdownTable(
+    func municipalityTable() -> TextTable {
+        var table = TextTable(
             headers: [L("common.col.code", lang), L("common.col.municipality", lang), L("common.col.area", lang)] + tallyHeaders()
                 + [L("shortfall.col.regionalBCP", lang)],
             alignments: [.left, .left, .left] + Array(repeating: .right, count: 9) + [.center])
@@ -155,8 +160,8 @@ public struct SummaryDocument: Sendable {
         return table
     }
 
-    func groupTable(rows: [(PublicTables.Row, Tally, String)], header: String) -> MarkdownTable {
-        var table = MarkdownTable(headers: [header] + tallyHeaders(), alignments: [.left] + Array(repeating: .right, count: 9))
+    func groupTable(rows: [(PublicTables.Row, Tally, String)], header: String) -> TextTable {
+        var table = TextTable(headers: [header] + tallyHeaders(), alignments: [.left] + Array(repeating: .right, count: 9))
         for (row, t, name) in rows { table.add([name] + tallyCells(row, t)) }
         table.add([L("common.tokyoTotal", lang)] + tallyCells(.total, data.totals), strong: true)
         return table
@@ -165,19 +170,19 @@ public struct SummaryDocument: Sendable {
     /// Hours between timeline rows in the summary: 6, or 12 beyond a week (timeline.csv has every hour).
     var timelineStep: Int { data.timeline.count > 24 * 7 + 1 ? 12 : 6 }
 
-    func timeline() -> [SummaryBlock] {
-        var table = MarkdownTable(headers: [L("shortfall.col.hour", lang), L("shortfall.col.gridOff", lang), L("shortfall.col.withoutPower", lang)],
+    func timeline() -> [Document.Block] {
+        var table = TextTable(headers: [L("shortfall.col.hour", lang), L("shortfall.col.gridOff", lang), L("shortfall.col.withoutPower", lang)],
                                   alignments: [.right, .right, .right])
         for h in stride(from: 0, to: data.timeline.count, by: timelineStep) {
             let c = tables.hour(h)
             table.add([String(h), c.gridOff, c.withoutPower])
         }
-        return [.heading(L("shortfall.section.timeline", lang), level: 2), .chart(.timeline),
+        return [.heading(L("shortfall.section.timeline", lang), level: 2), chart(.timeline),
                 .note(L("shortfall.note.timelineStep", lang, String(timelineStep))), .table(table)]
     }
 
-    func reasons() -> [SummaryBlock] {
-        var table = MarkdownTable(headers: [L("shortfall.col.reason", lang), L("shortfall.col.count", lang), L("shortfall.col.closes", lang)],
+    func reasons() -> [Document.Block] {
+        var table = TextTable(headers: [L("shortfall.col.reason", lang), L("shortfall.col.count", lang), L("shortfall.col.closes", lang)],
                                   alignments: [.left, .right, .left])
         for (k, r) in ShortfallReason.allCases.enumerated() {
             table.add([L("shortfall.reason.\(r.rawValue)", lang), tables.text(.total, PublicTables.reasonCols[k]), L("shortfall.remedy.\(r.rawValue)", lang)])
@@ -224,13 +229,13 @@ public struct SummaryDocument: Sendable {
 
     /// Hours without power after a change; hidden when few patients remain uncovered.
     func gapAfter(_ t: CounterfactualTrial) -> String {
-        Suppression.isSmall(t.uncoveredAfter, threshold: tables.threshold) ? "x" : PublicTables.hours(t.gapMinutesAfter)
+        Suppression.isSmall(t.uncoveredAfter, threshold: tables.threshold) ? "x" : NumberFormat.hours(t.gapMinutesAfter)
     }
 
     func municipalityIndex(_ code: String) -> Int? { data.municipalities.firstIndex { $0.code == code } }
 
-    func whatIf() -> [SummaryBlock] {
-        var b: [SummaryBlock] = [.heading(L("shortfall.section.whatif", lang), level: 2)]
+    func whatIf() -> [Document.Block] {
+        var b: [Document.Block] = [.heading(L("shortfall.section.whatif", lang), level: 2)]
         guard let c = data.counterfactual else {
             b.append(.note(L(data.totals.uncovered == 0 ? "shortfall.whatif.nothing" : "shortfall.whatif.notRun", lang)))
             return b
@@ -242,7 +247,7 @@ public struct SummaryDocument: Sendable {
         b.append(.paragraph(L("shortfall.whatif.method", lang)))
         b.append(.note(L("shortfall.whatif.bound", lang, String(c.entries.count), String(c.municipalitiesWithUncovered),
                          String(c.maxReruns), String(c.rerunsUsed), String(data.seeds.first ?? data.seed))))
-        var table = MarkdownTable(
+        var table = TextTable(
             headers: [L("common.col.municipality", lang), L("shortfall.col.uncovered", lang), L("shortfall.col.change", lang),
                       L("shortfall.col.after", lang), L("shortfall.col.gapAfter", lang), L("shortfall.col.result", lang),
                       L("shortfall.col.cost", lang), L("shortfall.col.tokyoShare", lang), L("shortfall.col.program", lang)],
@@ -263,7 +268,7 @@ public struct SummaryDocument: Sendable {
         }
         b.append(.table(table))
         // Every change tried.
-        var detail = MarkdownTable(
+        var detail = TextTable(
             headers: [L("common.col.municipality", lang), L("shortfall.col.change", lang), L("shortfall.col.after", lang),
                       L("shortfall.col.gapAfter", lang)],
             alignments: [.left, .left, .right, .right])
@@ -279,8 +284,8 @@ public struct SummaryDocument: Sendable {
 
     // MARK: Funding
 
-    func funding() -> [SummaryBlock] {
-        var table = MarkdownTable(
+    func funding() -> [Document.Block] {
+        var table = TextTable(
             headers: [L("shortfall.col.reason", lang), L("shortfall.col.programName", lang), L("shortfall.col.menu", lang),
                       L("shortfall.col.rate", lang), L("shortfall.col.base", lang), L("shortfall.col.why", lang)],
             alignments: [.left, .left, .left, .left, .right, .left])
@@ -305,10 +310,3 @@ public struct SummaryDocument: Sendable {
     }
 }
 
-extension PublicTables {
-    /// Minutes as days with one decimal: 10080 -> "7.0".
-    static func days(_ minutes: Int) -> String {
-        let tenths = (minutes * 10 + 720) / 1440
-        return String(tenths / 10) + "." + String(tenths % 10)
-    }
-}

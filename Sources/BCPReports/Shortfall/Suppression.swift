@@ -1,3 +1,5 @@
+import BCPText
+
 /// Small-count suppression for public outputs.
 ///
 /// Primary: a count from 1 to threshold-1 is shown as the range "1-(threshold-1)" (e.g. "1-9");

@@ -1,3 +1,4 @@
+import BCPText
 /// The suggested 90-minute session: blocks with their length in minutes.
 public enum Agenda {
     public struct Item: Sendable, Equatable {
@@ -20,10 +21,10 @@ public enum Agenda {
     static func mark(_ m: Int) -> String { "\(m / 60):" + (m % 60 < 10 ? "0" : "") + String(m % 60) }
 
     /// Time, minutes, activity, what to use; `facilitator` adds the facilitator's notes column.
-    public static func table(_ lang: Lang, facilitator: Bool) -> MarkdownTable {
+    public static func table(_ lang: Language, facilitator: Bool) -> TextTable {
         var headers = ["time", "minutes", "activity", "materials"].map { Labels.text("workshop.agenda.col.\($0)", lang) }
         if facilitator { headers.append(Labels.text("workshop.agenda.col.notes", lang)) }
-        var t = MarkdownTable(headers: headers, alignments: [.left, .right])
+        var t = TextTable(headers: headers, alignments: [.left, .right])
         var at = 0
         for i in items {
             var row = [mark(at) + "–" + mark(at + i.minutes), String(i.minutes),

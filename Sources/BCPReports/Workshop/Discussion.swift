@@ -1,5 +1,6 @@
 import BCPModel
 import BCPSimulator
+import BCPText
 
 /// A discussion point: what the results show (facilitator only) and the question to ask.
 public struct DiscussionPoint: Sendable, Equatable {
@@ -10,10 +11,10 @@ public struct DiscussionPoint: Sendable, Equatable {
 /// Discussion points derived from the four tier runs and the reference run. Rules:
 /// docs/WORKSHOP.md, "Discussion points".
 public enum Discussion {
-    public static func points(_ w: WorkshopRuns, events: [TimelineEvent], _ lang: Lang) -> [DiscussionPoint] {
+    public static func points(_ w: WorkshopRuns, events: [TimelineEvent], _ lang: Language) -> [DiscussionPoint] {
         var out: [DiscussionPoint] = []
         func L(_ k: String, _ a: String...) -> String { Labels.text("workshop.disc." + k, lang, args: a) }
-        let g = NumberFormat.grouped, h = WorkshopFormat.hours
+        let g = NumberFormat.grouped, h = NumberFormat.hours
         let name = { (t: TierOverride) in TierText.name(t, lang) }
 
         // 1. Where the tiers differ most: the step that removes most uncovered patients, then most hours.
@@ -26,7 +27,7 @@ public enum Discussion {
             } else {
                 out.append(DiscussionPoint(
                     finding: L("bigStep", name(best.from.tier), name(best.to.tier), NumberFormat.signed(best.uncoveredChange),
-                               WorkshopFormat.signedHours(best.gapChange)),
+                               NumberFormat.signedHours(best.gapChange)),
                     question: L("bigStep.q", name(best.to.tier))))
             }
         }
@@ -99,7 +100,7 @@ public enum Discussion {
     }
 
     /// The questions handed to participants: the same themes, no results.
-    public static func participantQuestions(_ lang: Lang) -> [String] {
+    public static func participantQuestions(_ lang: Language) -> [String] {
         (1...7).map { Labels.text("workshop.q.\($0)", lang) }
     }
 }

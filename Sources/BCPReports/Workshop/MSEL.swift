@@ -1,5 +1,6 @@
 import BCPModel
 import BCPSimulator
+import BCPText
 
 /// HSEEP inject types.
 public enum InjectType: String, Sendable, CaseIterable {
@@ -34,8 +35,8 @@ public struct MSELRow: Sendable, Equatable {
 public enum WorkshopObjective: Int, Sendable, CaseIterable {
     case awareness = 1, providerContinuity, mutualBackup, resources, regional
 
-    public func text(_ lang: Lang) -> String { Labels.text("workshop.objective.\(rawValue)", lang) }
-    public func short(_ lang: Lang) -> String { "O\(rawValue) " + Labels.text("workshop.objective.\(rawValue).short", lang) }
+    public func text(_ lang: Language) -> String { Labels.text("workshop.objective.\(rawValue)", lang) }
+    public func short(_ lang: Language) -> String { "O\(rawValue) " + Labels.text("workshop.objective.\(rawValue).short", lang) }
 }
 
 /// Builds the MSEL from the events of a run.
@@ -68,7 +69,7 @@ public enum MSEL {
         }
     }
 
-    public static func rows(_ events: [TimelineEvent], _ lang: Lang) -> [MSELRow] {
+    public static func rows(_ events: [TimelineEvent], _ lang: Language) -> [MSELRow] {
         events.enumerated().map { i, e in
             let sp = spec(e.kind)
             var time = WorkshopFormat.clock(e.minute, lang)
@@ -83,7 +84,7 @@ public enum MSEL {
         }
     }
 
-    static func message(_ e: TimelineEvent, _ lang: Lang) -> String {
+    static func message(_ e: TimelineEvent, _ lang: Language) -> String {
         let places = WorkshopFormat.join(e.places.map { $0.name(lang) }, lang)
         let key = "workshop.inject.\(e.kind.rawValue).message"
         let n = e.numbers.map(NumberFormat.grouped)

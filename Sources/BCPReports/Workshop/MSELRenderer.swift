@@ -1,9 +1,10 @@
+import BCPText
 /// The MSEL as CSV (for the exercise controller's spreadsheet), as a table and as a printable page.
 public struct MSELRenderer: Sendable {
     public let rows: [MSELRow]
-    public let lang: Lang
+    public let lang: Language
 
-    public init(rows: [MSELRow], lang: Lang) {
+    public init(rows: [MSELRow], lang: Language) {
         self.rows = rows
         self.lang = lang
     }
@@ -14,8 +15,8 @@ public struct MSELRenderer: Sendable {
         [String(r.number), r.time, Labels.text("workshop.injectType." + r.type.rawValue, lang), r.from, r.to, r.message, r.expectedAction, r.objective]
     }
 
-    public func table() -> MarkdownTable {
-        var t = MarkdownTable(headers: MSELRenderer.columns.map { Labels.text("workshop.msel.col." + $0, lang) }, alignments: [.right])
+    public func table() -> TextTable {
+        var t = TextTable(headers: MSELRenderer.columns.map { Labels.text("workshop.msel.col." + $0, lang) }, alignments: [.right])
         for r in rows { t.add(cells(r)) }
         return t
     }
@@ -36,8 +37,8 @@ public struct MSELRenderer: Sendable {
         return w.text
     }
 
-    public func document(scenarioName: String, referenceTier: String) -> PackDocument {
-        var d = PackDocument(title: Labels.text("workshop.msel.title", lang, scenarioName), lang: lang)
+    public func document(scenarioName: String, referenceTier: String) -> Document {
+        var d = Document(title: Labels.text("workshop.msel.title", lang, scenarioName), lang: lang, css: Document.printCSS)
         d.add(.paragraph(Labels.text("workshop.msel.intro", lang, referenceTier)))
         d.add(.definitions(InjectType.allCases.map {
             (Labels.text("workshop.injectType." + $0.rawValue, lang), Labels.text("workshop.injectType.\($0.rawValue).explain", lang))

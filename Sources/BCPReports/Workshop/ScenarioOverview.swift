@@ -1,12 +1,13 @@
 import BCPModel
+import BCPText
 
 /// What participants may know before the exercise: the scenario's inputs only (the outage, the
 /// data set at Tokyo level, the three tiers). Takes no simulation result, so it cannot leak one.
 public enum ScenarioOverview {
-    public static func blocks(_ s: Scenario, seed: UInt64, _ lang: Lang) -> [PackDocument.Block] {
+    public static func blocks(_ s: Scenario, seed: UInt64, _ lang: Language) -> [Document.Block] {
         func L(_ k: String, _ a: String...) -> String { Labels.text("workshop.overview." + k, lang, args: a) }
         let g = NumberFormat.grouped
-        var out: [PackDocument.Block] = [.heading(L("heading"), level: 2)]
+        var out: [Document.Block] = [.heading(L("heading"), level: 2)]
         var defs: [(String, String)] = [
             (L("scenario"), WorkshopFormat.name(s.nameJa, s.nameEn, lang)),
             (L("horizon"), L("horizon.value", g(s.horizonMinutes / 60), WorkshopFormat.clock(s.horizonMinutes, lang))),
@@ -25,7 +26,7 @@ public enum ScenarioOverview {
         }
 
         out.append(.heading(L("dataset"), level: 3))
-        var t = MarkdownTable(headers: [L("col.item"), L("col.count")], alignments: [.left, .right])
+        var t = TextTable(headers: [L("col.item"), L("col.count")], alignments: [.left, .right])
         t.add([L("patients"), g(s.patients.count)], strong: true)
         for d in DeviceKind.allCases {
             let n = s.patients.filter { $0.device == d }.count
@@ -64,7 +65,7 @@ public enum ScenarioOverview {
         return "\(tenths / 10).\(tenths % 10)%"
     }
 
-    static func places(_ s: Scenario, _ targets: [ZoneTarget], _ lang: Lang) -> String {
+    static func places(_ s: Scenario, _ targets: [ZoneTarget], _ lang: Language) -> String {
         WorkshopFormat.join(targets.map { t in
             switch t {
             case .municipality(let c): return s.municipality(c).map { WorkshopFormat.name($0.nameJa, $0.nameEn, lang) } ?? c.description
@@ -73,21 +74,21 @@ public enum ScenarioOverview {
         }, lang)
     }
 
-    static func zone(_ s: Scenario, _ z: OutageZone, _ lang: Lang) -> String {
+    static func zone(_ s: Scenario, _ z: OutageZone, _ lang: Language) -> String {
         let where_ = places(s, z.targets, lang)
         switch z.shape {
         case .restoration(let curve):
-            let pts = curve.points.map { Labels.text("workshop.overview.point", lang, WorkshopFormat.hours($0.minute), percent($0.restoredPPM)) }
+            let pts = curve.points.map { Labels.text("workshop.overview.point", lang, NumberFormat.hours($0.minute), percent($0.restoredPPM)) }
             return Labels.text("workshop.overview.zone.restoration", lang, where_, WorkshopFormat.clock(z.startMinute, lang), WorkshopFormat.join(pts, lang))
         case .rolling(let r):
             let first = r.blocks.map(\.startMinute).min() ?? 0
-            let hours = r.blocks.first.map { WorkshopFormat.hours($0.durationMinutes) } ?? "0.0"
+            let hours = r.blocks.first.map { NumberFormat.hours($0.durationMinutes) } ?? "0.0"
             return Labels.text("workshop.overview.zone.rolling", lang, where_, WorkshopFormat.clock(z.startMinute + first, lang),
                                NumberFormat.grouped(r.groups), NumberFormat.grouped(r.blocks.count), hours)
         }
     }
 
-    static func disruption(_ s: Scenario, _ d: Disruption, _ lang: Lang) -> String? {
+    static func disruption(_ s: Scenario, _ d: Disruption, _ lang: Language) -> String? {
         func until(_ u: Int?) -> String { u.map { WorkshopFormat.clock($0, lang) } ?? Labels.text("workshop.untilEnd", lang) }
         switch d {
         case .providerOut(let id, let from, let to):

@@ -1,5 +1,6 @@
 import BCPModel
 import BCPSimulator
+import BCPText
 
 /// The headline figures of one run, for the side-by-side table and the "what each tier adds"
 /// sentences. Counts are over the whole scenario (no per-municipality counts).
@@ -21,7 +22,7 @@ public struct TierFigures: Sendable, Equatable {
     public var unitsNeighbour = 0
 
     /// Mean detection delay in minutes (rounded half up), nil when nobody was found.
-    public var meanDelay: Int? { WorkshopFormat.mean(totals.detectionDelayTotal, totals.detected) }
+    public var meanDelay: Int? { NumberFormat.mean(totals.detectionDelayTotal, totals.detected) }
 
     public func channel(_ c: DetectionChannel) -> Int { byChannel[DetectionChannel.allCases.firstIndex(of: c)!] }
 

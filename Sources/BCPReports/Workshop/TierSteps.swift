@@ -1,5 +1,6 @@
 import BCPModel
 import BCPSimulator
+import BCPText
 
 /// One step up the tier ladder (none -> institutional -> linked -> regional) and what changed.
 public struct TierStep: Sendable, Equatable {
@@ -18,13 +19,13 @@ public struct TierStep: Sendable, Equatable {
 
     /// "what this tier adds and why", one sentence built from the differences and from the
     /// channel and pool counts of the higher tier.
-    public func sentence(_ lang: Lang) -> String {
+    public func sentence(_ lang: Language) -> String {
         let t0 = from.totals, t1 = to.totals
         let change = Labels.text(
             "workshop.adds.change", lang,
             TierText.name(from.tier, lang), TierText.name(to.tier, lang),
             NumberFormat.grouped(t0.uncovered), NumberFormat.grouped(t1.uncovered), NumberFormat.signed(uncoveredChange),
-            WorkshopFormat.hours(t0.gapMinutes), WorkshopFormat.hours(t1.gapMinutes), WorkshopFormat.signedHours(gapChange),
+            NumberFormat.hours(t0.gapMinutes), NumberFormat.hours(t1.gapMinutes), NumberFormat.signedHours(gapChange),
             NumberFormat.grouped(from.foundInTime), NumberFormat.grouped(to.foundInTime), NumberFormat.signed(foundInTimeChange))
         let why: String
         switch to.tier {
@@ -49,5 +50,5 @@ public struct TierStep: Sendable, Equatable {
 
 /// Tier names as printed.
 public enum TierText {
-    public static func name(_ t: TierOverride, _ lang: Lang) -> String { Labels.text("workshop.tier." + t.rawValue, lang) }
+    public static func name(_ t: TierOverride, _ lang: Language) -> String { Labels.text("workshop.tier." + t.rawValue, lang) }
 }

@@ -1,5 +1,6 @@
 import BCPModel
 import BCPSimulator
+import BCPText
 
 /// The side-by-side table of the four tier runs, as a printed table and as tiers.csv.
 public struct TierTable: Sendable {
@@ -41,22 +42,22 @@ public struct TierTable: Sendable {
     ]
 
     /// Metrics down, tiers across (prints on one page).
-    public func table(_ lang: Lang) -> MarkdownTable {
-        var t = MarkdownTable(
+    public func table(_ lang: Language) -> TextTable {
+        var t = TextTable(
             headers: [Labels.text("workshop.col.metric", lang)] + figures.map { TierText.name($0.tier, lang) },
             alignments: [.left] + figures.map { _ in .right })
         for m in TierTable.metrics {
             let label = Labels.text("workshop.metric." + m.key, lang) + (m.minutes ? Labels.text("workshop.unit.hours", lang) : "")
             t.add([label] + figures.map { f in
                 guard let v = m.value(f) else { return "-" }
-                return m.minutes ? WorkshopFormat.hours(v) : NumberFormat.grouped(v)
+                return m.minutes ? NumberFormat.hours(v) : NumberFormat.grouped(v)
             }, strong: m.strong)
         }
         return t
     }
 
     /// One row per tier; durations in whole minutes so that a spreadsheet can add them up.
-    public func csv(_ lang: Lang, bom: Bool) -> String {
+    public func csv(_ lang: Language, bom: Bool) -> String {
         var w = CSVWriter(bom: bom)
         w.row(texts: [Labels.text("workshop.col.tierKey", lang), Labels.text("workshop.col.tier", lang)]
             + TierTable.metrics.map { Labels.text("workshop.metric." + $0.key, lang) + ($0.minutes ? Labels.text("workshop.unit.minutes", lang) : "") })
@@ -68,21 +69,21 @@ public struct TierTable: Sendable {
 
     /// Uncovered patients and hours without power per secondary area (areas with patients who lost
     /// power), tiers across. Area-level counts only.
-    public static func areas(_ results: [SimulationResult], _ lang: Lang) -> MarkdownTable {
+    public static func areas(_ results: [SimulationResult], _ lang: Language) -> TextTable {
         var headers = [Labels.text("common.col.area", lang)]
         for r in results {
             let n = TierText.name(r.tier, lang)
             headers += [Labels.text("workshop.col.areaUncovered", lang, n), Labels.text("workshop.col.areaGap", lang, n)]
         }
-        var t = MarkdownTable(headers: headers, alignments: [.left] + Array(repeating: .right, count: 2 * results.count))
+        var t = TextTable(headers: headers, alignments: [.left] + Array(repeating: .right, count: 2 * results.count))
         guard let first = results.first else { return t }
         for (i, a) in first.areas.enumerated() where results.contains(where: { $0.areas[i].tally.affected > 0 }) {
             t.add([WorkshopFormat.name(a.nameJa, a.nameEn, lang)] + results.flatMap { r in
-                [NumberFormat.grouped(r.areas[i].tally.uncovered), WorkshopFormat.hours(r.areas[i].tally.gapMinutes)]
+                [NumberFormat.grouped(r.areas[i].tally.uncovered), NumberFormat.hours(r.areas[i].tally.gapMinutes)]
             })
         }
         t.add([Labels.text("common.tokyoTotal", lang)] + results.flatMap { r in
-            [NumberFormat.grouped(r.totals.uncovered), WorkshopFormat.hours(r.totals.gapMinutes)]
+            [NumberFormat.grouped(r.totals.uncovered), NumberFormat.hours(r.totals.gapMinutes)]
         }, strong: true)
         return t
     }

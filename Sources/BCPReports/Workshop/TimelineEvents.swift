@@ -1,5 +1,6 @@
 import BCPModel
 import BCPSimulator
+import BCPText
 
 /// A place named in an event (municipality or secondary area), in both languages.
 public struct Place: Sendable, Equatable {
@@ -9,7 +10,7 @@ public struct Place: Sendable, Equatable {
         self.ja = ja
         self.en = en
     }
-    public func name(_ lang: Lang) -> String { lang == .ja ? ja : en }
+    public func name(_ lang: Language) -> String { lang == .ja ? ja : en }
 }
 
 /// A moment of a run worth an exercise inject, language-independent. No patient or provider id:

@@ -1,8 +1,9 @@
+import BCPText
 /// Labels of the workshop pack (`workshop.`) and of `bcpsim compare` (`compare.`), merged into
 /// `Labels.table` so that `Labels.text` finds them and the completeness test covers them.
 /// Keys here must not repeat keys of the base table (the base wins on a clash).
 public enum WorkshopLabels {
-    public static let table: [String: [Lang: String]] = [
+    public static let table: [String: [Language: String]] = [
         "workshop.clock": [.ja: "{0}日目 {1}", .en: "Day {0} {1}"],
         "workshop.time.approx": [.ja: "{0}以降", .en: "{0} at the earliest"],
         "workshop.untilEnd": [.ja: "想定期間の終わり", .en: "the end of the period"],

@@ -1,14 +1,15 @@
 import BCPModel
 import BCPSimulator
+import BCPText
 
 /// The workshop pack: facilitator and participant versions (md, html), the MSEL (csv, html) and
 /// the tier table (csv). Deterministic: no clock, no ids of patients or providers.
 public struct WorkshopPack: Sendable {
     public let runs: WorkshopRuns
-    public let lang: Lang
+    public let lang: Language
     public let events: [TimelineEvent]
 
-    public init(runs: WorkshopRuns, lang: Lang) {
+    public init(runs: WorkshopRuns, lang: Language) {
         self.runs = runs
         self.lang = lang
         self.events = TimelineEvents.derive(runs.scenario, runs.reference)
@@ -34,8 +35,8 @@ public struct WorkshopPack: Sendable {
 
     func L(_ k: String, _ a: String...) -> String { Labels.text("workshop." + k, lang, args: a) }
 
-    public func facilitator() -> PackDocument {
-        var d = PackDocument(title: L("facilitator.title", scenarioName), lang: lang)
+    public func facilitator() -> Document {
+        var d = Document(title: L("facilitator.title", scenarioName), lang: lang, css: Document.printCSS)
         d.add(.note(L("facilitator.confidential")))
         d.add(.heading(L("section.agenda"), level: 2))
         d.add(.table(Agenda.table(lang, facilitator: true), caption: nil))
@@ -76,13 +77,13 @@ public struct WorkshopPack: Sendable {
     }
 
     /// No result of any run: built from the scenario's inputs and fixed texts only.
-    public func participant() -> PackDocument {
+    public func participant() -> Document {
         WorkshopPack.participant(runs.scenario, seed: runs.seed, lang: lang)
     }
 
-    public static func participant(_ s: Scenario, seed: UInt64, lang: Lang) -> PackDocument {
+    public static func participant(_ s: Scenario, seed: UInt64, lang: Language) -> Document {
         func L(_ k: String, _ a: String...) -> String { Labels.text("workshop." + k, lang, args: a) }
-        var d = PackDocument(title: L("participant.title", WorkshopFormat.name(s.nameJa, s.nameEn, lang)), lang: lang)
+        var d = Document(title: L("participant.title", WorkshopFormat.name(s.nameJa, s.nameEn, lang)), lang: lang, css: Document.printCSS)
         d.add(.paragraph(L("participant.intro")))
         d.add(.heading(L("section.agenda"), level: 2))
         d.add(.table(Agenda.table(lang, facilitator: false), caption: nil))

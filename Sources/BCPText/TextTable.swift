@@ -1,6 +1,6 @@
 /// A table of already-formatted text cells, rendered as a GitHub-flavoured Markdown table.
-/// The same value renders in HTML through `HTMLPage.table(_:)`, so a report builds each table once.
-public struct MarkdownTable: Sendable, Equatable {
+/// The same value renders in HTML through `HTMLPage.table(_:caption:)`, so a report builds each table once.
+public struct TextTable: Sendable, Equatable {
     public enum Alignment: Sendable, Equatable { case left, right, center }
 
     public var headers: [String]
@@ -26,7 +26,7 @@ public struct MarkdownTable: Sendable, Equatable {
 
     /// The Markdown text, one line per row, ending with a newline.
     public func render() -> String {
-        var lines = ["| " + headers.map(MarkdownTable.escape).joined(separator: " | ") + " |"]
+        var lines = ["| " + headers.map(TextTable.escape).joined(separator: " | ") + " |"]
         lines.append("| " + alignments.map { a -> String in
             switch a {
             case .left: return "---"
@@ -37,7 +37,7 @@ public struct MarkdownTable: Sendable, Equatable {
         for (i, r) in rows.enumerated() {
             let strong = strongRows.contains(i)
             lines.append("| " + r.map { c in
-                let e = MarkdownTable.escape(c)
+                let e = TextTable.escape(c)
                 return strong && !e.isEmpty ? "**\(e)**" : e
             }.joined(separator: " | ") + " |")
         }

@@ -1,4 +1,4 @@
-import BCPText
+
 
 /// One cell of a CSV row. Numbers are written as plain digits (no separators) so that Excel
 /// reads them as numbers; text is quoted when needed and guarded against formula injection.

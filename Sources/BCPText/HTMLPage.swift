@@ -20,10 +20,10 @@ public func escapeHTML(_ s: String) -> String {
 /// `rawTrusted(_:)` takes markup, for fragments the caller built from escaped parts.
 public struct HTMLPage: Sendable {
     public var title: String
-    public var lang: Lang
+    public var lang: Language
     private var body: [String] = []
 
-    public init(title: String, lang: Lang) {
+    public init(title: String, lang: Language) {
         self.title = title
         self.lang = lang
     }
@@ -49,7 +49,7 @@ public struct HTMLPage: Sendable {
     }
 
     /// A table; right-aligned columns get the `num` class (tabular figures). Strong rows are totals.
-    public mutating func table(_ t: MarkdownTable, caption: String? = nil) {
+    public mutating func table(_ t: TextTable, caption: String? = nil) {
         var s = "<table>\n"
         if let caption { s += "<caption>\(escapeHTML(caption))</caption>\n" }
         func cls(_ i: Int) -> String {
