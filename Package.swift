@@ -13,42 +13,52 @@ let package = Package(
         .library(name: "BCPSimulator", targets: ["BCPSimulator"]),
         .library(name: "BCPSynthetic", targets: ["BCPSynthetic"]),
         .library(name: "BCPRegistry", targets: ["BCPRegistry"]),
+        .library(name: "BCPAnalysis", targets: ["BCPAnalysis"]),
         .library(name: "BCPReports", targets: ["BCPReports"]),
+        .library(name: "BCPText", targets: ["BCPText"]),
     ],
     targets: [
         // Pure value types of the domain; knows nothing of files.
         .target(name: "BCPModel"),
-        // How strings are escaped into JSON and CSV, shared by every writer.
+        // The format layer: JSON, CSV, Markdown tables, HTML pages, number formats, one document
+        // model with two renderers. Every writer of bcpsim uses it.
         .target(name: "BCPText"),
         // Reads and validates scenarios (CSV, JSON) into a BCPModel.Scenario.
         .target(
-            name: "BCPInput", dependencies: ["BCPModel", "BCPEngine"],
+            name: "BCPInput", dependencies: ["BCPModel", "BCPEngine", "BCPText"],
             resources: [.copy("Resources/tokyo-municipalities.csv")]),
         // A discrete-event queue and a seeded PRNG, usable on their own.
         .target(name: "BCPEngine"),
         // Synthetic scenarios: rosters from published prevalence, and a writer of scenario folders.
         .target(name: "BCPSynthetic", dependencies: ["BCPModel", "BCPEngine", "BCPInput", "BCPText"]),
         // The outage simulator over a validated scenario.
-        .target(name: "BCPSimulator", dependencies: ["BCPModel", "BCPEngine", "BCPText"]),
+        .target(name: "BCPSimulator", dependencies: ["BCPModel", "BCPEngine"]),
+        // Experiments over the simulator and their typed results: ensembles, what-if reruns, tier
+        // runs for workshops, comparisons, shards, the allocation check, the result document.
+        .target(name: "BCPAnalysis", dependencies: ["BCPModel", "BCPEngine", "BCPInput", "BCPSimulator", "BCPText"]),
         // The program registry extracted from the five source documents.
         .target(name: "BCPRegistry", dependencies: ["BCPText"], resources: [.copy("Resources")]),
-        // Analysis and rendering: allocation check, shortfall reports, formats, languages.
-        .target(name: "BCPReports", dependencies: ["BCPModel", "BCPInput", "BCPSimulator", "BCPRegistry", "BCPText"]),
+        // Rendering only: shortfall reports, allocation, workshop pack, compare; labels; disclosure.
+        .target(name: "BCPReports", dependencies: ["BCPModel", "BCPSimulator", "BCPAnalysis", "BCPRegistry", "BCPText"]),
         // The commands behind the CLI: argument parsing, dispatch, exit codes.
         .target(
             name: "BCPCommands",
-            dependencies: ["BCPModel", "BCPInput", "BCPSimulator", "BCPRegistry", "BCPReports", "BCPSynthetic"]),
+            dependencies: ["BCPModel", "BCPEngine", "BCPInput", "BCPSimulator", "BCPAnalysis", "BCPRegistry", "BCPReports", "BCPSynthetic", "BCPText"]),
         .executableTarget(name: "bcpsim", dependencies: ["BCPCommands"]),
+
+        // Fixtures and helpers shared by the test targets (scenarios built in code, random scenarios).
+        .target(name: "BCPTestSupport", dependencies: ["BCPModel", "BCPEngine", "BCPSimulator"], path: "Tests/BCPTestSupport"),
 
         .testTarget(name: "BCPModelTests", dependencies: ["BCPModel"]),
         .testTarget(name: "BCPInputTests", dependencies: ["BCPInput", "BCPModel"]),
         .testTarget(name: "BCPEngineTests", dependencies: ["BCPEngine"]),
         .testTarget(name: "BCPTextTests", dependencies: ["BCPText"]),
         .testTarget(name: "BCPSyntheticTests", dependencies: ["BCPSynthetic", "BCPInput", "BCPModel"]),
-        .testTarget(name: "BCPSimulatorTests", dependencies: ["BCPSimulator", "BCPModel", "BCPEngine", "BCPInput"]),
+        .testTarget(name: "BCPSimulatorTests", dependencies: ["BCPSimulator", "BCPModel", "BCPEngine", "BCPInput", "BCPTestSupport"]),
+        .testTarget(name: "BCPAnalysisTests", dependencies: ["BCPAnalysis", "BCPSimulator", "BCPModel", "BCPEngine", "BCPTestSupport"]),
         .testTarget(name: "BCPRegistryTests", dependencies: ["BCPRegistry"]),
-        .testTarget(name: "BCPReportsTests", dependencies: ["BCPReports", "BCPModel", "BCPInput", "BCPSimulator", "BCPRegistry"]),
-        .testTarget(name: "BCPCommandsTests", dependencies: ["BCPCommands", "BCPModel", "BCPSimulator", "BCPInput", "BCPSynthetic"]),
+        .testTarget(name: "BCPReportsTests", dependencies: ["BCPReports", "BCPAnalysis", "BCPModel", "BCPInput", "BCPSimulator", "BCPRegistry", "BCPText", "BCPTestSupport"]),
+        .testTarget(name: "BCPCommandsTests", dependencies: ["BCPCommands", "BCPAnalysis", "BCPModel", "BCPSimulator", "BCPInput", "BCPSynthetic", "BCPText"]),
     ],
     swiftLanguageModes: [.v6]
 )

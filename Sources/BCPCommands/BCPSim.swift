@@ -1,3 +1,4 @@
+import BCPAnalysis
 import BCPInput
 
 /// The bcpsim command line: `bcpsim COMMAND [OPTIONS] [ARGS]`. The executable only calls `main`.

@@ -1,3 +1,4 @@
+import BCPAnalysis
 import BCPEngine
 import BCPInput
 import BCPModel

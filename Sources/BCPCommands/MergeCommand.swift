@@ -1,3 +1,4 @@
+import BCPAnalysis
 import BCPInput
 import BCPModel
 import BCPReports
@@ -39,179 +40,17 @@ enum MergeCommand {
                     throw CommandFailure(code: ExitCode.dataError, "\(file): \(e.message)")
                 }
             }
-            let text: String
-            do { text = try PartialResult.merge(parts) } catch let e as PartialResult.FormatError {
+            let doc: ResultDocument
+            do { doc = try PartialResult.merge(parts) } catch let e as PartialResult.FormatError {
                 throw CommandFailure(code: ExitCode.dataError, e.message)
             }
             let parsed = try ParsedArguments.parse(parts[0].reportArgs, options: RunCommand.info.options, command: "run")
-            let files = try ReportCommand.render(text, options: try ReportCommand.options(parsed, command: "run"))
+            let files = try ReportCommand.render(doc, options: try ReportCommand.options(parsed, command: "run"))
             try OutputFolder.write(files.map { ($0.path, $0.text) }, to: out, force: args.has("force"))
             t.out("merged \(parts.count) shard\(parts.count == 1 ? "" : "s") of \(parts[0].replicas) replicas")
             t.out(ReportCommand.wroteLine(out, files))
             return ExitCode.success
         })
-}
-
-/// One shard's share of an ensemble, as a small versioned text file (`partial.txt`):
-///
-///     bcpsim.partial/1
-///     replicas N
-///     shard K M
-///     range A B                  replicas A ..< B
-///     seed S                     the base seed (replica 0's)
-///     tier TIER
-///     input NAME FNV             one line per scenario file read, as in the result's "inputs"
-///     arg TOKEN                  the report options of run (--lang, --bom, --suppress), in order
-///     municipalities C CODE...  count and codes, sorted
-///     replica K v1 ... v12 | u1 ... uC | g1 ... gC     one line per replica in range order
-///     head BYTES                 (shard holding replica 0 only) then BYTES bytes of text: replica
-///     tail BYTES                 0's result document without its closing "\n}\n"; then its report
-///                                member and closing text
-///     end
-///
-/// Counts are decimal integers; everything a merge needs and nothing else.
-struct PartialResult: Equatable {
-    static let version = "bcpsim.partial/1"
-    static let fileName = "partial.txt"
-
-    struct FormatError: Error { var message: String }
-
-    var replicas: Int
-    var shard: Int
-    var shards: Int
-    var range: Range<Int>
-    var seed: UInt64
-    var tier: String
-    var inputs: [String] = []
-    var reportArgs: [String] = []
-    var municipalities: Int
-    /// Municipality codes in result order (sorted by code).
-    var codes: [MunicipalityCode] = []
-    var summaries: [ReplicaSummary] = []
-    var head: String? = nil
-    var reportTail: String? = nil
-
-    /// Replicas of shard k (1-based) of m: floor((k-1)N/m) ..< floor(kN/m).
-    static func range(shard k: Int, of m: Int, replicas n: Int) -> Range<Int> {
-        ((k - 1) * n / m)..<(k * n / m)
-    }
-
-    func encode() -> String {
-        var s = "\(Self.version)\nreplicas \(replicas)\nshard \(shard) \(shards)\nrange \(range.lowerBound) \(range.upperBound)\n"
-        s += "seed \(seed)\ntier \(tier)\n"
-        for i in inputs { s += "input \(i)\n" }
-        for a in reportArgs { s += "arg \(a)\n" }
-        s += "municipalities \(municipalities)" + codes.map { " " + $0.description }.joined() + "\n"
-        for (j, r) in summaries.enumerated() {
-            s += "replica \(range.lowerBound + j) " + r.totals.map(String.init).joined(separator: " ")
-            s += " | " + r.muniUncovered.map(String.init).joined(separator: " ")
-            s += " | " + r.muniGap.map(String.init).joined(separator: " ") + "\n"
-        }
-        if let head, let reportTail {
-            s += "head \(head.utf8.count)\n" + head + "\n"
-            s += "tail \(reportTail.utf8.count)\n" + reportTail + "\n"
-        }
-        return s + "end\n"
-    }
-
-    static func parse(_ text: String) throws -> PartialResult {
-        let bytes = Array(text.utf8)
-        var pos = 0
-        func line() throws -> String {
-            guard pos < bytes.count, let nl = bytes[pos...].firstIndex(of: 10) else { throw FormatError(message: "unexpected end of file") }
-            let l = String(decoding: bytes[pos..<nl], as: UTF8.self)
-            pos = nl + 1
-            return l
-        }
-        func fields(_ key: String, _ count: Int) throws -> [String] {
-            let f = try line().split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-            guard f.first == key, f.count == count + 1 else { throw FormatError(message: "expected '\(key)' with \(count) value(s)") }
-            return Array(f.dropFirst())
-        }
-        func int(_ s: String) throws -> Int {
-            guard let v = Int(s) else { throw FormatError(message: "'\(s)' is not a whole number") }
-            return v
-        }
-        func block(_ key: String) throws -> String {
-            let n = try int(try fields(key, 1)[0])
-            guard n >= 0, pos + n < bytes.count, bytes[pos + n] == 10 else { throw FormatError(message: "'\(key)' block is cut short") }
-            let s = String(decoding: bytes[pos..<(pos + n)], as: UTF8.self)
-            pos += n + 1
-            return s
-        }
-        guard try line() == version else { throw FormatError(message: "not a \(version) file (written by 'bcpsim run --shard')") }
-        let n = try int(try fields("replicas", 1)[0])
-        let sk = try fields("shard", 2)
-        let rg = try fields("range", 2)
-        guard let seed = UInt64(try fields("seed", 1)[0]) else { throw FormatError(message: "bad seed") }
-        let tier = try fields("tier", 1)[0]
-        var p = PartialResult(
-            replicas: n, shard: try int(sk[0]), shards: try int(sk[1]), range: try int(rg[0])..<max(try int(rg[0]), try int(rg[1])),
-            seed: seed, tier: tier, municipalities: 0)
-        var l = try line()
-        while l.hasPrefix("input ") { p.inputs.append(String(l.dropFirst(6))); l = try line() }
-        while l.hasPrefix("arg ") { p.reportArgs.append(String(l.dropFirst(4))); l = try line() }
-        guard l.hasPrefix("municipalities ") else { throw FormatError(message: "expected 'municipalities'") }
-        let mf = l.split(separator: " ").map(String.init)
-        p.municipalities = try int(mf[1])
-        p.codes = try mf.dropFirst(2).map { c in
-            guard let code = MunicipalityCode(c) else { throw FormatError(message: "bad municipality code '\(c)'") }
-            return code
-        }
-        guard p.codes.count == p.municipalities else { throw FormatError(message: "expected \(p.municipalities) municipality codes") }
-        for k in p.range {
-            let f = try line().split(separator: " ").map(String.init)
-            let c = p.municipalities
-            guard f.count == 2 + Ensemble.keys.count + 1 + c + 1 + c, f[0] == "replica", try int(f[1]) == k else {
-                throw FormatError(message: "expected the line of replica \(k)")
-            }
-            let nums = f[2...].filter { $0 != "|" }
-            let v = try nums.map(int)
-            let t = Ensemble.keys.count
-            p.summaries.append(ReplicaSummary(totals: Array(v[0..<t]), muniUncovered: Array(v[t..<(t + c)]), muniGap: Array(v[(t + c)...])))
-        }
-        let next = try line()
-        if next.hasPrefix("head ") {
-            pos -= next.utf8.count + 1
-            p.head = try block("head")
-            p.reportTail = try block("tail")
-            guard try line() == "end" else { throw FormatError(message: "expected 'end'") }
-        } else if next != "end" {
-            throw FormatError(message: "expected 'end'")
-        }
-        return p
-    }
-
-    /// The result file text of the unsharded run.
-    static func merge(_ parts: [PartialResult]) throws -> String {
-        guard let first = parts.first else { throw FormatError(message: "no parts given") }
-        for p in parts {
-            guard p.replicas == first.replicas, p.shards == first.shards, p.seed == first.seed, p.tier == first.tier,
-                p.inputs == first.inputs, p.reportArgs == first.reportArgs, p.codes == first.codes
-            else { throw FormatError(message: "shard \(p.shard) comes from another run than shard \(first.shard) (scenario, seed, tier, replicas or options differ)") }
-        }
-        let sorted = parts.sorted { $0.shard < $1.shard }
-        guard sorted.map(\.shard) == Array(1...first.shards) else {
-            let have = Set(parts.map(\.shard))
-            let missing = (1...first.shards).filter { !have.contains($0) }
-            throw FormatError(message: missing.isEmpty
-                ? "a shard is given twice" : "missing shard\(missing.count == 1 ? "" : "s") \(missing.map(String.init).joined(separator: ", ")) of \(first.shards)")
-        }
-        var summaries: [ReplicaSummary] = []
-        for p in sorted {
-            guard p.range == range(shard: p.shard, of: p.shards, replicas: p.replicas), p.summaries.count == p.range.count else {
-                throw FormatError(message: "shard \(p.shard) does not hold replicas \(range(shard: p.shard, of: p.shards, replicas: p.replicas))")
-            }
-            summaries += p.summaries
-        }
-        guard let owner = sorted.first(where: { $0.range.contains(0) }), let head = owner.head, let tail = owner.reportTail else {
-            throw FormatError(message: "the shard holding replica 0 has no result text")
-        }
-        if first.replicas == 1 { return head + tail }
-        let seeds = Ensemble.seeds(from: first.seed, count: first.replicas)
-        let stats = Ensemble.counts(summaries, codes: first.codes)
-        return head + ResultJSON.ensembleTail(seeds: seeds, totals: stats.totals, municipalities: stats.municipalities) + tail
-    }
 }
 
 /// The sharded branch of `bcpsim run`.
@@ -225,38 +64,23 @@ enum ShardRun {
         return (k, m)
     }
 
-    /// Runs shard K of M and writes DIR/partial.txt. `meta` builds the run's report metadata from
-    /// replica 0's result, exactly as the unsharded run does (only the shard holding replica 0).
+    /// Runs shard K of M and writes DIR/partial.txt. `report` builds the run's report metadata
+    /// from replica 0's result, exactly as the unsharded run does (only the shard holding replica 0).
     static func run(
-        _ args: ParsedArguments, scenario: Scenario, inputs: [(name: String, fnv1a64: String)], replicas: Int, threads: Int,
-        tier: TierOverride, seed: UInt64?, out: String, meta: (SimulationResult) -> ReportMeta, _ t: Terminal
+        _ args: ParsedArguments, scenario: Scenario, inputs: [InputFile], replicas: Int, threads: Int,
+        tier: TierOverride, seed: UInt64?, out: String, report: (SimulationResult) -> RunReport, _ t: Terminal
     ) throws -> Int32 {
         let (k, m) = try parse(args.value("shard") ?? "", replicas: replicas)
-        let base = seed ?? scenario.seed
-        let seeds = Ensemble.seeds(from: base, count: replicas)
-        let range = PartialResult.range(shard: k, of: m, replicas: replicas)
-        let progress = Progress.terminal(total: range.count, what: "replicas")
-        let share = Ensemble.runShare(scenario, seeds: seeds, range: range, threads: threads, tier: tier, progress: progress?.update)
-        progress?.finish()
         var reportArgs: [String] = []
         if let v = args.value("lang") { reportArgs += ["--lang", v] }
         if args.has("bom") { reportArgs.append("--bom") }
         if let v = args.value("suppress") { reportArgs += ["--suppress", v] }
-        var p = PartialResult(
-            replicas: replicas, shard: k, shards: m, range: range, seed: base, tier: tier.rawValue,
-            inputs: inputs.map { "\($0.name) \($0.fnv1a64)" }, reportArgs: reportArgs,
-            municipalities: scenario.municipalities.count, codes: scenario.municipalities.map(\.code).sorted(),
-            summaries: share.summaries)
-        if let r0 = share.replica0 {
-            // The unsharded result text is ResultJSON.encode(ensemble) with the report member
-            // spliced in; encode(ensemble) is encode(replica 0) less its closing "\n}\n" plus the
-            // ensemble member. So the shard stores the first part and the report part.
-            let single = ResultJSON.encode(r0)
-            let head = String(single.dropLast(3))
-            let full = ReportSource.encode(r0, ensemble: nil, meta: meta(r0))
-            p.head = head
-            p.reportTail = String(decoding: Array(full.utf8).dropFirst(head.utf8.count), as: UTF8.self)
-        }
+        let range = PartialResult.range(shard: k, of: m, replicas: replicas)
+        let progress = Progress.terminal(total: range.count, what: "replicas")
+        let p = PartialResult.run(
+            scenario, replicas: replicas, shard: k, shards: m, seed: seed ?? scenario.seed, tier: tier, threads: threads,
+            inputs: inputs, reportArgs: reportArgs, report: report, progress: progress?.update)
+        progress?.finish()
         try OutputFolder.write([(PartialResult.fileName, p.encode())], to: out, force: args.has("force"))
         t.out("shard \(k)/\(m): replicas \(range.lowerBound)...\(max(range.lowerBound, range.upperBound - 1)) of \(replicas); wrote \(out)/\(PartialResult.fileName)")
         return ExitCode.success

@@ -1,3 +1,4 @@
+import BCPAnalysis
 import BCPReports
 import Foundation
 

@@ -1,3 +1,4 @@
+import BCPAnalysis
 import BCPRegistry
 import BCPReports
 import Foundation
@@ -40,7 +41,11 @@ enum ReportCommand {
             guard let text = String(data: bytes, encoding: .utf8) else {
                 throw CommandFailure(code: ExitCode.dataError, "\(path) is not UTF-8 text")
             }
-            let files = try render(text, options: options)
+            let doc: ResultDocument
+            do { doc = try ResultDocument.decode(text) } catch let e as DocumentError {
+                throw CommandFailure(code: ExitCode.dataError, "not a bcpsim result: \(e.message)")
+            }
+            let files = try render(doc, options: options)
             try OutputFolder.write(files.map { ($0.path, $0.text) }, to: out, force: args.has("force"))
             t.out(wroteLine(out, files))
             return ExitCode.success
@@ -52,15 +57,13 @@ enum ReportCommand {
         return ShortfallOptions(lang: lang, bom: args.has("bom"), suppress: suppress, toolVersion: BCPSim.version)
     }
 
-    /// The report files of a result file's text (the one function both 'run' and 'report' use).
-    static func render(_ resultText: String, options: ShortfallOptions) throws -> [OutputFile] {
+    /// The files of a result document (the one function 'run', 'report' and 'merge' use).
+    static func render(_ doc: ResultDocument, options: ShortfallOptions) throws -> [OutputFile] {
         let registry: Registry
         do { registry = try Registry.load() } catch {
             throw CommandFailure(code: ExitCode.dataError, "cannot load the program registry: \(error)")
         }
-        do { return try ShortfallReport.render(resultText: resultText, options: options, registry: registry) } catch let e as ReportSourceError {
-            throw CommandFailure(code: ExitCode.dataError, "not a bcpsim result: \(e.message)")
-        }
+        return ShortfallReport.files(doc, options: options, registry: registry)
     }
 
     static func wroteLine(_ out: String, _ files: [OutputFile]) -> String {

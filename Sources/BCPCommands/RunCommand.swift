@@ -1,3 +1,4 @@
+import BCPAnalysis
 import BCPInput
 import BCPModel
 import BCPRegistry
@@ -70,26 +71,26 @@ enum RunCommand {
             let options = try ReportCommand.options(args, command: "run")
             let loaded = try ScenarioLoader.load(folder: args.positionals[0]).get()
             for n in loaded.notes { t.err("note: \(n)") }
-            let meta = { (replica0: SimulationResult) -> ReportMeta in
+            let report = { (replica0: SimulationResult) -> RunReport in
                 let whatIfResult = whatIf == 0 ? nil : Counterfactual.run(
                     loaded.scenario, base: replica0,
                     options: CounterfactualOptions(maxMunicipalities: whatIf, maxReruns: 60, threads: threads))
-                return ReportMeta(
+                return RunReport(
                     scenarioId: URL(fileURLWithPath: args.positionals[0]).standardizedFileURL.lastPathComponent,
                     synthetic: loaded.scenario.synthetic, suppressionThreshold: loaded.scenario.parameters.suppressionThreshold,
                     inputs: loaded.files.map { InputFile(name: $0.name, fnv1a64: $0.fnv1a64) }, counterfactual: whatIfResult)
             }
             if args.value("shard") != nil {
                 return try ShardRun.run(
-                    args, scenario: loaded.scenario, inputs: loaded.files, replicas: replicas, threads: threads, tier: tier,
-                    seed: seed, out: out, meta: meta, t)
+                    args, scenario: loaded.scenario, inputs: loaded.files.map { InputFile(name: $0.name, fnv1a64: $0.fnv1a64) },
+                    replicas: replicas, threads: threads, tier: tier, seed: seed, out: out, report: report, t)
             }
             let progress = Progress.terminal(total: replicas, what: "replicas")
             let ensemble = Ensemble.run(loaded.scenario, replicas: replicas, threads: threads, tier: tier, seed: seed, progress: progress?.update)
             progress?.finish()
-            let meta0 = meta(ensemble.replica0)
-            let resultText = ReportSource.encode(ensemble.replica0, ensemble: ensemble, meta: meta0)
-            let files = try ReportCommand.render(resultText, options: options)
+            let doc = ResultDocument(
+                result: ensemble.replica0, ensemble: replicas > 1 ? ensemble.statistics : nil, report: report(ensemble.replica0))
+            let files = try ReportCommand.render(doc, options: options)
             try OutputFolder.write(files.map { ($0.path, $0.text) }, to: out, force: args.has("force"))
             t.out(RunSummary.text(ensemble, synthetic: loaded.scenario.synthetic))
             t.out(ReportCommand.wroteLine(out, files))
@@ -108,12 +109,12 @@ enum RunSummary {
             "covered by own means \(s.coveredOwnMeans), by a delivered unit \(s.coveredByUnit), by evacuation \(s.evacuated); uncovered \(s.uncovered)",
             "hours without power (all patients) \(NumberFormat.hours(s.gapMinutes)); longest gap \(NumberFormat.hours(s.maxGapMinutes)) h",
         ]
-        if let first = r.patients.compactMap(\.depletionMinute).min() {
+        if let first = r.firstDepletionMinute {
             lines.append("first patient runs out of own power at hour \(NumberFormat.hours(first))")
         }
         if e.replicas > 1 {
             lines.append("over \(e.replicas) replicas (mean / 5th / 50th / 95th percentile):")
-            for c in e.totals { lines.append("  \(c.name): \(c.meanText) / \(c.p5) / \(c.p50) / \(c.p95)") }
+            for (m, c) in e.statistics.totals.pairs { lines.append("  \(m.rawValue): \(c.meanText) / \(c.p5) / \(c.p50) / \(c.p95)") }
         }
         return lines.joined(separator: "\n")
     }

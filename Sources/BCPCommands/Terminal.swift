@@ -1,3 +1,4 @@
+import BCPAnalysis
 import Foundation
 
 /// Where a command writes. The CLI passes the real streams; tests capture text.

@@ -1,3 +1,4 @@
+import BCPAnalysis
 import BCPInput
 import BCPModel
 import BCPReports

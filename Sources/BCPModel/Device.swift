@@ -1,5 +1,5 @@
 /// The electrical medical device a patient depends on.
-public enum DeviceKind: String, Sendable, CaseIterable, Codable, Comparable {
+public enum DeviceKind: String, CaseKey, Codable, Comparable {
     /// Invasive ventilation through a tracheostomy (気管切開下陽圧換気): usually round the clock.
     case tppv
     /// Non-invasive ventilation through a mask (非侵襲的陽圧換気): often night-time only.
@@ -36,6 +36,6 @@ public enum DeviceKind: String, Sendable, CaseIterable, Codable, Comparable {
     public var isVentilator: Bool { self == .tppv || self == .nppv }
 
     public static func < (a: Self, b: Self) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        a.position < b.position
     }
 }

@@ -1,4 +1,4 @@
-public enum PowerUnitKind: String, Sendable, CaseIterable, Codable, Comparable {
+public enum PowerUnitKind: String, CaseKey, Codable, Comparable {
     /// 自家発電装置: rated watts and fuel.
     case generator
     /// 蓄電池 / portable power station / a ventilator's dedicated external battery: Wh.
@@ -7,7 +7,7 @@ public enum PowerUnitKind: String, Sendable, CaseIterable, Codable, Comparable {
     case ups
 
     public static func < (a: Self, b: Self) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        a.position < b.position
     }
 }
 

@@ -1,6 +1,6 @@
 /// The business-continuity tier a provider plans under (the FY2025 災害時在宅医療提供体制強化事業 tiers).
 /// Ordered: each tier includes what the tiers below it do.
-public enum BCPTier: Int, Sendable, CaseIterable, Comparable, Codable {
+public enum BCPTier: Int, CaseKey, Comparable, Codable {
     case none = 0
     /// 機関型BCP: the provider's own plan (it calls its own patients).
     case institutional = 1
@@ -8,6 +8,8 @@ public enum BCPTier: Int, Sendable, CaseIterable, Comparable, Codable {
     case linked = 2
     /// 地域BCP: a municipality-wide, multi-profession plan led by the municipality.
     case regional = 3
+
+    public var position: Int { rawValue }
 
     public var name: String {
         switch self {

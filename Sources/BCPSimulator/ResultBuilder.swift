@@ -19,21 +19,31 @@ extension SimulationRun {
         return r
     }
 
+    /// How patient i came through: the one classification rule (docs/MODEL.md, "Coverage and
+    /// outcomes") for both full results and replica summaries.
+    func outcomeKind(_ i: Int) -> Outcome {
+        if pr.epOffset[i] == pr.epOffset[i + 1] { return .unaffected }
+        if gap[i] > 0 { return .uncovered }
+        if bed[i] >= 0 { return .evacuated }
+        if !delivered[i].isEmpty { return .coveredByUnit }
+        return .coveredOwnMeans
+    }
+
+    /// What the tallies count of patient i, straight from the run's state (no strings): the same
+    /// values as `outcome(i).facts` (tested).
+    func facts(_ i: Int) -> OutcomeFacts {
+        let kind = outcomeKind(i)
+        let first = pr.epOffset[i] < pr.epOffset[i + 1] ? pr.episodes[pr.epOffset[i]].start : nil
+        return OutcomeFacts(
+            outcome: kind, atRisk: firstDepletion[i] >= 0, gapMinutes: gap[i], unitsDelivered: delivered[i].count,
+            bed: bed[i] >= 0, detectionDelay: detectionMinute[i] >= 0 ? first.map { detectionMinute[i] - $0 } : nil,
+            shortfall: kind == .uncovered ? reasons(i) : [])
+    }
+
     func outcome(_ i: Int) -> PatientOutcome {
         let p = pr.pats[i]
         let eps = pr.episodes[pr.epOffset[i]..<pr.epOffset[i + 1]]
-        let kind: Outcome
-        if eps.isEmpty {
-            kind = .unaffected
-        } else if gap[i] > 0 {
-            kind = .uncovered
-        } else if bed[i] >= 0 {
-            kind = .evacuated
-        } else if !delivered[i].isEmpty {
-            kind = .coveredByUnit
-        } else {
-            kind = .coveredOwnMeans
-        }
+        let kind = outcomeKind(i)
         let m = pr.munis[pr.patMuni[i]]
         let restored = eps.last.map(\.end).flatMap { $0 < pr.horizon ? $0 : nil }
         return PatientOutcome(
@@ -54,13 +64,14 @@ extension SimulationRun {
         let outcomes = pr.pats.indices.map(outcome)
         var totals = Tally()
         var byMuni = [Tally](repeating: Tally(), count: pr.munis.count)
-        var byTier = [Tally](repeating: Tally(), count: BCPTier.allCases.count)
-        var byDevice = [Tally](repeating: Tally(), count: DeviceKind.allCases.count)
+        var byTier = PerCase<BCPTier, Tally>(repeating: Tally())
+        var byDevice = PerCase<DeviceKind, Tally>(repeating: Tally())
         for (i, o) in outcomes.enumerated() {
-            totals.add(o)
-            byMuni[pr.patMuni[i]].add(o)
-            byTier[o.tier.rawValue].add(o)
-            byDevice[DeviceKind.allCases.firstIndex(of: o.device)!].add(o)
+            let f = o.facts
+            totals.add(f)
+            byMuni[pr.patMuni[i]].add(f)
+            byTier[o.tier].add(f)
+            byDevice[o.device].add(f)
         }
         // Resources by the municipality where they are held.
         var res = [ResourceUse](repeating: ResourceUse(), count: pr.munis.count)
@@ -98,42 +109,15 @@ extension SimulationRun {
             patients: outcomes)
     }
 
-    /// The replica summary straight from the run's state: the same counts as `result` gives
-    /// (Tally.add over each PatientOutcome), without building outcomes (strings, arrays).
+    /// The replica summary straight from the run's state: the same counts as `result` gives,
+    /// without building outcomes (strings, arrays).
     func summary() -> ReplicaSummary {
         var totals = Tally()
         var byMuni = [Tally](repeating: Tally(), count: pr.munis.count)
         for i in pr.pats.indices {
-            let m = pr.patMuni[i]
-            totals.patients += 1
-            byMuni[m].patients += 1
-            let a = pr.epOffset[i], b = pr.epOffset[i + 1]
-            guard a < b else { continue }  // unaffected
-            func add(_ t: inout Tally) {
-                t.affected += 1
-                if firstDepletion[i] >= 0 { t.atRisk += 1 }
-                if gap[i] > 0 {
-                    t.uncovered += 1
-                } else if bed[i] >= 0 {
-                    t.evacuated += 1
-                } else if !delivered[i].isEmpty {
-                    t.coveredByUnit += 1
-                } else {
-                    t.coveredOwnMeans += 1
-                }
-                t.gapMinutes += gap[i]
-                t.maxGapMinutes = max(t.maxGapMinutes, gap[i])
-                t.unitsDelivered += delivered[i].count
-                if bed[i] >= 0 { t.bedsUsed += 1 }
-                if detectionMinute[i] >= 0 {
-                    let delay = detectionMinute[i] - pr.episodes[a].start
-                    t.detected += 1
-                    t.detectionDelayTotal += delay
-                    t.detectionDelayMax = max(t.detectionDelayMax, delay)
-                }
-            }
-            add(&totals)
-            add(&byMuni[m])
+            let f = facts(i)
+            totals.add(f)
+            byMuni[pr.patMuni[i]].add(f)
         }
         return ReplicaSummary(totals, municipalities: byMuni)
     }
@@ -170,33 +154,3 @@ extension SimulationRun {
     }
 }
 
-extension Tally {
-    mutating func merge(_ o: Tally) {
-        patients += o.patients
-        affected += o.affected
-        atRisk += o.atRisk
-        coveredOwnMeans += o.coveredOwnMeans
-        coveredByUnit += o.coveredByUnit
-        evacuated += o.evacuated
-        uncovered += o.uncovered
-        gapMinutes += o.gapMinutes
-        maxGapMinutes = max(maxGapMinutes, o.maxGapMinutes)
-        unitsDelivered += o.unitsDelivered
-        bedsUsed += o.bedsUsed
-        detected += o.detected
-        detectionDelayTotal += o.detectionDelayTotal
-        detectionDelayMax = max(detectionDelayMax, o.detectionDelayMax)
-        for k in shortfall.indices { shortfall[k] += o.shortfall[k] }
-    }
-}
-
-extension ResourceUse {
-    mutating func merge(_ o: ResourceUse) {
-        unitsHeld += o.unitsHeld
-        unitsLent += o.unitsLent
-        teams += o.teams
-        teamTrips += o.teamTrips
-        bedsHeld += o.bedsHeld
-        bedsUsed += o.bedsUsed
-    }
-}

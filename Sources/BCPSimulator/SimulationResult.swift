@@ -1,7 +1,7 @@
 import BCPModel
 
 /// How a patient came through the outage.
-public enum Outcome: String, Sendable, CaseIterable, Equatable {
+public enum Outcome: String, CaseKey {
     /// The grid never failed for this patient within the horizon.
     case unaffected
     /// Own batteries, own generator and own units lasted until power came back (or the horizon).
@@ -15,12 +15,12 @@ public enum Outcome: String, Sendable, CaseIterable, Equatable {
 }
 
 /// The channel through which a patient's need first became known.
-public enum DetectionChannel: String, Sendable, CaseIterable, Equatable {
+public enum DetectionChannel: String, CaseKey {
     case providerCall, linkedPartner, municipalConfirmation, selfCall
 }
 
 /// What would have closed an uncovered patient's gap (several can apply). See docs/MODEL.md.
-public enum ShortfallReason: String, Sendable, CaseIterable, Equatable {
+public enum ShortfallReason: String, CaseKey {
     case noPowerUnit, noContact, noDeliveryTeam, noBackupBed, providerWithoutBCP, noRegionalBCP
 }
 
@@ -56,6 +56,56 @@ public struct PatientOutcome: Sendable, Equatable {
     public var bedProviderId: String?
     /// For uncovered patients, in the order of ShortfallReason.allCases.
     public var shortfall: [ShortfallReason]
+
+    public init(
+        id: String, municipality: MunicipalityCode, area: String, providerId: String, tier: BCPTier, device: DeviceKind,
+        ownReserveMinutes: Int, outcome: Outcome, gapMinutes: Int, firstOutageMinute: Int?, restorationMinute: Int?,
+        gridOffMinutes: Int, depletionMinute: Int?, detectionMinute: Int?, detectionChannel: DetectionChannel?,
+        firstHelpMinute: Int?, unitIds: [String], bedProviderId: String?, shortfall: [ShortfallReason]
+    ) {
+        self.id = id
+        self.municipality = municipality
+        self.area = area
+        self.providerId = providerId
+        self.tier = tier
+        self.device = device
+        self.ownReserveMinutes = ownReserveMinutes
+        self.outcome = outcome
+        self.gapMinutes = gapMinutes
+        self.firstOutageMinute = firstOutageMinute
+        self.restorationMinute = restorationMinute
+        self.gridOffMinutes = gridOffMinutes
+        self.depletionMinute = depletionMinute
+        self.detectionMinute = detectionMinute
+        self.detectionChannel = detectionChannel
+        self.firstHelpMinute = firstHelpMinute
+        self.unitIds = unitIds
+        self.bedProviderId = bedProviderId
+        self.shortfall = shortfall
+    }
+
+    /// What the tallies count of this patient.
+    public var facts: OutcomeFacts {
+        OutcomeFacts(
+            outcome: outcome, atRisk: depletionMinute != nil, gapMinutes: gapMinutes, unitsDelivered: unitIds.count,
+            bed: bedProviderId != nil,
+            detectionDelay: detectionMinute.flatMap { d in firstOutageMinute.map { d - $0 } }, shortfall: shortfall)
+    }
+}
+
+/// What a Tally counts of one patient. The simulator derives it from its run state (for
+/// replica summaries) and PatientOutcome from its fields (for full results); `Tally.add` is the
+/// one place a patient is counted.
+public struct OutcomeFacts: Sendable, Equatable {
+    public var outcome: Outcome
+    /// Own means ran out at least once (they needed help).
+    public var atRisk: Bool
+    public var gapMinutes: Int
+    public var unitsDelivered: Int
+    public var bed: Bool
+    /// Minutes from the first outage minute to detection; nil when never detected.
+    public var detectionDelay: Int?
+    public var shortfall: [ShortfallReason]
 }
 
 /// Counts over a group of patients.
@@ -78,19 +128,20 @@ public struct Tally: Sendable, Equatable {
     public var detected = 0
     public var detectionDelayTotal = 0
     public var detectionDelayMax = 0
-    /// Uncovered patients per reason, in the order of ShortfallReason.allCases.
-    public var shortfall = [Int](repeating: 0, count: ShortfallReason.allCases.count)
+    /// Uncovered patients per reason.
+    public var shortfall = PerCase<ShortfallReason, Int>(repeating: 0)
 
     public init() {}
 
     /// Patients with no gap among the affected.
     public var covered: Int { coveredOwnMeans + coveredByUnit + evacuated }
 
-    mutating func add(_ p: PatientOutcome) {
+    /// Counts one patient.
+    public mutating func add(_ p: OutcomeFacts) {
         patients += 1
         guard p.outcome != .unaffected else { return }
         affected += 1
-        if p.depletionMinute != nil { atRisk += 1 }
+        if p.atRisk { atRisk += 1 }
         switch p.outcome {
         case .unaffected: break
         case .coveredOwnMeans: coveredOwnMeans += 1
@@ -100,14 +151,33 @@ public struct Tally: Sendable, Equatable {
         }
         gapMinutes += p.gapMinutes
         maxGapMinutes = max(maxGapMinutes, p.gapMinutes)
-        unitsDelivered += p.unitIds.count
-        if p.bedProviderId != nil { bedsUsed += 1 }
-        if let d = p.detectionMinute, let s = p.firstOutageMinute {
+        unitsDelivered += p.unitsDelivered
+        if p.bed { bedsUsed += 1 }
+        if let d = p.detectionDelay {
             detected += 1
-            detectionDelayTotal += d - s
-            detectionDelayMax = max(detectionDelayMax, d - s)
+            detectionDelayTotal += d
+            detectionDelayMax = max(detectionDelayMax, d)
         }
-        for r in p.shortfall { shortfall[ShortfallReason.allCases.firstIndex(of: r)!] += 1 }
+        for r in p.shortfall { shortfall[r] += 1 }
+    }
+
+    /// Adds the counts of another group (sums, and the larger of the maxima).
+    public mutating func merge(_ o: Tally) {
+        patients += o.patients
+        affected += o.affected
+        atRisk += o.atRisk
+        coveredOwnMeans += o.coveredOwnMeans
+        coveredByUnit += o.coveredByUnit
+        evacuated += o.evacuated
+        uncovered += o.uncovered
+        gapMinutes += o.gapMinutes
+        maxGapMinutes = max(maxGapMinutes, o.maxGapMinutes)
+        unitsDelivered += o.unitsDelivered
+        bedsUsed += o.bedsUsed
+        detected += o.detected
+        detectionDelayTotal += o.detectionDelayTotal
+        detectionDelayMax = max(detectionDelayMax, o.detectionDelayMax)
+        shortfall += o.shortfall
     }
 }
 
@@ -123,6 +193,15 @@ public struct ResourceUse: Sendable, Equatable {
     public init() {}
     public var unitsLeft: Int { unitsHeld - unitsLent }
     public var bedsLeft: Int { bedsHeld - bedsUsed }
+
+    public mutating func merge(_ o: ResourceUse) {
+        unitsHeld += o.unitsHeld
+        unitsLent += o.unitsLent
+        teams += o.teams
+        teamTrips += o.teamTrips
+        bedsHeld += o.bedsHeld
+        bedsUsed += o.bedsUsed
+    }
 }
 
 public struct MunicipalitySummary: Sendable, Equatable {
@@ -135,6 +214,20 @@ public struct MunicipalitySummary: Sendable, Equatable {
     public var regionalBCP: Bool
     public var tally: Tally
     public var resources: ResourceUse
+
+    public init(
+        code: MunicipalityCode, nameJa: String, nameEn: String, areaJa: String, population: Int, regionalBCP: Bool,
+        tally: Tally = Tally(), resources: ResourceUse = ResourceUse()
+    ) {
+        self.code = code
+        self.nameJa = nameJa
+        self.nameEn = nameEn
+        self.areaJa = areaJa
+        self.population = population
+        self.regionalBCP = regionalBCP
+        self.tally = tally
+        self.resources = resources
+    }
 }
 
 public struct AreaSummary: Sendable, Equatable {
@@ -142,6 +235,13 @@ public struct AreaSummary: Sendable, Equatable {
     public var nameEn: String
     public var tally: Tally
     public var resources: ResourceUse
+
+    public init(nameJa: String, nameEn: String, tally: Tally = Tally(), resources: ResourceUse = ResourceUse()) {
+        self.nameJa = nameJa
+        self.nameEn = nameEn
+        self.tally = tally
+        self.resources = resources
+    }
 }
 
 /// Patients per hour h, over minutes [60h, 60h + 60) clipped to the horizon.
@@ -153,6 +253,13 @@ public struct HourPoint: Sendable, Equatable {
     public var withoutPower: Int
     /// Patient-minutes without power during the hour.
     public var gapMinutes: Int
+
+    public init(hour: Int, gridOff: Int, withoutPower: Int, gapMinutes: Int) {
+        self.hour = hour
+        self.gridOff = gridOff
+        self.withoutPower = withoutPower
+        self.gapMinutes = gapMinutes
+    }
 }
 
 public struct SimulationResult: Sendable, Equatable {
@@ -167,12 +274,36 @@ public struct SimulationResult: Sendable, Equatable {
     public var municipalities: [MunicipalitySummary]
     /// Sorted by Japanese name.
     public var areas: [AreaSummary]
-    /// Indexed by BCPTier.rawValue (none, institutional, linked, regional).
-    public var tiers: [Tally]
-    /// In the order of DeviceKind.allCases.
-    public var devices: [Tally]
+    /// By the provider's tier in the run.
+    public var tiers: PerCase<BCPTier, Tally>
+    public var devices: PerCase<DeviceKind, Tally>
     public var timeline: [HourPoint]
     public var resources: ResourceUse
     /// Sorted by id.
     public var patients: [PatientOutcome]
+
+    public init(
+        scenarioNameJa: String, scenarioNameEn: String, seed: UInt64, tier: TierOverride, horizonMinutes: Int,
+        parameters: PolicyParameters, totals: Tally, municipalities: [MunicipalitySummary], areas: [AreaSummary],
+        tiers: PerCase<BCPTier, Tally>, devices: PerCase<DeviceKind, Tally>, timeline: [HourPoint], resources: ResourceUse,
+        patients: [PatientOutcome]
+    ) {
+        self.scenarioNameJa = scenarioNameJa
+        self.scenarioNameEn = scenarioNameEn
+        self.seed = seed
+        self.tier = tier
+        self.horizonMinutes = horizonMinutes
+        self.parameters = parameters
+        self.totals = totals
+        self.municipalities = municipalities
+        self.areas = areas
+        self.tiers = tiers
+        self.devices = devices
+        self.timeline = timeline
+        self.resources = resources
+        self.patients = patients
+    }
+
+    /// The earliest minute any patient's own power ran out (nil: nobody's did).
+    public var firstDepletionMinute: Int? { patients.compactMap(\.depletionMinute).min() }
 }

@@ -81,9 +81,12 @@ public enum ScenarioWriter {
     /// The parameters that differ from the defaults, in the table's order.
     static func parameters(_ p: PolicyParameters) -> [String] {
         let defaults = PolicyParameters()
-        var out = ParameterTable.integers.filter { p[keyPath: $0.field] != defaults[keyPath: $0.field] }.map { "\"\($0.key)\": \(p[keyPath: $0.field])" }
-        if p.ownGeneratorsUsable != defaults.ownGeneratorsUsable { out.append("\"own_generators_usable\": \(p.ownGeneratorsUsable)") }
-        return out
+        return PolicyParameters.specs.compactMap { spec in
+            switch spec.value {
+            case .integer(let f, _, _): return p[keyPath: f] == defaults[keyPath: f] ? nil : "\"\(spec.name)\": \(p[keyPath: f])"
+            case .flag(let f): return p[keyPath: f] == defaults[keyPath: f] ? nil : "\"\(spec.name)\": \(p[keyPath: f])"
+            }
+        }
     }
 
     static func csvField(_ s: String) -> String { TextEscaping.csvField(s) }

@@ -1,3 +1,4 @@
+import BCPAnalysis
 import BCPInput
 import BCPModel
 import BCPSimulator
@@ -74,17 +75,6 @@ final class ScaleCommandsTests: XCTestCase {
         XCTAssertEqual(c2, ExitCode.dataError)
         XCTAssertTrue(t2.err.contains("another run"), t2.err)
         XCTAssertEqual(run(["run", scenario, "--replicas", "6", "--shard", "4/3", "--out", base + "/bad"]).0, ExitCode.usage)
-    }
-
-    func testPartialFormatRoundTrips() throws {
-        var p = PartialResult(
-            replicas: 3, shard: 1, shards: 2, range: 0..<1, seed: 7, tier: "none", inputs: ["a.csv 0123"], reportArgs: ["--bom"],
-            municipalities: 1, codes: [MunicipalityCode("131016")!],
-            summaries: [ReplicaSummary(totals: Array(0..<12), muniUncovered: [3], muniGap: [4])])
-        p.head = "{\n  \"x\": [1]"
-        p.reportTail = ",\n  \"report\": {}\n}\n"
-        XCTAssertEqual(try PartialResult.parse(p.encode()), p)
-        XCTAssertThrowsError(try PartialResult.parse("bcpsim.partial/2\n"))
     }
 
     func testJapanRosterIsDeterministicAndLabelledSynthetic() throws {

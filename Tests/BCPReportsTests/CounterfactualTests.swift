@@ -1,3 +1,4 @@
+import BCPAnalysis
 import BCPModel
 import BCPRegistry
 import BCPSimulator
@@ -56,7 +57,7 @@ final class CounterfactualTests: XCTestCase {
         XCTAssertEqual(c.municipalitiesWithUncovered, 1)
         XCTAssertEqual(c.unit, UnitSpec(kind: .generator, capacityWh: 0, ratedW: 900, runtimePerTankMinutes: 240, tanks: 4, priceYen: 212_000))
         let e = try XCTUnwrap(c.entries.first)
-        XCTAssertEqual(e.code, "131016")
+        XCTAssertEqual(e.code, MunicipalityCode("131016"))
         XCTAssertEqual(e.uncovered, 2)
         XCTAssertEqual(e.notApplicable, [.bed])
         let tried = e.trials.map { "\($0.lever.rawValue) \($0.amount) -> \($0.uncoveredAfter)" }
@@ -92,10 +93,10 @@ final class CounterfactualTests: XCTestCase {
     func testReportedWithCostAndProgram() throws {
         let s = Self.scenario()
         let r = Simulator.run(s)
-        let meta = ReportMeta(scenarioId: "tiny", synthetic: false, suppressionThreshold: 1, inputs: [],
-                              counterfactual: Counterfactual.run(s, base: r))
-        let files = try ShortfallReport.render(resultText: ReportSource.encode(r, ensemble: nil, meta: meta),
-                                               options: ShortfallOptions(lang: .ja, toolVersion: "t"), registry: try Registry.load())
+        let meta = RunReport(scenarioId: "tiny", synthetic: false, suppressionThreshold: 1, inputs: [],
+                             counterfactual: Counterfactual.run(s, base: r))
+        let files = ShortfallReport.files(ResultDocument(result: r, report: meta),
+                                          options: ShortfallOptions(lang: .ja, toolVersion: "t"), registry: try Registry.load())
         let md = try XCTUnwrap(files.first { $0.path == "summary.md" }?.text)
         XCTAssertTrue(md.contains("| 千代田区 | 2 | 区市町村の電源を2台追加（発電機 900W、240分×4タンク） | 0 | 0.0 | すべて解消 | 424,000円 | 212,000円 | 在宅人工呼吸器使用者療養支援事業 (1/2) |"), md)
         let csv = try XCTUnwrap(files.first { $0.path == "shortfalls.csv" }?.text)

@@ -1,3 +1,4 @@
+import BCPAnalysis
 import BCPModel
 import Foundation
 import BCPRegistry
@@ -23,7 +24,7 @@ final class ShortfallReportTests: XCTestCase {
         t.gapMinutes = gap
         t.detected = detected
         t.detectionDelayTotal = delay
-        t.shortfall = [noUnit, 0, 0, 0, 0, 0]
+        t.shortfall[.noPowerUnit] = noUnit
         return t
     }
 
@@ -33,7 +34,7 @@ final class ShortfallReportTests: XCTestCase {
             s.patients += t.patients; s.affected += t.affected; s.atRisk += t.atRisk; s.coveredOwnMeans += t.coveredOwnMeans
             s.coveredByUnit += t.coveredByUnit; s.evacuated += t.evacuated; s.uncovered += t.uncovered; s.gapMinutes += t.gapMinutes
             s.detected += t.detected; s.detectionDelayTotal += t.detectionDelayTotal
-            s.shortfall = zip(s.shortfall, t.shortfall).map { $0 + $1 }
+            s.shortfall += t.shortfall
         }
         return s
     }
@@ -44,39 +45,42 @@ final class ShortfallReportTests: XCTestCase {
     /// - 131016 千代田区: 40 patients, 30 lost power, 12 own means, 6 by unit, 12 uncovered (gap 1,200 min)
     /// - 131024 (hostile name): 25 patients, 25 lost power, 20 own means, 2 evacuated, 3 uncovered (gap 300 min)
     /// Tokyo: 65 patients, 55 lost power, 32 own means, 6 by unit, 2 evacuated, 15 uncovered, gap 1,500 min = 25.0 h.
-    static func data(name: String = "テスト停電", municipality2: String = hostile) -> ReportData {
+    static func data(name: String = "テスト停電", municipality2: String = hostile) -> ResultDocument {
         let a = tally(40, affected: 30, own: 12, unit: 6, uncovered: 12, gap: 1_200, detected: 18, delay: 1_800, noUnit: 12)
         let b = tally(25, affected: 25, own: 20, evac: 2, uncovered: 3, gap: 300, detected: 5, delay: 100, noUnit: 3)
         let total = sum([a, b])
-        let tiers = [total, Tally(), Tally(), Tally()]
-        let devices = [total, Tally(), Tally(), Tally(), Tally()]
-        var patients: [ReportPatient] = []
+        var tiers = PerCase<BCPTier, Tally>(repeating: Tally()), devices = PerCase<DeviceKind, Tally>(repeating: Tally())
+        tiers[.none] = total
+        devices[.tppv] = total
+        let chiyoda = MunicipalityCode("131016")!, chuo = MunicipalityCode("131024")!
+        var patients: [PatientOutcome] = []
         for k in 1...55 {
             let uncovered = k <= 15
             let id = "PX-" + String(repeating: "0", count: 3 - String(k).count) + String(k)
-            let code = k <= 30 ? "131016" : "131024"
             let depletion: Int? = uncovered ? 60 * k : nil
-            patients.append(ReportPatient(
-                id: id, municipality: code, area: "区中央部", provider: "C1", tier: "none", device: "tppv",
-                ownReserveMinutes: 60 * k, outcome: uncovered ? "uncovered" : "coveredOwnMeans", gapMinutes: uncovered ? 100 : 0,
+            patients.append(PatientOutcome(
+                id: id, municipality: k <= 30 ? chiyoda : chuo, area: "区中央部", providerId: "C1", tier: .none, device: .tppv,
+                ownReserveMinutes: 60 * k, outcome: uncovered ? .uncovered : .coveredOwnMeans, gapMinutes: uncovered ? 100 : 0,
                 firstOutageMinute: 0, restorationMinute: 600, gridOffMinutes: 600, depletionMinute: depletion, detectionMinute: 100,
-                detectionChannel: "providerCall", firstHelpMinute: nil, units: [], bed: nil, shortfall: uncovered ? ["noPowerUnit"] : []))
+                detectionChannel: .providerCall, firstHelpMinute: nil, unitIds: [], bedProviderId: nil,
+                shortfall: uncovered ? [.noPowerUnit] : []))
         }
-        return ReportData(
-            scenarioId: "test", nameJa: name, nameEn: name + " (en)", synthetic: true, seed: 7, tier: "as-configured",
-            horizonMinutes: 1_440, suppressionThreshold: 10, totals: total, resources: ResourceUse(),
+        let result = SimulationResult(
+            scenarioNameJa: name, scenarioNameEn: name + " (en)", seed: 7, tier: .asConfigured, horizonMinutes: 1_440,
+            parameters: PolicyParameters(), totals: total,
             municipalities: [
-                ReportMunicipality(code: "131016", nameJa: "千代田区", nameEn: "Chiyoda", areaJa: "区中央部", population: 67_549, regionalBCP: false, tally: a),
-                ReportMunicipality(code: "131024", nameJa: municipality2, nameEn: municipality2, areaJa: "区中央部", population: 173_130, regionalBCP: true, tally: b),
+                MunicipalitySummary(code: chiyoda, nameJa: "千代田区", nameEn: "Chiyoda", areaJa: "区中央部", population: 67_549, regionalBCP: false, tally: a),
+                MunicipalitySummary(code: chuo, nameJa: municipality2, nameEn: municipality2, areaJa: "区中央部", population: 173_130, regionalBCP: true, tally: b),
             ],
-            areas: [ReportArea(nameJa: "区中央部", nameEn: "Ku-chubu", tally: total)],
-            tiers: tiers, devices: devices,
-            timeline: [ReportHour(gridOff: 55, withoutPower: 0, gapMinutes: 0), ReportHour(gridOff: 40, withoutPower: 3, gapMinutes: 100),
-                       ReportHour(gridOff: 20, withoutPower: 12, gapMinutes: 700)],
-            patients: patients)
+            areas: [AreaSummary(nameJa: "区中央部", nameEn: "Ku-chubu", tally: total)], tiers: tiers, devices: devices,
+            timeline: [HourPoint(hour: 0, gridOff: 55, withoutPower: 0, gapMinutes: 0), HourPoint(hour: 1, gridOff: 40, withoutPower: 3, gapMinutes: 100),
+                       HourPoint(hour: 2, gridOff: 20, withoutPower: 12, gapMinutes: 700)],
+            resources: ResourceUse(), patients: patients)
+        return ResultDocument(
+            result: result, report: RunReport(scenarioId: "test", synthetic: true, suppressionThreshold: 10, inputs: [], counterfactual: nil))
     }
 
-    func files(_ d: ReportData, lang: Language = .ja, suppress: Int? = nil) -> [OutputFile] {
+    func files(_ d: ResultDocument, lang: Language = .ja, suppress: Int? = nil) -> [OutputFile] {
         ShortfallReport.render(d, options: ShortfallOptions(lang: lang, suppress: suppress, toolVersion: "test"), registry: try? Registry.load())
     }
 
@@ -134,10 +138,10 @@ final class ShortfallReportTests: XCTestCase {
         for lang in Language.allCases {
             let fs = files(d, lang: lang)
             for f in fs where !f.restricted {
-                for p in d.patients { XCTAssertFalse(f.text.contains(p.id), "\(f.path) contains \(p.id)") }
+                for p in d.result.patients { XCTAssertFalse(f.text.contains(p.id), "\(f.path) contains \(p.id)") }
             }
             let list = try file(fs, "restricted/patients.csv")
-            for p in d.patients { XCTAssertTrue(list.contains(p.id)) }
+            for p in d.result.patients { XCTAssertTrue(list.contains(p.id)) }
             XCTAssertTrue(fs.filter(\.restricted).allSatisfy { $0.path.hasPrefix("restricted/") })
         }
     }
@@ -184,30 +188,20 @@ final class ShortfallReportTests: XCTestCase {
         XCTAssertTrue(html.contains("@page{size:A4"))
     }
 
-    /// The result file round trip: a simulated result, encoded with its meta, reads back to the
-    /// same numbers, and rendering it twice gives the same bytes.
-    func testResultFileRoundTrip() throws {
+    /// A simulated result with its report metadata renders twice to the same bytes; the files are
+    /// sorted, and the manifest carries the input hashes. (decode(encode(d)) == d is
+    /// ResultDocumentTests' property.)
+    func testRenderingIsAFunctionOfTheDocument() throws {
         let s = CounterfactualTests.scenario()
         let r = Simulator.run(s)
-        let meta = ReportMeta(scenarioId: "tiny", synthetic: true, suppressionThreshold: 10,
-                              inputs: [InputFile(name: "scenario.json", fnv1a64: "0123456789abcdef")], counterfactual: nil)
-        let text = ReportSource.encode(r, ensemble: nil, meta: meta)
-        let d = try ReportSource.decode(text)
-        XCTAssertEqual(d.totals, r.totals)
-        XCTAssertEqual(d.municipalities.map(\.tally), r.municipalities.map(\.tally))
-        XCTAssertEqual(d.municipalities.map(\.resources), r.municipalities.map(\.resources))
-        XCTAssertEqual(d.tiers, r.tiers)
-        XCTAssertEqual(d.devices, r.devices)
-        XCTAssertEqual(d.patients.map(\.id), r.patients.map(\.id))
-        XCTAssertEqual(d.patients.map(\.depletionMinute), r.patients.map(\.depletionMinute))
-        XCTAssertEqual(d.timeline.map(\.withoutPower), r.timeline.map(\.withoutPower))
-        XCTAssertEqual(d.inputs, meta.inputs)
-        XCTAssertEqual(d.scenarioId, "tiny")
-        let once = try ShortfallReport.render(resultText: text, options: ShortfallOptions(toolVersion: "t"), registry: nil)
-        let twice = try ShortfallReport.render(resultText: text, options: ShortfallOptions(toolVersion: "t"), registry: nil)
+        let meta = RunReport(scenarioId: "tiny", synthetic: true, suppressionThreshold: 10,
+                             inputs: [InputFile(name: "scenario.json", fnv1a64: "0123456789abcdef")], counterfactual: nil)
+        let doc = ResultDocument(result: r, report: meta)
+        let once = ShortfallReport.files(doc, options: ShortfallOptions(toolVersion: "t"), registry: nil)
+        let twice = ShortfallReport.files(try ResultDocument.decode(doc.encode()), options: ShortfallOptions(toolVersion: "t"), registry: nil)
         XCTAssertEqual(once, twice)
         XCTAssertEqual(once.map(\.path), once.map(\.path).sorted())
         XCTAssertTrue(once.contains { $0.path == "manifest.json" && $0.text.contains("\"fnv1a64\": \"0123456789abcdef\"") })
-        XCTAssertThrowsError(try ReportSource.decode("{\"schema\": \"other\"}"))
+        XCTAssertEqual(once.first { $0.path == ShortfallReport.resultPath }?.text, doc.encode())
     }
 }

@@ -1,3 +1,4 @@
+import BCPAnalysis
 import XCTest
 @testable import BCPReports
 

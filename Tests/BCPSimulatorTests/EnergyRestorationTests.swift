@@ -1,3 +1,4 @@
+import BCPTestSupport
 import BCPModel
 import XCTest
 @testable import BCPSimulator
@@ -39,7 +40,7 @@ final class EnergyRestorationTests: XCTestCase {
         // Detected in time (116 + 60 <= 266), so not noContact; tier none and no regional BCP matter
         // because no unit could be found.
         XCTAssertEqual(o.shortfall, [.noPowerUnit, .noBackupBed, .providerWithoutBCP, .noRegionalBCP])
-        XCTAssertEqual(r.devices[DeviceKind.allCases.firstIndex(of: .nppv)!].uncovered, 1)
+        XCTAssertEqual(r.devices[.nppv].uncovered, 1)
     }
 
     func testOwnGeneratorOnlyWhenUsable() {

@@ -1,3 +1,4 @@
+import BCPTestSupport
 import BCPModel
 import XCTest
 @testable import BCPSimulator

@@ -1,3 +1,4 @@
+import BCPAnalysis
 import BCPText
 /// Labels of the allocation check's privacy modes (`allocation.privacy.`, suppression notes),
 /// kept beside the check; every other label comes from `Labels`. `text` looks here first.

@@ -1,15 +1,6 @@
+import BCPAnalysis
 import BCPModel
 import BCPText
-
-/// How the allocation check prints patient figures (docs/ALLOCATION.md, "Privacy").
-public enum AllocationPrivacy: Sendable, Equatable {
-    /// The default: small-count suppression with this threshold, as in the shortfall reports.
-    case suppressed(threshold: Int)
-    /// Every number exact; every output marks itself restricted (for officials who hold the roster).
-    case exact
-
-    public var isExact: Bool { self == .exact }
-}
 
 /// The patient figures of the allocation check after small-count suppression. Every renderer
 /// reads need figures from here (never from the rows directly), so all formats hide the same cells.

@@ -1,3 +1,4 @@
+import BCPAnalysis
 import BCPModel
 import BCPSimulator
 import BCPText
@@ -13,13 +14,23 @@ public struct PublicTables: Sendable {
         case noPowerUnit, noContact, noDeliveryTeam, noBackupBed, providerWithoutBCP, noRegionalBCP
     }
 
-    public static let reasonCols: [Col] = [.noPowerUnit, .noContact, .noDeliveryTeam, .noBackupBed, .providerWithoutBCP, .noRegionalBCP]
-
-    public enum Row: Hashable, Sendable {
-        case total, municipality(Int), area(Int), tier(Int), device(Int)
+    /// The column counting patients with this shortfall reason.
+    public static func column(_ r: ShortfallReason) -> Col {
+        switch r {
+        case .noPowerUnit: return .noPowerUnit
+        case .noContact: return .noContact
+        case .noDeliveryTeam: return .noDeliveryTeam
+        case .noBackupBed: return .noBackupBed
+        case .providerWithoutBCP: return .providerWithoutBCP
+        case .noRegionalBCP: return .noRegionalBCP
+        }
     }
 
-    public let data: ReportData
+    public enum Row: Hashable, Sendable {
+        case total, municipality(Int), area(Int), tier(BCPTier), device(DeviceKind)
+    }
+
+    public let data: ResultDocument
     public let threshold: Int
     var grid: SuppressionGrid
     var cells: [Row: [Int]] = [:]
@@ -40,8 +51,7 @@ public struct PublicTables: Sendable {
         case .unitsDelivered: return t.unitsDelivered
         case .bedsUsed: return t.bedsUsed
         default:
-            let k = reasonCols.firstIndex(of: c)!
-            return k < t.shortfall.count ? t.shortfall[k] : 0
+            return ShortfallReason.allCases.first { column($0) == c }.map { t.shortfall[$0] } ?? 0
         }
     }
 
@@ -55,7 +65,7 @@ public struct PublicTables: Sendable {
         }
     }
 
-    public init(_ data: ReportData, threshold: Int) {
+    public init(_ data: ResultDocument, threshold: Int) {
         self.data = data
         self.threshold = max(1, threshold)
         grid = SuppressionGrid(threshold: self.threshold)
@@ -77,11 +87,11 @@ public struct PublicTables: Sendable {
                 grid.constrain(total: idx[total.rawValue], members: parts.map { idx[$0.rawValue] })
             }
         }
-        addRow(.total, data.totals, geoCols)
-        for (i, m) in data.municipalities.enumerated() { addRow(.municipality(i), m.tally, geoCols) }
-        for (i, a) in data.areas.enumerated() { addRow(.area(i), a.tally, geoCols) }
-        for (i, t) in data.tiers.enumerated() { addRow(.tier(i), t, groupCols) }
-        for (i, t) in data.devices.enumerated() { addRow(.device(i), t, groupCols) }
+        addRow(.total, data.result.totals, geoCols)
+        for (i, m) in data.result.municipalities.enumerated() { addRow(.municipality(i), m.tally, geoCols) }
+        for (i, a) in data.result.areas.enumerated() { addRow(.area(i), a.tally, geoCols) }
+        for (k, t) in data.result.tiers.pairs { addRow(.tier(k), t, groupCols) }
+        for (k, t) in data.result.devices.pairs { addRow(.device(k), t, groupCols) }
 
         // Column identities: municipalities sum to their area, areas / tiers / devices to the total.
         func columnSums(_ total: Row, _ parts: [Row], _ cols: [Col]) {
@@ -91,15 +101,15 @@ public struct PublicTables: Sendable {
                 if grid.values[t] == ms.reduce(0, { $0 + grid.values[$1] }) { grid.constrain(total: t, members: ms) }
             }
         }
-        for (a, area) in data.areas.enumerated() {
-            let ms = data.municipalities.indices.filter { data.municipalities[$0].areaJa == area.nameJa }.map { Row.municipality($0) }
+        for (a, area) in data.result.areas.enumerated() {
+            let ms = data.result.municipalities.indices.filter { data.result.municipalities[$0].areaJa == area.nameJa }.map { Row.municipality($0) }
             columnSums(.area(a), ms, geoCols)
         }
-        columnSums(.total, data.areas.indices.map { .area($0) }, geoCols)
-        columnSums(.total, data.tiers.indices.map { .tier($0) }, groupCols)
-        columnSums(.total, data.devices.indices.map { .device($0) }, groupCols)
+        columnSums(.total, data.result.areas.indices.map { .area($0) }, geoCols)
+        columnSums(.total, BCPTier.allCases.map { .tier($0) }, groupCols)
+        columnSums(.total, DeviceKind.allCases.map { .device($0) }, groupCols)
 
-        for h in data.timeline { hourCells.append((grid.count(h.gridOff), grid.count(h.withoutPower))) }
+        for h in data.result.timeline { hourCells.append((grid.count(h.gridOff), grid.count(h.withoutPower))) }
         grid.protect()
     }
 
@@ -147,14 +157,14 @@ public struct PublicTables: Sendable {
     /// hidden, "-" when nobody was detected.
     public func meanDelay(_ row: Row, _ t: Tally) -> String {
         if mark(row, .detected).hidden { return "x" }
-        guard t.detected > 0 else { return "-" }
-        return NumberFormat.grouped((2 * t.detectionDelayTotal + t.detected) / (2 * t.detected))
+        guard let mean = NumberFormat.mean(t.detectionDelayTotal, t.detected) else { return "-" }
+        return NumberFormat.grouped(mean)
     }
 
     public func meanDelayCSV(_ row: Row, _ t: Tally) -> CSVCell {
         if mark(row, .detected).hidden { return .text("x") }
-        guard t.detected > 0 else { return .empty }
-        return .number((2 * t.detectionDelayTotal + t.detected) / (2 * t.detected))
+        guard let mean = NumberFormat.mean(t.detectionDelayTotal, t.detected) else { return .empty }
+        return .number(mean)
     }
 
     public func hour(_ h: Int) -> (gridOff: String, withoutPower: String, gridOffMark: Suppression.Mark, withoutMark: Suppression.Mark) {

@@ -1,11 +1,13 @@
+import BCPModel
+import BCPAnalysis
 import BCPText
 /// The restricted outputs: the per-patient priority list and its README. These are the only
 /// report files (with the result file) that hold patient ids; they go under `restricted/`.
 public struct RestrictedFiles: Sendable {
-    public let data: ReportData
+    public let data: ResultDocument
     public let lang: Language
     public let bom: Bool
-    public init(data: ReportData, lang: Language, bom: Bool) {
+    public init(data: ResultDocument, lang: Language, bom: Bool) {
         self.data = data
         self.lang = lang
         self.bom = bom
@@ -18,7 +20,7 @@ public struct RestrictedFiles: Sendable {
         w.row(texts: ["priority", "patient_id", "municipality", "municipality_name", "area", "provider", "tier", "device",
                       "own_reserve_minutes", "first_outage_minute", "depletion_minute", "detection_minute", "detection_channel",
                       "first_help_minute", "help", "outcome", "gap_minutes", "restoration_minute", "shortfall"])
-        let affected = data.patients.filter { $0.outcome != "unaffected" }
+        let affected = data.result.patients.filter { $0.outcome != .unaffected }
         let ordered = affected.sorted { a, b in
             switch (a.depletionMinute, b.depletionMinute) {
             case (let x?, let y?) where x != y: return x < y
@@ -28,14 +30,16 @@ public struct RestrictedFiles: Sendable {
             }
         }
         func opt(_ n: Int?) -> CSVCell { n.map { .number($0) } ?? .empty }
+        var names: [MunicipalityCode: String] = [:]
+        for m in data.result.municipalities { names[m.code] = m.name(lang) }
         for (k, p) in ordered.enumerated() {
-            let name = data.municipalities.first { $0.code == p.municipality }?.name(lang) ?? ""
-            var help = p.units
-            if let b = p.bed { help.append("bed:" + b) }
-            w.row([.number(k + 1), .text(p.id), .text(p.municipality), .text(name), .text(p.area), .text(p.provider), .text(p.tier),
-                   .text(p.device), .number(p.ownReserveMinutes), opt(p.firstOutageMinute), opt(p.depletionMinute),
-                   opt(p.detectionMinute), .text(p.detectionChannel ?? ""), opt(p.firstHelpMinute), .text(help.joined(separator: " ")),
-                   .text(p.outcome), .number(p.gapMinutes), opt(p.restorationMinute), .text(p.shortfall.joined(separator: " "))])
+            var help = p.unitIds
+            if let b = p.bedProviderId { help.append("bed:" + b) }
+            w.row([.number(k + 1), .text(p.id), .text(p.municipality.description), .text(names[p.municipality] ?? ""), .text(p.area),
+                   .text(p.providerId), .text(p.tier.name), .text(p.device.rawValue), .number(p.ownReserveMinutes),
+                   opt(p.firstOutageMinute), opt(p.depletionMinute), opt(p.detectionMinute), .text(p.detectionChannel?.rawValue ?? ""),
+                   opt(p.firstHelpMinute), .text(help.joined(separator: " ")), .text(p.outcome.rawValue), .number(p.gapMinutes),
+                   opt(p.restorationMinute), .text(p.shortfall.map(\.rawValue).joined(separator: " "))])
         }
         return w.text
     }

@@ -1,3 +1,4 @@
+import BCPAnalysis
 import BCPModel
 import BCPText
 
@@ -8,7 +9,7 @@ struct SVGCharts {
     let tables: PublicTables
     let lang: Language
 
-    var data: ReportData { tables.data }
+    var data: ResultDocument { tables.data }
     var t: Int { tables.threshold }
 
     static let blue = "#2b6cb0", red = "#c53030", grey = "#a0aec0", green = "#2f855a", orange = "#dd6b20"
@@ -60,9 +61,9 @@ struct SVGCharts {
 
     func timeline() -> String {
         let title = L("shortfall.chart.timeline", lang)
-        let n = data.timeline.count
+        let n = data.result.timeline.count
         let left = 56, top = 28, plotW = 660, plotH = 220, w = left + plotW + 20, h = top + plotH + 64
-        let maxV = SVGCharts.niceMax(max(t, data.timeline.map(\.gridOff).max() ?? 0))
+        let maxV = SVGCharts.niceMax(max(t, data.result.timeline.map(\.gridOff).max() ?? 0))
         func y(_ v: Int) -> Int { top + plotH - v * plotH / maxV }
         func x(_ hour: Int) -> Int { left + (n <= 1 ? 0 : hour * plotW / (n - 1)) }
         var s = header(w, h, title) + text(left, 16, title, bold: true)
@@ -75,7 +76,7 @@ struct SVGCharts {
         var line: [String] = []
         for hour in 0..<n {
             let c = tables.hour(hour)
-            let v = data.timeline[hour]
+            let v = data.result.timeline[hour]
             switch c.withoutMark {
             case .shown where v.withoutPower > 0: s += rect(x(hour), y(v.withoutPower), barW, y(0) - y(v.withoutPower), SVGCharts.red)
             case .primary: s += rect(x(hour), y(t - 1), barW, y(0) - y(t - 1), "url(#hatch)")
@@ -123,7 +124,7 @@ struct SVGCharts {
     }
 
     func municipalities() -> String {
-        let rows = data.municipalities.enumerated().filter { $0.element.tally.affected > 0 }.map { (i, m) in
+        let rows = data.result.municipalities.enumerated().filter { $0.element.tally.affected > 0 }.map { (i, m) in
             (label: m.name(lang), value: m.tally.uncovered, mark: tables.mark(.municipality(i), .uncovered), text: tables.text(.municipality(i), .uncovered))
         }
         if rows.isEmpty { return "<p class=\"note\">\(escapeHTML(L("shortfall.chart.noAffected", lang)))</p>" }
@@ -143,8 +144,8 @@ struct SVGCharts {
         let h = top + rows.count * rowH + 40
         // Scale: the largest affected count of a tier (hidden ones count as threshold-1).
         let widths = rows.map { tier in cols.map { c -> Int in
-            let m = tables.mark(.tier(tier.rawValue), c.0)
-            return m == .shown ? tables.raw(.tier(tier.rawValue), c.0) : (m == .primary ? t - 1 : 0)
+            let m = tables.mark(.tier(tier), c.0)
+            return m == .shown ? tables.raw(.tier(tier), c.0) : (m == .primary ? t - 1 : 0)
         } }
         let maxV = SVGCharts.niceMax(max(1, widths.map { $0.reduce(0, +) }.max() ?? 1))
         var s = header(w, h, title) + text(8, 16, title, bold: true)
@@ -154,11 +155,11 @@ struct SVGCharts {
             var x = left
             for (j, c) in cols.enumerated() {
                 let len = widths[k][j] * plotW / maxV
-                let m = tables.mark(.tier(tier.rawValue), c.0)
+                let m = tables.mark(.tier(tier), c.0)
                 s += rect(x, y + 4, len, rowH - 8, m == .shown ? c.1 : "url(#hatch)")
                 x += len
             }
-            s += text(x + 4, y + 16, tables.text(.tier(tier.rawValue), .affected))
+            s += text(x + 4, y + 16, tables.text(.tier(tier), .affected))
         }
         s += legend(8, h - 10, cols.map { ($0.1, L($0.2, lang)) } + [("url(#hatch)", L("shortfall.chart.hidden", lang, Suppression.rangeText(t)))])
         return s + "</svg>"

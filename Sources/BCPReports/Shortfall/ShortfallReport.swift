@@ -1,3 +1,4 @@
+import BCPAnalysis
 import BCPRegistry
 import BCPText
 
@@ -23,21 +24,21 @@ public struct OutputFile: Sendable, Equatable {
     public var restricted: Bool
 }
 
-/// All the files of a run's output folder, as one pure function of the result file's text.
-/// `bcpsim run` and `bcpsim report` both call `render(resultText:options:)`, so the same result file
-/// gives byte-identical folders.
+/// All the files of a run's output folder, as one pure function of the result document.
+/// `bcpsim run` renders the document it holds in memory; `bcpsim report` decodes the saved
+/// result.json and renders it; since decode(encode(d)) == d, both give byte-identical folders.
 public enum ShortfallReport {
     public static let resultPath = "restricted/result.json"
 
-    public static func render(resultText: String, options: ShortfallOptions, registry: Registry?) throws -> [OutputFile] {
-        let data = try ReportSource.decode(resultText)
+    /// Every file of the folder: the reports, the restricted files, the result document, manifest.json.
+    public static func files(_ data: ResultDocument, options: ShortfallOptions, registry: Registry?) -> [OutputFile] {
         var files = render(data, options: options, registry: registry)
-        files.append(OutputFile(path: resultPath, text: resultText, restricted: true))
+        files.append(OutputFile(path: resultPath, text: data.encode(), restricted: true))
         return files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }.withManifest(data, options)
     }
 
     /// The report files of `data` (without the result file and the manifest).
-    public static func render(_ data: ReportData, options: ShortfallOptions, registry: Registry?) -> [OutputFile] {
+    public static func render(_ data: ResultDocument, options: ShortfallOptions, registry: Registry?) -> [OutputFile] {
         let tables = PublicTables(data, threshold: options.suppress ?? data.suppressionThreshold)
         let doc = SummaryDocument(tables: tables, lang: options.lang, registry: registry).document()
         let csv = ShortfallCSV(tables: tables, bom: options.bom)
@@ -68,19 +69,19 @@ public enum ShortfallReport {
 
     /// manifest.json: tool, scenario, seed(s), replicas, options, input hashes, and every output
     /// with its FNV-1a 64 hash (public files only; restricted files are listed by path). No clock.
-    static func manifest(_ data: ReportData, _ options: ShortfallOptions, _ files: [OutputFile]) -> String {
+    static func manifest(_ data: ResultDocument, _ options: ShortfallOptions, _ files: [OutputFile]) -> String {
         let json = OrderedJSON.object([
             ("schema", .string("bcpsim.manifest/1")),
             ("tool", .object([("name", .string("bcpsim")), ("version", .string(options.toolVersion))])),
             ("scenario", .object([
-                ("id", .string(data.scenarioId)), ("nameJa", .string(data.nameJa)), ("nameEn", .string(data.nameEn)),
+                ("id", .string(data.scenarioId)), ("nameJa", .string(data.result.scenarioNameJa)), ("nameEn", .string(data.result.scenarioNameEn)),
                 ("synthetic", .bool(data.synthetic)),
             ])),
-            ("seed", .string(String(data.seed))),
+            ("seed", .string(String(data.result.seed))),
             ("replicas", .int(data.replicas)),
             ("seeds", .array(data.seeds.map { .string(String($0)) })),
-            ("tier", .string(data.tier)),
-            ("horizonMinutes", .int(data.horizonMinutes)),
+            ("tier", .string(data.result.tier.name)),
+            ("horizonMinutes", .int(data.result.horizonMinutes)),
             ("lang", .string(options.lang.rawValue)),
             ("bom", .bool(options.bom)),
             ("suppressionThreshold", .int(options.suppress ?? data.suppressionThreshold)),
@@ -106,7 +107,7 @@ public enum ShortfallReport {
 }
 
 extension Array where Element == OutputFile {
-    func withManifest(_ data: ReportData, _ options: ShortfallOptions) -> [OutputFile] {
+    func withManifest(_ data: ResultDocument, _ options: ShortfallOptions) -> [OutputFile] {
         let m = OutputFile(path: "manifest.json", text: ShortfallReport.manifest(data, options, self), restricted: false)
         return (self + [m]).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }

@@ -1,3 +1,4 @@
+import BCPAnalysis
 import BCPModel
 import BCPRegistry
 import BCPSimulator
@@ -21,7 +22,7 @@ public struct SummaryDocument: Sendable {
         self.registry = registry
     }
 
-    var data: ReportData { tables.data }
+    var data: ResultDocument { tables.data }
 
     public var title: String { L("shortfall.title", lang, data.name(lang)) }
 
@@ -54,10 +55,10 @@ public struct SummaryDocument: Sendable {
         b.append(.table(municipalityTable()))
         b.append(.heading(L("shortfall.section.tiers", lang), level: 2))
         b.append(chart(.tiers))
-        b.append(.table(groupTable(rows: data.tiers.indices.map { (.tier($0), data.tiers[$0], tierName(BCPTier(rawValue: $0)!.name)) },
+        b.append(.table(groupTable(rows: data.result.tiers.pairs.map { (.tier($0.key), $0.value, tierName($0.key.name)) },
                                    header: L("shortfall.col.tier", lang))))
         b.append(.heading(L("shortfall.section.devices", lang), level: 2))
-        b.append(.table(groupTable(rows: DeviceKind.allCases.enumerated().map { (.device($0.offset), data.devices[$0.offset], L("shortfall.device.\($0.element.rawValue)", lang)) },
+        b.append(.table(groupTable(rows: data.result.devices.pairs.map { (.device($0.key), $0.value, L("shortfall.device.\($0.key.rawValue)", lang)) },
                                    header: L("shortfall.col.device", lang))))
         b += timeline()
         b += reasons()
@@ -74,11 +75,11 @@ public struct SummaryDocument: Sendable {
     func tierName(_ raw: String) -> String { L("shortfall.tier.\(raw)", lang) }
 
     func parameters() -> [(String, String)] {
-        let h = data.horizonMinutes
+        let h = data.result.horizonMinutes
         var p: [(String, String)] = [
             (L("shortfall.param.scenario", lang), data.name(lang) + (data.scenarioId.isEmpty ? "" : " (\(data.scenarioId))")),
-            (L("shortfall.param.seed", lang), String(data.seed)),
-            (L("shortfall.param.tier", lang), data.tier == "as-configured" ? tierName(data.tier) : L("shortfall.tier.allAt", lang, tierName(data.tier))),
+            (L("shortfall.param.seed", lang), String(data.result.seed)),
+            (L("shortfall.param.tier", lang), data.result.tier == .asConfigured ? tierName(data.result.tier.name) : L("shortfall.tier.allAt", lang, tierName(data.result.tier.name))),
             (L("shortfall.param.horizon", lang), L("shortfall.param.horizonValue", lang, NumberFormat.hours(h), NumberFormat.days(h))),
             (L("shortfall.param.suppression", lang), L("shortfall.param.suppressionValue", lang, Suppression.rangeText(tables.threshold), "\(tables.threshold)")),
         ]
@@ -90,7 +91,7 @@ public struct SummaryDocument: Sendable {
         let t = tables
         // One patient's value: shown only when the patients who ran out are not a small count.
         let first = t.mark(.total, .atRisk) != .shown ? "x"
-            : (data.firstDepletionMinute.map { L("shortfall.headline.firstDepletionValue", lang, NumberFormat.hours($0)) }
+            : (data.result.firstDepletionMinute.map { L("shortfall.headline.firstDepletionValue", lang, NumberFormat.hours($0)) }
                 ?? L("shortfall.headline.noDepletion", lang))
         var table = TextTable(headers: [L("shortfall.col.measure", lang), L("shortfall.col.value", lang)], alignments: [.left, .right])
         let rows: [(String, String)] = [
@@ -114,17 +115,17 @@ public struct SummaryDocument: Sendable {
         var table = TextTable(
             headers: [L("shortfall.col.measure", lang), L("shortfall.col.mean", lang), "p5", "p50", "p95"],
             alignments: [.left, .right, .right, .right, .right])
-        for c in data.ensembleTotals {
-            let key = "shortfall.ensemble.\(c.name)"
+        for (measure, c) in data.ensemble?.totals.pairs ?? [] {
+            let key = "shortfall.ensemble.\(measure.rawValue)"
             guard Labels.table[key] != nil else { continue }
             let small = Suppression.isSmall(c.p95, threshold: tables.threshold) || (c.meanMilli > 0 && c.meanMilli < tables.threshold * 1000)
-            let isMinutes = c.name.hasSuffix("Minutes")
+            let isMinutes = measure.isMinutes
             func v(_ n: Int) -> String { isMinutes ? NumberFormat.hours(n) : tables.count(n) }
             let mean = small ? Suppression.rangeText(tables.threshold) : (isMinutes ? NumberFormat.hours((c.meanMilli + 500) / 1000) : c.meanText)
             table.add([L(key, lang), mean, v(c.p5), v(c.p50), v(c.p95)])
         }
         return [.heading(L("shortfall.section.ensemble", lang), level: 2),
-                .note(L("shortfall.ensemble.note", lang, String(data.replicas), String(data.seed))), .table(table)]
+                .note(L("shortfall.ensemble.note", lang, String(data.replicas), String(data.result.seed))), .table(table)]
     }
 
     // MARK: Tables
@@ -142,8 +143,8 @@ public struct SummaryDocument: Sendable {
 
     func areaTable() -> TextTable {
         var table = TextTable(headers: [L("common.col.area", lang)] + tallyHeaders(), alignments: [.left] + Array(repeating: .right, count: 9))
-        for (i, a) in data.areas.enumerated() { table.add([a.name(lang)] + tallyCells(.area(i), a.tally)) }
-        table.add([L("common.tokyoTotal", lang)] + tallyCells(.total, data.totals), strong: true)
+        for (i, a) in data.result.areas.enumerated() { table.add([a.name(lang)] + tallyCells(.area(i), a.tally)) }
+        table.add([L("common.tokyoTotal", lang)] + tallyCells(.total, data.result.totals), strong: true)
         return table
     }
 
@@ -152,28 +153,28 @@ public struct SummaryDocument: Sendable {
             headers: [L("common.col.code", lang), L("common.col.municipality", lang), L("common.col.area", lang)] + tallyHeaders()
                 + [L("shortfall.col.regionalBCP", lang)],
             alignments: [.left, .left, .left] + Array(repeating: .right, count: 9) + [.center])
-        for (i, m) in data.municipalities.enumerated() {
-            table.add([m.code, m.name(lang), lang == .ja ? m.areaJa : data.areaEn(m.areaJa)] + tallyCells(.municipality(i), m.tally)
+        for (i, m) in data.result.municipalities.enumerated() {
+            table.add([m.code.description, m.name(lang), lang == .ja ? m.areaJa : data.areaEn(m.areaJa)] + tallyCells(.municipality(i), m.tally)
                 + [L(m.regionalBCP ? "shortfall.yes" : "shortfall.no", lang)])
         }
-        table.add(["", L("common.tokyoTotal", lang), ""] + tallyCells(.total, data.totals) + [""], strong: true)
+        table.add(["", L("common.tokyoTotal", lang), ""] + tallyCells(.total, data.result.totals) + [""], strong: true)
         return table
     }
 
     func groupTable(rows: [(PublicTables.Row, Tally, String)], header: String) -> TextTable {
         var table = TextTable(headers: [header] + tallyHeaders(), alignments: [.left] + Array(repeating: .right, count: 9))
         for (row, t, name) in rows { table.add([name] + tallyCells(row, t)) }
-        table.add([L("common.tokyoTotal", lang)] + tallyCells(.total, data.totals), strong: true)
+        table.add([L("common.tokyoTotal", lang)] + tallyCells(.total, data.result.totals), strong: true)
         return table
     }
 
     /// Hours between timeline rows in the summary: 6, or 12 beyond a week (timeline.csv has every hour).
-    var timelineStep: Int { data.timeline.count > 24 * 7 + 1 ? 12 : 6 }
+    var timelineStep: Int { data.result.timeline.count > 24 * 7 + 1 ? 12 : 6 }
 
     func timeline() -> [Document.Block] {
         var table = TextTable(headers: [L("shortfall.col.hour", lang), L("shortfall.col.gridOff", lang), L("shortfall.col.withoutPower", lang)],
                                   alignments: [.right, .right, .right])
-        for h in stride(from: 0, to: data.timeline.count, by: timelineStep) {
+        for h in stride(from: 0, to: data.result.timeline.count, by: timelineStep) {
             let c = tables.hour(h)
             table.add([String(h), c.gridOff, c.withoutPower])
         }
@@ -184,8 +185,8 @@ public struct SummaryDocument: Sendable {
     func reasons() -> [Document.Block] {
         var table = TextTable(headers: [L("shortfall.col.reason", lang), L("shortfall.col.count", lang), L("shortfall.col.closes", lang)],
                                   alignments: [.left, .right, .left])
-        for (k, r) in ShortfallReason.allCases.enumerated() {
-            table.add([L("shortfall.reason.\(r.rawValue)", lang), tables.text(.total, PublicTables.reasonCols[k]), L("shortfall.remedy.\(r.rawValue)", lang)])
+        for r in ShortfallReason.allCases {
+            table.add([L("shortfall.reason.\(r.rawValue)", lang), tables.text(.total, PublicTables.column(r)), L("shortfall.remedy.\(r.rawValue)", lang)])
         }
         return [.heading(L("shortfall.section.reasons", lang), level: 2), .paragraph(L("shortfall.reasons.intro", lang)), .table(table)]
     }
@@ -214,17 +215,11 @@ public struct SummaryDocument: Sendable {
     }
 
     func programsText(_ l: Lever) -> String {
-        var seen: [String] = []
-        var parts: [String] = []
-        for kind in l.remedies {
-            for link in RemedyLinks.links(for: kind) where !seen.contains(link.programId) {
-                seen.append(link.programId)
-                let name = registry?.program(id: link.programId)?.name(lang == .ja ? .ja : .en) ?? link.programId
-                let rate = link.rates.isEmpty ? L("shortfall.funding.noRate", lang) : link.rates.joined(separator: " → ")
-                parts.append("\(name) (\(rate))")
-            }
-        }
-        return parts.joined(separator: "; ")
+        Remedies.links(l).map { link in
+            let name = registry?.program(id: link.programId)?.name(lang == .ja ? .ja : .en) ?? link.programId
+            let rate = link.rates.isEmpty ? L("shortfall.funding.noRate", lang) : link.rates.joined(separator: " → ")
+            return "\(name) (\(rate))"
+        }.joined(separator: "; ")
     }
 
     /// Hours without power after a change; hidden when few patients remain uncovered.
@@ -232,21 +227,21 @@ public struct SummaryDocument: Sendable {
         Suppression.isSmall(t.uncoveredAfter, threshold: tables.threshold) ? "x" : NumberFormat.hours(t.gapMinutesAfter)
     }
 
-    func municipalityIndex(_ code: String) -> Int? { data.municipalities.firstIndex { $0.code == code } }
+    func municipalityIndex(_ code: MunicipalityCode) -> Int? { data.result.municipalities.firstIndex { $0.code == code } }
 
     func whatIf() -> [Document.Block] {
         var b: [Document.Block] = [.heading(L("shortfall.section.whatif", lang), level: 2)]
         guard let c = data.counterfactual else {
-            b.append(.note(L(data.totals.uncovered == 0 ? "shortfall.whatif.nothing" : "shortfall.whatif.notRun", lang)))
+            b.append(.note(L(data.result.totals.uncovered == 0 ? "shortfall.whatif.nothing" : "shortfall.whatif.notRun", lang)))
             return b
         }
         if c.entries.isEmpty {
-            b.append(.note(L(data.totals.uncovered == 0 ? "shortfall.whatif.nothing" : "shortfall.whatif.notRun", lang)))
+            b.append(.note(L(data.result.totals.uncovered == 0 ? "shortfall.whatif.nothing" : "shortfall.whatif.notRun", lang)))
             return b
         }
         b.append(.paragraph(L("shortfall.whatif.method", lang)))
         b.append(.note(L("shortfall.whatif.bound", lang, String(c.entries.count), String(c.municipalitiesWithUncovered),
-                         String(c.maxReruns), String(c.rerunsUsed), String(data.seeds.first ?? data.seed))))
+                         String(c.maxReruns), String(c.rerunsUsed), String(data.seeds.first ?? data.result.seed))))
         var table = TextTable(
             headers: [L("common.col.municipality", lang), L("shortfall.col.uncovered", lang), L("shortfall.col.change", lang),
                       L("shortfall.col.after", lang), L("shortfall.col.gapAfter", lang), L("shortfall.col.result", lang),
@@ -254,7 +249,7 @@ public struct SummaryDocument: Sendable {
             alignments: [.left, .right, .left, .right, .right, .left, .right, .right, .left])
         for e in c.entries {
             let i = municipalityIndex(e.code)
-            let name = i.map { data.municipalities[$0].name(lang) } ?? e.code
+            let name = i.map { data.result.municipalities[$0].name(lang) } ?? e.code.description
             let uncovered = i.map { tables.text(.municipality($0), .uncovered) } ?? tables.count(e.uncovered)
             guard let t = e.bestTrial else {
                 table.add([name, uncovered, L("shortfall.whatif.none", lang), uncovered, "", "", "", "", ""])
@@ -273,7 +268,7 @@ public struct SummaryDocument: Sendable {
                       L("shortfall.col.gapAfter", lang)],
             alignments: [.left, .left, .right, .right])
         for e in c.entries {
-            let name = municipalityIndex(e.code).map { data.municipalities[$0].name(lang) } ?? e.code
+            let name = municipalityIndex(e.code).map { data.result.municipalities[$0].name(lang) } ?? e.code.description
             for t in e.trials { detail.add([name, leverText(t.lever, t.amount, c), tables.count(t.uncoveredAfter), gapAfter(t)]) }
             for l in e.notApplicable { detail.add([name, L("shortfall.whatif.na.\(l.rawValue)", lang), ""]) }
         }

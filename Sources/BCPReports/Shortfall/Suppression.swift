@@ -1,3 +1,4 @@
+import BCPAnalysis
 import BCPText
 
 /// Small-count suppression for public outputs.

@@ -1,3 +1,4 @@
+import BCPAnalysis
 import BCPText
 /// The suggested 90-minute session: blocks with their length in minutes.
 public enum Agenda {

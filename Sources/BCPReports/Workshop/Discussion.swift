@@ -1,3 +1,4 @@
+import BCPAnalysis
 import BCPModel
 import BCPSimulator
 import BCPText
@@ -73,10 +74,12 @@ public enum Discussion {
         let reasonRuns = ref.tier == .regional ? [ref] : [ref, w.results.last!]
         for r in reasonRuns where r.totals.uncovered > 0 {
             let counts = r.totals.shortfall
-            if let k = counts.indices.max(by: { counts[$0] != counts[$1] ? counts[$0] < counts[$1] : $0 > $1 }), counts[k] > 0 {
-                let reason = Labels.text("workshop.reason." + ShortfallReason.allCases[k].rawValue, lang)
+            // The most frequent reason; ties: the first in ShortfallReason order.
+            if let top = counts.pairs.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key.position > $1.key.position }),
+               top.value > 0 {
+                let reason = Labels.text("workshop.reason." + top.key.rawValue, lang)
                 out.append(DiscussionPoint(
-                    finding: L("reason", name(r.tier), g(r.totals.uncovered), reason, g(counts[k])), question: L("reason.q")))
+                    finding: L("reason", name(r.tier), g(r.totals.uncovered), reason, g(top.value)), question: L("reason.q")))
             }
         }
 

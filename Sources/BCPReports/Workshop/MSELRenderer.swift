@@ -1,3 +1,4 @@
+import BCPAnalysis
 import BCPText
 /// The MSEL as CSV (for the exercise controller's spreadsheet), as a table and as a printable page.
 public struct MSELRenderer: Sendable {

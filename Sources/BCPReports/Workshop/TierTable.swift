@@ -1,3 +1,4 @@
+import BCPAnalysis
 import BCPModel
 import BCPSimulator
 import BCPText

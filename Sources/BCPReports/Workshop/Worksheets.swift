@@ -1,3 +1,4 @@
+import BCPAnalysis
 import BCPText
 /// Blank sheets filled in during the session: prediction, evaluation (P/S/M/U), improvement plan.
 public enum Worksheets {

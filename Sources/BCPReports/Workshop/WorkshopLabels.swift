@@ -1,3 +1,4 @@
+import BCPAnalysis
 import BCPText
 /// Labels of the workshop pack (`workshop.`) and of `bcpsim compare` (`compare.`), merged into
 /// `Labels.table` so that `Labels.text` finds them and the completeness test covers them.

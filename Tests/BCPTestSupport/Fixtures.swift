@@ -3,16 +3,16 @@ import BCPModel
 
 /// Small scenarios built in code. Four real Tokyo municipalities: 千代田区 and 中央区 (区中央部),
 /// 新宿区 (区西部), 大島町 (島しょ, an island).
-enum Fx {
-    static let chiyoda = MunicipalityCode("131016")!
-    static let chuo = MunicipalityCode("131024")!
-    static let shinjuku = MunicipalityCode("131041")!
-    static let oshima = MunicipalityCode("133612")!
-    static let central = SecondaryArea(nameJa: "区中央部", nameEn: "Ku-chubu")
-    static let western = SecondaryArea(nameJa: "区西部", nameEn: "Ku-seibu")
-    static let islands = SecondaryArea(nameJa: "島しょ", nameEn: "Tosho")
+public enum Fx {
+    public static let chiyoda = MunicipalityCode("131016")!
+    public static let chuo = MunicipalityCode("131024")!
+    public static let shinjuku = MunicipalityCode("131041")!
+    public static let oshima = MunicipalityCode("133612")!
+    public static let central = SecondaryArea(nameJa: "区中央部", nameEn: "Ku-chubu")
+    public static let western = SecondaryArea(nameJa: "区西部", nameEn: "Ku-seibu")
+    public static let islands = SecondaryArea(nameJa: "島しょ", nameEn: "Tosho")
 
-    static func municipalities() -> [Municipality] {
+    public static func municipalities() -> [Municipality] {
         [
             Municipality(code: chiyoda, nameJa: "千代田区", nameEn: "Chiyoda", kind: .ward, island: false,
                          population: 67549, populationDate: "2023-01-01", area: central),
@@ -26,13 +26,13 @@ enum Fx {
     }
 
     /// A 24-hour device at 60 W with `reserve` minutes of battery (reserve Wh at 60 W = reserve minutes).
-    static func patient(_ id: String, reserve: Int, in m: MunicipalityCode = chiyoda, provider: String = "C1",
+    public static func patient(_ id: String, reserve: Int, in m: MunicipalityCode = chiyoda, provider: String = "C1",
                         registered: Bool = false) -> Patient {
         Patient(id: id, municipality: m, device: .tppv, drawW: 60, hoursPerDay: 24, internalBatteryWh: reserve,
                 externalBatteryWh: 0, generator: nil, providerId: provider, registeredSupportPlan: registered)
     }
 
-    static func provider(_ id: String, in m: MunicipalityCode = chiyoda, tier: BCPTier = .none, group: String? = nil,
+    public static func provider(_ id: String, in m: MunicipalityCode = chiyoda, tier: BCPTier = .none, group: String? = nil,
                          backup: Bool = true, perHour: Int = 60, teams: Int = 0, beds: Int = 0,
                          kind: ProviderKind = .clinic) -> Provider {
         Provider(id: id, kind: kind, municipality: m, tier: tier, linkedGroup: group, hasBackupPower: backup,
@@ -40,26 +40,26 @@ enum Fx {
     }
 
     /// A battery of `wh` Wh (at 60 W: wh minutes).
-    static func battery(_ id: String, wh: Int, owner: UnitOwner) -> PowerUnit {
+    public static func battery(_ id: String, wh: Int, owner: UnitOwner) -> PowerUnit {
         PowerUnit(id: id, kind: .battery, capacityWh: wh, ratedW: 300, runtimePerTankMinutes: 0, tanks: 0,
                   owner: owner, subsidized: true)
     }
 
     /// Everyone restored exactly at `restore` minutes after the start, whatever the draw:
     /// points (restore-1, 0) and (restore, 100%) make the inverse `restore` for every u < 10^6.
-    static func step(_ id: String = "Z", start: Int = 0, restore: Int, targets: [ZoneTarget] = [.area("区中央部")]) -> OutageZone {
+    public static func step(_ id: String = "Z", start: Int = 0, restore: Int, targets: [ZoneTarget] = [.area("区中央部")]) -> OutageZone {
         OutageZone(id: id, targets: targets, startMinute: start, shape: .restoration(RestorationCurve(points: [
             CurvePoint(minute: restore - 1, restoredPPM: 0), CurvePoint(minute: restore, restoredPPM: 1_000_000),
         ])))
     }
 
     /// A zone that is never restored: the curve stays at 0.
-    static func never(_ id: String = "Z", targets: [ZoneTarget] = [.area("区中央部")]) -> OutageZone {
+    public static func never(_ id: String = "Z", targets: [ZoneTarget] = [.area("区中央部")]) -> OutageZone {
         OutageZone(id: id, targets: targets, startMinute: 0,
                    shape: .restoration(RestorationCurve(points: [CurvePoint(minute: 1, restoredPPM: 0)])))
     }
 
-    static func scenario(
+    public static func scenario(
         patients: [Patient], providers: [Provider] = [provider("C1")], units: [PowerUnit] = [],
         zones: [OutageZone], disruptions: [Disruption] = [], horizon: Int = 7 * 1440,
         params: PolicyParameters = PolicyParameters(), edit: (inout [Municipality]) -> Void = { _ in }
@@ -71,7 +71,7 @@ enum Fx {
                         disruptions: disruptions, parameters: params)
     }
 
-    static func run(_ s: Scenario, tier: TierOverride = .asConfigured, uniform: ((String, [String]) -> Int)? = nil)
+    public static func run(_ s: Scenario, tier: TierOverride = .asConfigured, uniform: ((String, [String]) -> Int)? = nil)
         -> SimulationResult
     {
         Simulator.run(s, seed: nil, tier: tier, uniform: uniform)
@@ -79,5 +79,5 @@ enum Fx {
 }
 
 extension SimulationResult {
-    func patient(_ id: String) -> PatientOutcome { patients.first { $0.id == id }! }
+    public func patient(_ id: String) -> PatientOutcome { patients.first { $0.id == id }! }
 }

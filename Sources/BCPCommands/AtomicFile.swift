@@ -1,3 +1,4 @@
+import BCPAnalysis
 import Foundation
 import BCPText
 

@@ -39,59 +39,6 @@ public enum DeviceScope: String, Sendable, CaseIterable {
     public func includes(_ d: DeviceKind) -> Bool { self == .all || d.isVentilator }
 }
 
-/// A value that adds up per subsidized item: a count of units, or a cost split.
-public protocol ItemValue: Sendable, Equatable {
-    static var zero: Self { get }
-    static func + (a: Self, b: Self) -> Self
-}
-
-extension Int: ItemValue {}
-
-/// One value per subsidized item (自家発電装置, 蓄電池, 無停電電源装置).
-public struct PerItem<Value: ItemValue>: Sendable, Equatable {
-    public var generator: Value
-    public var battery: Value
-    public var ups: Value
-
-    public init(generator: Value = .zero, battery: Value = .zero, ups: Value = .zero) {
-        self.generator = generator
-        self.battery = battery
-        self.ups = ups
-    }
-
-    public static var zero: PerItem { PerItem() }
-
-    public subscript(kind: PowerUnitKind) -> Value {
-        get {
-            switch kind {
-            case .generator: return generator
-            case .battery: return battery
-            case .ups: return ups
-            }
-        }
-        set {
-            switch kind {
-            case .generator: generator = newValue
-            case .battery: battery = newValue
-            case .ups: ups = newValue
-            }
-        }
-    }
-
-    public static func + (a: PerItem, b: PerItem) -> PerItem {
-        PerItem(generator: a.generator + b.generator, battery: a.battery + b.battery, ups: a.ups + b.ups)
-    }
-}
-
-/// Units per item.
-public typealias ItemCounts = PerItem<Int>
-
-extension PerItem where Value == Int {
-    /// The same count for every item (the standard allows one of each per 25,000 residents).
-    public static func each(_ n: Int) -> ItemCounts { ItemCounts(generator: n, battery: n, ups: n) }
-    public var total: Int { generator + battery + ups }
-}
-
 /// Unit prices in yen, the subsidy base per item. Defaults: the amounts Chuo, Koto, Toshima, Ome
 /// and Machida apply (their ward and city pages; docs/ALLOCATION.md "Prices").
 public struct UnitPrices: Sendable, Equatable {
@@ -121,7 +68,7 @@ public struct UnitPrices: Sendable, Equatable {
 /// A cost split between Tokyo's subsidy (1/2) and the municipality. Tokyo pays floor(price / 2)
 /// per subsidized unit, so the half yen of an odd price stays with the municipality; units beyond
 /// the standard are not subsidized and fall wholly to the municipality.
-public struct CostSplit: ItemValue {
+public struct CostSplit: Summable {
     public var units: Int
     public var subsidizedUnits: Int
     public var total: Int
@@ -156,7 +103,7 @@ public struct CostSplit: ItemValue {
 /// The cost of closing the shortfall against the standard, per item and in all.
 public typealias ItemCosts = PerItem<CostSplit>
 
-extension PerItem where Value == CostSplit {
+extension PerCase where Key == PowerUnitKind, Value == CostSplit {
     public var all: CostSplit { generator + battery + ups }
 }
 
@@ -259,6 +206,16 @@ public struct AllocationRow: Sendable, Equatable {
 
     public func name(_ lang: Language) -> String { lang == .ja ? nameJa : nameEn }
     public func area(_ lang: Language) -> String { lang == .ja ? areaJa : areaEn }
+}
+
+/// How the allocation check prints patient figures (docs/ALLOCATION.md, "Privacy").
+public enum AllocationPrivacy: Sendable, Equatable {
+    /// The default: small-count suppression with this threshold, as in the shortfall reports.
+    case suppressed(threshold: Int)
+    /// Every number exact; every output marks itself restricted (for officials who hold the roster).
+    case exact
+
+    public var isExact: Bool { self == .exact }
 }
 
 /// Where the "held" numbers come from.

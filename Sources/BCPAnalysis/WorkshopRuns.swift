@@ -10,8 +10,8 @@ public struct TierFigures: Sendable, Equatable {
     /// Patients who needed help and whose need became known no later than the minute their power
     /// ran out (depletion).
     public var foundInTime: Int
-    /// Patients found per detection channel, in the order of DetectionChannel.allCases.
-    public var byChannel: [Int]
+    /// Patients found per detection channel.
+    public var byChannel: PerCase<DetectionChannel, Int>
     /// Providers at least one of whose patients was found by a linked partner (the providers
     /// "taken over" because they were out of action).
     public var providersTakenOver: Int
@@ -24,7 +24,7 @@ public struct TierFigures: Sendable, Equatable {
     /// Mean detection delay in minutes (rounded half up), nil when nobody was found.
     public var meanDelay: Int? { NumberFormat.mean(totals.detectionDelayTotal, totals.detected) }
 
-    public func channel(_ c: DetectionChannel) -> Int { byChannel[DetectionChannel.allCases.firstIndex(of: c)!] }
+    public func channel(_ c: DetectionChannel) -> Int { byChannel[c] }
 
     public init(result r: SimulationResult, scenario: Scenario) {
         tier = r.tier
@@ -32,11 +32,11 @@ public struct TierFigures: Sendable, Equatable {
         var owners: [String: UnitOwner] = [:]
         for u in scenario.units { owners[u.id] = u.owner }
         var found = 0
-        var channels = [Int](repeating: 0, count: DetectionChannel.allCases.count)
+        var channels = PerCase<DetectionChannel, Int>(repeating: 0)
         var takenOver = Set<String>()
         for p in r.patients {
             if let c = p.detectionChannel {
-                channels[DetectionChannel.allCases.firstIndex(of: c)!] += 1
+                channels[c] += 1
                 if c == .linkedPartner { takenOver.insert(p.providerId) }
             }
             if let d = p.depletionMinute, let t = p.detectionMinute, t <= d { found += 1 }

@@ -1,9 +1,5 @@
-import BCPInput
 import BCPModel
-import BCPRegistry
 import BCPSimulator
-import Dispatch
-import Foundation
 import BCPText
 
 /// One kind of change tried for a municipality with uncovered patients.
@@ -21,17 +17,6 @@ public enum Lever: String, Sendable, CaseIterable, Equatable {
     /// (none, institutional, linked, regional); linked needs a group, so providers without one are
     /// grouped with each other; reaching regional also gives the municipality a regional BCP.
     case tier
-
-    /// The shortfall kinds whose remedies (RemedyLinks) fund this change.
-    public var remedies: [ShortfallKind] {
-        switch self {
-        case .unit: return [.noPowerUnit]
-        case .team: return [.noDeliveryTeam]
-        case .contact: return [.noContact]
-        case .bed: return [.noBackupBed]
-        case .tier: return [.providerWithoutBCP, .noRegionalBCP]
-        }
-    }
 }
 
 /// The unit added by the `unit` lever.
@@ -43,6 +28,15 @@ public struct UnitSpec: Sendable, Equatable {
     public var tanks: Int
     /// Yen per unit (the allocation check's default price of the item).
     public var priceYen: Int
+
+    public init(kind: PowerUnitKind, capacityWh: Int, ratedW: Int, runtimePerTankMinutes: Int, tanks: Int, priceYen: Int) {
+        self.kind = kind
+        self.capacityWh = capacityWh
+        self.ratedW = ratedW
+        self.runtimePerTankMinutes = runtimePerTankMinutes
+        self.tanks = tanks
+        self.priceYen = priceYen
+    }
 }
 
 public struct CounterfactualTrial: Sendable, Equatable {
@@ -57,7 +51,7 @@ public struct CounterfactualTrial: Sendable, Equatable {
 }
 
 public struct CounterfactualEntry: Sendable, Equatable {
-    public var code: String
+    public var code: MunicipalityCode
     public var uncovered: Int
     /// The municipality's patient-minutes without power before any change.
     public var gapMinutes: Int
@@ -120,25 +114,10 @@ public enum Counterfactual {
         }.prefix(max(0, options.maxMunicipalities))
         let targets = Array(chosen)
         let perMunicipality = targets.isEmpty ? 0 : max(1, options.maxReruns / targets.count)
-        let slots = EntrySlots(count: targets.count)
-        let work: @Sendable (Int) -> Void = { (k: Int) in
-            let m = targets[k]
-            slots.set(k, search(s, seed: base.seed, code: m.code, uncovered: m.tally.uncovered, gap: m.tally.gapMinutes, spec: spec,
-                                budget: perMunicipality))
+        let found = parallelMap(targets.count, threads: options.threads) { k in
+            search(s, seed: base.seed, code: targets[k].code, uncovered: targets[k].tally.uncovered,
+                   gap: targets[k].tally.gapMinutes, spec: spec, budget: perMunicipality)
         }
-        let workers = min(max(1, options.threads), max(1, targets.count))
-        if workers == 1 {
-            for k in targets.indices { work(k) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-                var k = w
-                while k < targets.count {
-                    work(k)
-                    k += workers
-                }
-            }
-        }
-        let found = slots.all()
         return CounterfactualResult(
             maxMunicipalities: options.maxMunicipalities, maxReruns: options.maxReruns,
             rerunsUsed: found.reduce(0) { $0 + $1.reruns }, municipalitiesWithUncovered: withUncovered.count,
@@ -264,9 +243,9 @@ public enum Counterfactual {
         for l in Lever.allCases {
             if (maxAmount[l] ?? 0) < 1 || apply(l, amount: 1, to: s, code: code, unit: spec) == nil { notApplicable.append(l) } else { levers.append(l) }
         }
-        // Amount 1 for every lever.
-        var covering = levers.filter { trial($0, 1)?.uncoveredAfter == 0 }
-        if covering.isEmpty {
+        // Amount 1 for every lever (each is tried, even after one covers everyone).
+        let coveredAtOne = levers.map { trial($0, 1)?.uncoveredAfter == 0 }
+        if !coveredAtOne.contains(true) {
             // The most each lever may take.
             var atMax: [Lever] = []
             for l in levers where maxAmount[l]! > 1 {
@@ -281,12 +260,10 @@ public enum Counterfactual {
                     if t.uncoveredAfter == 0 { hi = mid } else { lo = mid }
                 }
             }
-            covering = atMax
         }
-        _ = covering
         let best = bestIndex(trials, uncovered: n, gapMinutes: gap)
         return Found(
-            entry: CounterfactualEntry(code: code.description, uncovered: n, gapMinutes: gap, trials: trials, best: best,
+            entry: CounterfactualEntry(code: code, uncovered: n, gapMinutes: gap, trials: trials, best: best,
                                        notApplicable: notApplicable, budgetExhausted: exhausted),
             reruns: reruns)
     }
@@ -306,83 +283,5 @@ public enum Counterfactual {
         }
         guard let first = ranked.first, trials[first].uncoveredAfter < n || trials[first].gapMinutesAfter < gap else { return nil }
         return first
-    }
-
-    // MARK: JSON (inside the result file's "report" member)
-
-    static func json(_ c: CounterfactualResult) -> OrderedJSON {
-        .object([
-            ("maxMunicipalities", .int(c.maxMunicipalities)),
-            ("maxReruns", .int(c.maxReruns)),
-            ("rerunsUsed", .int(c.rerunsUsed)),
-            ("municipalitiesWithUncovered", .int(c.municipalitiesWithUncovered)),
-            ("unit", .object([
-                ("kind", .string(c.unit.kind.rawValue)), ("capacityWh", .int(c.unit.capacityWh)), ("ratedW", .int(c.unit.ratedW)),
-                ("runtimePerTankMinutes", .int(c.unit.runtimePerTankMinutes)), ("tanks", .int(c.unit.tanks)),
-                ("priceYen", .int(c.unit.priceYen)),
-            ])),
-            ("entries", .array(c.entries.map { e in
-                .object([
-                    ("code", .string(e.code)),
-                    ("uncovered", .int(e.uncovered)),
-                    ("gapMinutes", .int(e.gapMinutes)),
-                    ("best", .int(e.best)),
-                    ("notApplicable", .array(e.notApplicable.map { .string($0.rawValue) })),
-                    ("budgetExhausted", .bool(e.budgetExhausted)),
-                    ("trials", .array(e.trials.map { t in
-                        .object([
-                            ("lever", .string(t.lever.rawValue)), ("amount", .int(t.amount)),
-                            ("uncoveredAfter", .int(t.uncoveredAfter)),
-                            ("gapMinutesAfter", .int(t.gapMinutesAfter)), ("totalUncoveredAfter", .int(t.totalUncoveredAfter)),
-                        ])
-                    })),
-                ])
-            })),
-        ])
-    }
-
-    static func decode(_ o: J) throws -> CounterfactualResult {
-        let u = try o.obj("unit")
-        guard let kind = PowerUnitKind(rawValue: try u.string("kind")) else { throw u.fail("unknown unit kind") }
-        let spec = UnitSpec(kind: kind, capacityWh: try u.int("capacityWh"), ratedW: try u.int("ratedW"),
-                            runtimePerTankMinutes: try u.int("runtimePerTankMinutes"), tanks: try u.int("tanks"),
-                            priceYen: try u.int("priceYen"))
-        func lever(_ j: J, _ s: String) throws -> Lever {
-            guard let l = Lever(rawValue: s) else { throw j.fail("unknown lever '\(s)'") }
-            return l
-        }
-        let entries = try o.array("entries").map { e -> CounterfactualEntry in
-            let trials = try e.array("trials").map { t in
-                CounterfactualTrial(lever: try lever(t, t.string("lever")), amount: try t.int("amount"),
-                                    uncoveredAfter: try t.int("uncoveredAfter"), gapMinutesAfter: try t.int("gapMinutesAfter"), totalUncoveredAfter: try t.int("totalUncoveredAfter"))
-            }
-            let best = try e.optInt("best")
-            if let b = best, !trials.indices.contains(b) { throw e.fail("best is not a trial index") }
-            return CounterfactualEntry(
-                code: try e.string("code"), uncovered: try e.int("uncovered"), gapMinutes: try e.int("gapMinutes"), trials: trials, best: best,
-                notApplicable: try e.strings("notApplicable").map { try lever(e, $0) },
-                budgetExhausted: try e.bool("budgetExhausted"))
-        }
-        return CounterfactualResult(
-            maxMunicipalities: try o.int("maxMunicipalities"), maxReruns: try o.int("maxReruns"),
-            rerunsUsed: try o.int("rerunsUsed"), municipalitiesWithUncovered: try o.int("municipalitiesWithUncovered"),
-            unit: spec, entries: entries)
-    }
-}
-
-/// Results written by worker threads, each index once, under a lock.
-final class EntrySlots: @unchecked Sendable {
-    private var items: [Counterfactual.Found?]
-    private let lock = NSLock()
-    init(count: Int) { items = .init(repeating: nil, count: count) }
-    func set(_ k: Int, _ f: Counterfactual.Found) {
-        lock.lock()
-        items[k] = f
-        lock.unlock()
-    }
-    func all() -> [Counterfactual.Found] {
-        lock.lock()
-        defer { lock.unlock() }
-        return items.map { $0! }
     }
 }

@@ -3,8 +3,8 @@ import BCPModel
 @testable import BCPSimulator
 
 /// Random small scenarios from a seeded xoshiro256**, for property tests.
-enum RandomScenario {
-    static func make(_ seed: UInt64, patients n: Int = 24) -> Scenario {
+public enum RandomScenario {
+    public static func make(_ seed: UInt64, patients n: Int = 24) -> Scenario {
         var g = Xoshiro256StarStar(seed: seed)
         let codes = [Fx.chiyoda, Fx.chuo, Fx.shinjuku, Fx.oshima]
         var munis = Fx.municipalities()
@@ -64,7 +64,7 @@ enum RandomScenario {
                         disruptions: disruptions)
     }
 
-    static func patient(_ g: inout Xoshiro256StarStar, id: String, codes: [MunicipalityCode]) -> Patient {
+    public static func patient(_ g: inout Xoshiro256StarStar, id: String, codes: [MunicipalityCode]) -> Patient {
         Patient(id: id, municipality: codes[g.int(in: 0...3)], device: DeviceKind.allCases[g.int(in: 0...4)],
                 drawW: g.int(in: 15...120), hoursPerDay: g.int(in: 6...24), internalBatteryWh: g.int(in: 0...200),
                 externalBatteryWh: g.next(below: 2) == 0 ? 0 : g.int(in: 0...600),
@@ -72,7 +72,7 @@ enum RandomScenario {
                 providerId: "C\(g.int(in: 0...5))", registeredSupportPlan: g.next(below: 2) == 0)
     }
 
-    static func unit(_ g: inout Xoshiro256StarStar, id: String, owner: UnitOwner) -> PowerUnit {
+    public static func unit(_ g: inout Xoshiro256StarStar, id: String, owner: UnitOwner) -> PowerUnit {
         g.next(below: 3) == 0
             ? PowerUnit(id: id, kind: .generator, capacityWh: 0, ratedW: 900, runtimePerTankMinutes: g.int(in: 60...300),
                         tanks: g.int(in: 1...4), owner: owner, subsidized: true)

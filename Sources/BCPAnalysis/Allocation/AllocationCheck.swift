@@ -65,7 +65,7 @@ public enum AllocationCheck {
             let standard = ItemCounts.each(s)
             let h = held[m.code] ?? .zero
             var short = ItemCounts.zero, excess = ItemCounts.zero
-            var costs = ItemCosts()
+            var costs = ItemCosts.zero
             for k in PowerUnitKind.allCases {
                 short[k] = max(0, standard[k] - h[k])
                 excess[k] = max(0, h[k] - standard[k])
@@ -132,7 +132,7 @@ public enum AllocationCheck {
         var out = AllocationRow(
             level: level, code: nil, nameJa: nameJa, nameEn: nameEn, areaJa: level == .area ? nameJa : "", areaEn: level == .area ? nameEn : "",
             municipalityCount: rows.count, population: 0, populationDate: date, standard: .zero, held: .zero, shortOfStandard: .zero,
-            excessOverStandard: .zero, need: nil, costStandard: ItemCosts(), costNeed: nil)
+            excessOverStandard: .zero, need: nil, costStandard: ItemCosts.zero, costNeed: nil)
         for r in rows {
             out.population += r.population
             out.standard = out.standard + r.standard

@@ -1,0 +1,53 @@
+import BCPModel
+
+/// The counts an ensemble summarises over its replicas, in result.json order.
+public enum EnsembleMeasure: String, CaseKey {
+    case affected, atRisk, covered, coveredOwnMeans, coveredByUnit, evacuated, uncovered, gapMinutes, maxGapMinutes,
+        unitsDelivered, bedsUsed, detected
+
+    /// This measure of a tally.
+    public func value(in t: Tally) -> Int {
+        switch self {
+        case .affected: return t.affected
+        case .atRisk: return t.atRisk
+        case .covered: return t.covered
+        case .coveredOwnMeans: return t.coveredOwnMeans
+        case .coveredByUnit: return t.coveredByUnit
+        case .evacuated: return t.evacuated
+        case .uncovered: return t.uncovered
+        case .gapMinutes: return t.gapMinutes
+        case .maxGapMinutes: return t.maxGapMinutes
+        case .unitsDelivered: return t.unitsDelivered
+        case .bedsUsed: return t.bedsUsed
+        case .detected: return t.detected
+        }
+    }
+
+    /// Whether the measure is in minutes (shown as hours).
+    public var isMinutes: Bool { self == .gapMinutes || self == .maxGapMinutes }
+}
+
+/// What an ensemble keeps of one replica: the measures over all patients, and uncovered patients
+/// and gap minutes per municipality (by code). Replicas after the first are reduced to this as
+/// soon as they finish, so 1,000 replicas do not hold 1,000 full results.
+public struct ReplicaSummary: Sendable, Equatable {
+    public var totals: PerCase<EnsembleMeasure, Int>
+    public var muniUncovered: [Int]
+    public var muniGap: [Int]
+
+    public init(totals: PerCase<EnsembleMeasure, Int>, muniUncovered: [Int], muniGap: [Int]) {
+        self.totals = totals
+        self.muniUncovered = muniUncovered
+        self.muniGap = muniGap
+    }
+
+    public init(_ totals: Tally, municipalities: [Tally]) {
+        self.totals = PerCase { $0.value(in: totals) }
+        muniUncovered = municipalities.map(\.uncovered)
+        muniGap = municipalities.map(\.gapMinutes)
+    }
+
+    public init(_ r: SimulationResult) {
+        self.init(r.totals, municipalities: r.municipalities.map(\.tally))
+    }
+}
