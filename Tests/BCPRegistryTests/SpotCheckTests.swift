@@ -50,6 +50,20 @@ final class SpotCheckTests: XCTestCase {
         XCTAssertEqual(p("municipal-home-care-promotion-fy2024").fy2024Plan.first?.quantity?.value, "62区市町村") // 000:187
     }
 
+    func testFY2024MunicipalResultsDoNotClaimTheEnvironmentSupportResult() {
+        // 000:171 ３８区市町村（重複を除く） heads the result cell that lists both programs: 000:173-174
+        // 区市町村在宅療養推進事業 ３４区市町村 and 000:184-185 在宅療養環境整備支援事業 ２３区市.
+        let m = p("municipal-home-care-promotion-fy2024").fy2024Result
+        XCTAssertEqual(m.map { $0.quantity?.value ?? "" }, ["34区市町村", "12区市町村", "26区市町村", "8区市町村", "38区市町村（重複を除く）"])
+        XCTAssertFalse(m.contains { $0.item.value == "在宅療養環境整備支援事業" }, "38 is the total of both programs, not environment support's result")
+        XCTAssertEqual(m.last?.item.inferred, true)
+        let env = p("home-care-environment-support-fy2024").fy2024Result
+        XCTAssertEqual(env.map { $0.quantity?.value ?? "" }, ["23区市"]) // 000:185
+        // Union 38 = 34 + 23 - overlap, so 19 municipalities do both (the note says so).
+        XCTAssertEqual(34 + 23 - 38, 19)
+        XCTAssertTrue(m.last?.note?.contains("19 do both") ?? false)
+    }
+
     func testFY2011Amounts() {
         XCTAssertEqual(p("home-care-council-fy2011").budgetThousandYen?.value, 5_458)            // 003:16 ５，４５８千円
         XCTAssertEqual(p("municipal-comprehensive-subsidy-fy2011").budgetThousandYen?.value, 2_500_000) // 003:26 ２５億円
