@@ -97,6 +97,19 @@ final class SpotCheckTests: XCTestCase {
         XCTAssertTrue(registry.programs.filter { $0.file.hasPrefix("004") }.allSatisfy { $0.fiscalYear.inferred == true })
     }
 
+    func testInferredYearOf001IsWhenTheSkeletonWasDrafted() {
+        // 001 prints no year: 001:239 names 福祉局 (created July 2023) and the 9th elderly plan (FY2024-26) still
+        // to be drawn up; 000:106 the plan it is the skeleton of was revised in March 2024. 令和11年度 (001:241) is
+        // the plan's horizon, not the document's year.
+        guard let doc = registry.data.documents.first(where: { $0.file.hasPrefix("001") }) else { return XCTFail() }
+        XCTAssertEqual(doc.fiscalYear.value, 2023)
+        XCTAssertEqual(doc.fiscalYear.era, "令和5年度")
+        XCTAssertEqual(doc.fiscalYear.inferred, true)
+        XCTAssertEqual(doc.fiscalYear.source.line, 239)
+        XCTAssertEqual(Set(doc.yearEvidence.map(\.source.label)),
+                       ["001_34d4023f9fa2167b.txt:239", "001_34d4023f9fa2167b.txt:241", "000_5141937cf89c2df9.txt:106"])
+    }
+
     func testSurveyPercentagesAgainstCounts() {
         // 004:98 n=53. FY2018 percentages all equal count/53; six FY2017 ones do not (a quirk of the source).
         let rows = registry.data.coordinationSurvey
