@@ -105,19 +105,78 @@ final class QueryRenderTests: XCTestCase {
         XCTAssertTrue(d.hasPrefix("# 災害時在宅医療提供体制強化事業 (disaster-home-care-bcp-fy2025)"))
     }
 
-    func testRemedyLinks() {
-        for kind in ShortfallKind.allCases { XCTAssertFalse(RemedyLinks.links(for: kind).isEmpty, kind.rawValue) }
-        for link in RemedyLinks.all {
+    /// Every cited range (file, first line, last line) of a record.
+    func citedRanges(_ p: Program) throws -> [(String, Int, Int)] {
+        var out: [(String, Int, Int)] = []
+        func walk(_ n: Node) {
+            switch n {
+            case .array(let a): a.forEach(walk)
+            case .object(let o):
+                if case .object(let s)? = o["source"], let f = s["file"]?.string, let l = s["line"]?.string.flatMap({ Int($0) }) {
+                    out.append((f, l, s["endLine"]?.string.flatMap { Int($0) } ?? l))
+                }
+                o.values.forEach(walk)
+            default: break
+            }
+        }
+        walk(try JSONDecoder().decode(Node.self, from: JSONEncoder().encode(p)))
+        return out
+    }
+
+    func testRemedyLinks() throws {
+        // Every kind has funding programs or the statement that none funds it, never both.
+        for kind in ShortfallKind.allCases {
+            let f = RemedyLinks.funding(for: kind)
+            XCTAssertNotEqual(f.links.isEmpty, f.unfunded == nil, kind.rawValue)
+            XCTAssertEqual(f.links, RemedyLinks.links(for: kind))
+        }
+        for link in RemedyLinks.all + RemedyLinks.historical {
             guard let p = registry.program(id: link.programId) else { XCTFail("\(link.programId) missing"); continue }
-            var rates = p.subsidyRates.map(\.value), amounts = p.baseAmounts.map(\.value)
+            var rates = p.subsidyRates, amounts = p.baseAmounts.map(\.value)
             if let m = link.menuJa {
                 guard let menu = p.menus.first(where: { $0.nameJa.value == m }) else { XCTFail("\(link.programId): no menu \(m)"); continue }
-                rates += menu.subsidyRates.map(\.value); amounts += menu.baseAmounts.map(\.value)
+                rates += menu.subsidyRates; amounts += menu.baseAmounts.map(\.value)
             }
-            XCTAssertEqual(Set(link.rates).subtracting(rates), [], "\(link.kind) → \(link.programId) rates")
+            XCTAssertEqual(Set(link.rates).subtracting(rates.map(\.value)), [], "\(link.kind) → \(link.programId) rates")
+            if link.rates.count == 2 { // phased: 10/10 in years 1-3, then 1/2, as the record has them
+                XCTAssertEqual(link.rates, ["first3Years", "fromYear4"].compactMap { ph in rates.first { $0.phase == ph }?.value }, link.programId)
+            }
             if let a = link.baseAmountThousandYen { XCTAssertTrue(amounts.contains(a), "\(link.programId) amount") }
+            // A link rests on the program's own printed text: each evidence line is a line its record cites.
+            XCTAssertFalse(link.evidence.isEmpty, "\(link.kind) → \(link.programId) has no evidence")
+            let ranges = try citedRanges(p)
+            for e in link.evidence {
+                let (l, end) = (e.source.line, e.source.endLine ?? e.source.line)
+                XCTAssertTrue(ranges.contains { $0.0 == e.source.file && $0.1 <= end && l <= $0.2 },
+                              "\(link.kind) → \(link.programId): \(e.source.label) is not text of that record")
+            }
         }
-        XCTAssertEqual(RemedyLinks.links(for: .noPowerUnit).map(\.programId), ["ventilator-support-fy2025"])
+        func programs(_ k: ShortfallKind) -> [String] { RemedyLinks.links(for: k).map { $0.programId + ($0.menuJa.map { " / " + $0 } ?? "") } }
+        XCTAssertEqual(programs(.noPowerUnit), ["ventilator-support-fy2025"]) // 002:26
+        XCTAssertEqual(programs(.noBackupBed), ["municipal-home-care-promotion-fy2025 / 切れ目のない在宅医療提供体制の構築や医療・介護関係者等への情報共有に対する支援"]) // 002:16
+        XCTAssertEqual(programs(.providerWithoutBCP), ["disaster-home-care-bcp-fy2025 / 訪問診療を行う医療機関等の災害対応力強化に向けたセミナー開催"]) // 002:158, 163
+        XCTAssertEqual(programs(.noRegionalBCP), ["disaster-home-care-bcp-fy2025 / 連携型BCP・地域BCP策定に向けたモデル事業実施"]) // 002:164
+        // 在宅療養研修事業 (002:33-35: liaison council, leaders, hospital and mutual training, symposium) has no
+        // disaster content, so only the disaster seminars (002:163) are linked.
+        XCTAssertEqual(programs(.staffNotTrained), ["disaster-home-care-bcp-fy2025 / 訪問診療を行う医療機関等の災害対応力強化に向けたセミナー開催"])
+        // 002:13 病院救急車等を活用した搬送体制の確保 moves patients: the transport lever, not delivery of power units.
+        XCTAssertEqual(programs(.noTransport), ["municipal-home-care-promotion-fy2025 / 在宅医療と介護の提供体制の充実に向けた先駆的な取組への支援"])
+        XCTAssertEqual(RemedyLinks.links(for: .noTransport).first?.evidence.first?.source.label, "002_0f0e66cbedaeb88e.txt:13")
+        // No document funds contacting patients or delivery teams: a statement, no link. The closest text is the
+        // skeleton's individual disaster plans for ventilator users (001:71-74), not a budget line.
+        XCTAssertEqual(RemedyLinks.unfunded.map(\.kind), [.noContact, .noDeliveryTeam])
+        XCTAssertTrue(programs(.noContact).isEmpty)
+        XCTAssertTrue(programs(.noDeliveryTeam).isEmpty)
+        XCTAssertEqual(RemedyLinks.unfunded(for: .noContact)?.closest.map(\.source.label), ["001_34d4023f9fa2167b.txt:71-74"])
+        XCTAssertEqual(RemedyLinks.unfunded(for: .noDeliveryTeam)?.text(.en).hasSuffix("(source: 001_34d4023f9fa2167b.txt:71-74; 002_0f0e66cbedaeb88e.txt:26)"), true)
+        XCTAssertEqual(RemedyLinks.unfunded(for: .noContact)?.text(.ja).hasSuffix("（出典: 001_34d4023f9fa2167b.txt:71-74）"), true)
+        XCTAssertFalse(RemedyLinks.all.contains { $0.reasonJa.contains("安否確認の経路") }, "no document says so")
+        // Current links are FY2025 programs; the FY2011 backup-bed menu is history only, with the FY2011 reading
+        // of 003:220 and 003:138: 10/10 for the first three years, then 1/2, base 5,580 (003:134).
+        XCTAssertTrue(RemedyLinks.all.allSatisfy { registry.program(id: $0.programId)?.fiscalYear.value == 2025 })
+        XCTAssertEqual(RemedyLinks.historical.map(\.programId), ["home-care-environment-support-fy2011"])
+        XCTAssertEqual(RemedyLinks.historical.first?.rates, ["10/10", "1/2"])
+        XCTAssertEqual(RemedyLinks.historical.first?.baseAmountThousandYen, 5_580)
     }
 
     func testBadDataThrows() {
