@@ -212,6 +212,7 @@ public struct SummaryDocument: Sendable {
         var seen: [String] = []
         var parts: [String] = []
         for kind in l.remedies {
+            if RemedyLinks.unfunded(for: kind) != nil { parts.append(RemedyLinks.noProgramLabel(lang == .ja ? .ja : .en)) }
             for link in RemedyLinks.links(for: kind) where !seen.contains(link.programId) {
                 seen.append(link.programId)
                 let name = registry?.program(id: link.programId)?.name(lang == .ja ? .ja : .en) ?? link.programId
@@ -285,7 +286,11 @@ public struct SummaryDocument: Sendable {
                       L("shortfall.col.rate", lang), L("shortfall.col.base", lang), L("shortfall.col.why", lang)],
             alignments: [.left, .left, .left, .left, .right, .left])
         let rl: RegistryLanguage = lang == .ja ? .ja : .en
-        for kind in ShortfallKind.allCases {
+        // The kinds the simulator reports; one that no program funds gets the registry's statement instead.
+        for kind in ShortfallReason.allCases.compactMap({ ShortfallKind(rawValue: $0.rawValue) }) {
+            if let u = RemedyLinks.unfunded(for: kind) {
+                table.add([L("shortfall.reason.\(kind.rawValue)", lang), RemedyLinks.noProgramLabel(rl), "", "", "", u.text(rl)])
+            }
             for link in RemedyLinks.links(for: kind) {
                 let program = registry?.program(id: link.programId)
                 let name = (program?.name(rl) ?? link.programId) + " [\(link.programId)]"
