@@ -37,6 +37,8 @@ public struct SurveyFrame: Codable, Sendable, Hashable {
     public let population: Cited<Int>
     public let excludes: Cited<String>
     public let title: Cited<String>
+    /// The legend of the ※ mark (※は実施数のみ記載, 004 line 94), with our reading in `note`.
+    public let markLegend: Cited<String>
 }
 
 /// One row of the survey: counts of municipalities doing an item, 1 April 2018 vs end of FY2017.
@@ -48,7 +50,8 @@ public struct SurveyRow: Codable, Sendable, Hashable {
     public let fy2017Count: Cited<Int>
     public let fy2017Percent: Cited<String>
     public let changePoints: Cited<String>
-    /// Present when the count is marked ※ (count only).
+    /// Present when the FY2018 count is marked ※: read as municipalities that have implemented the item only,
+    /// excluding work planned within FY2018 (see `SurveyFrame.markLegend`). The name is kept for the schema.
     public let countOnly: Cited<Bool>?
 }
 

@@ -110,6 +110,48 @@ final class SpotCheckTests: XCTestCase {
                        ["001_34d4023f9fa2167b.txt:239", "001_34d4023f9fa2167b.txt:241", "000_5141937cf89c2df9.txt:106"])
     }
 
+    func testSharedLineReadingsAreByContent() {
+        // 000:134 １８区市 医療保健政策包括補助事業: the plan names the funding scheme (as 000:122 for 在宅療養環境整備支援事業),
+        // so the left figure is the result here; 000:275/302/314 the larger, round left figure is the plan.
+        let v = p("ventilator-support-fy2024")
+        XCTAssertEqual(v.fy2024Plan.map(\.item.value), ["医療保健政策包括補助事業"])
+        XCTAssertEqual(v.fy2024Result.map { $0.quantity?.value ?? "" }, ["18区市"])
+        XCTAssertTrue(v.notes.contains { $0.contains("content, not by position") })
+        for (id, plan, result) in [("visiting-nurse-clerk-employment-fy2024", "35事業所", "26事業所"),   // 000:275
+                                   ("visiting-nurse-substitute-staff-fy2024", "25人", "15人"),           // 000:302
+                                   ("certified-visiting-nurse-fy2024", "25事業所", "15事業所")] {         // 000:314
+            let r = p(id)
+            XCTAssertEqual(r.fy2024Plan.first?.quantity?.value, plan, id)
+            XCTAssertEqual(r.fy2024Result.first?.quantity?.value, result, id)
+            XCTAssertTrue(r.notes.contains { $0.contains("content, not by position") }, id)
+            XCTAssertFalse(r.notes.contains { $0.contains("plan column left of result column") }, id)
+        }
+    }
+
+    func testSurveyMarkIsImplementedOnly() {
+        // 004:94 ※は実施数のみ記載: the ※ rows (004:105-107, 109-111) print percentages too, so ※ marks
+        // "implemented only" (the FY2018 column otherwise includes work planned within FY2018, 004:92).
+        let legend = registry.data.surveyFrame.markLegend
+        XCTAssertEqual(legend.value, "※は実施数のみ記載")
+        XCTAssertEqual(legend.source.line, 94)
+        let marked = registry.data.coordinationSurvey.filter { $0.countOnly != nil }
+        XCTAssertEqual(marked.map(\.fy2018Count.source.line), [105, 106, 107, 109, 110, 111])
+        XCTAssertTrue(marked.allSatisfy { !$0.fy2018Percent.value.isEmpty })
+        XCTAssertTrue(marked.allSatisfy { $0.countOnly?.note?.contains("implemented") == true })
+        XCTAssertFalse(marked.contains { $0.countOnly?.note == "※: only the number of municipalities is given." })
+    }
+
+    func testACPScheduleYears() {
+        // 002:216 区分 + three year columns; 002:217-219 keep empty cells as tabs: filled cells in R7 and R8.
+        let a = p("acp-practice-capacity-fy2025")
+        XCTAssertTrue(a.details.contains { $0.value == "区分\t令和7年度\t令和8年度\t令和9年度" && $0.source.line == 216 })
+        let rows = SourceText.lines("002_0f0e66cbedaeb88e.txt")[216...218].map { $0.components(separatedBy: "\t") }
+        XCTAssertEqual(rows.map(\.count), [4, 4, 4])
+        XCTAssertEqual(rows.map { $0[3] }, ["", "", ""]) // 令和9年度 empty
+        XCTAssertEqual(rows.map { $0[1] }, ["実施・分析", "内容の検討", "試作版の作成"]) // 令和7年度
+        XCTAssertTrue(a.notes.contains { $0.contains("令和7年度 (実施・分析, 内容の検討, 試作版の作成)") })
+    }
+
     func testSurveyPercentagesAgainstCounts() {
         // 004:98 n=53. FY2018 percentages all equal count/53; six FY2017 ones do not (a quirk of the source).
         let rows = registry.data.coordinationSurvey
