@@ -55,6 +55,19 @@ public struct SurveyRow: Codable, Sendable, Hashable {
     public let countOnly: Cited<Bool>?
 }
 
+/// The 国庫負担 (national treasury share) column of the evaluation table (000): its headers and every ○ mark as
+/// printed. The marks come out apart from their rows, so they cannot be tied to programs.
+public struct NationalShareColumn: Codable, Sendable, Hashable {
+    /// The header 国庫負担, printed once per page, one character per line.
+    public let headers: [Cited<String>]
+    /// Marks that stand apart from any name (on a line of their own, or after 【再掲】), in document order.
+    public let marks: [Cited<String>]
+    /// Marks glued to a program name (○訪問看護人材確保事業): the column's mark of some row, or a bullet.
+    public let marksWithNames: [Cited<String>]
+    /// Our count per page and reading (English).
+    public let note: String
+}
+
 /// The whole registry file.
 public struct RegistryData: Codable, Sendable, Hashable {
     public let schemaVersion: Int
@@ -65,5 +78,7 @@ public struct RegistryData: Codable, Sendable, Hashable {
     public let indicatorTargetNote: Cited<String>
     public let surveyFrame: SurveyFrame
     public let coordinationSurvey: [SurveyRow]
+    /// The 国庫負担 marks of 000, as printed.
+    public let nationalShareColumn: NationalShareColumn
     public let programs: [Program]
 }

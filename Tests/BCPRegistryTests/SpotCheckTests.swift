@@ -152,6 +152,23 @@ final class SpotCheckTests: XCTestCase {
         XCTAssertTrue(a.notes.contains { $0.contains("令和7年度 (実施・分析, 内容の検討, 試作版の作成)") })
     }
 
+    func testNationalShareMarksOf000() {
+        // 国庫負担 header at 000:114-117, 223-226, 391-394. Marks apart from names: 000:6-18 (7) and 000:199
+        // 【再掲】 ○ on page 1, 000:228-240 (7) on page 2, 000:396-404 (5) and 426, 428 on page 3; glued: 000:20, 242.
+        let c = registry.data.nationalShareColumn
+        XCTAssertEqual(c.headers.map(\.source.label), ["000_5141937cf89c2df9.txt:114-117", "000_5141937cf89c2df9.txt:223-226",
+                                                        "000_5141937cf89c2df9.txt:391-394"])
+        let lines = c.marks.map(\.source.line)
+        XCTAssertEqual(lines.count, 22)
+        XCTAssertEqual([lines.filter { $0 <= 208 }.count, lines.filter { (209...378).contains($0) }.count, lines.filter { $0 >= 379 }.count], [8, 7, 7])
+        XCTAssertTrue(lines.contains(199))
+        XCTAssertEqual(c.marksWithNames.map(\.source.line), [20, 242])
+        // Every line of 000 that is a lone mark is recorded.
+        let lone = SourceText.lines("000_5141937cf89c2df9.txt").enumerated().filter { ["○", "〇"].contains($0.element.trimmed) }.map { $0.offset + 1 }
+        XCTAssertEqual(lone.count, 21)
+        XCTAssertEqual(Set(lone).subtracting(lines), [])
+    }
+
     func testSurveyPercentagesAgainstCounts() {
         // 004:98 n=53. FY2018 percentages all equal count/53; six FY2017 ones do not (a quirk of the source).
         let rows = registry.data.coordinationSurvey
