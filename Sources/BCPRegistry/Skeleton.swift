@@ -10,13 +10,47 @@ public struct SourceDocument: Codable, Sendable, Hashable {
     public let yearEvidence: [Cited<String>]
 }
 
-/// An effort (取組) of the health plan's home-care section (from 001, issues from 000).
+/// An effort (取組) of the health plan's home-care section: names, goal and text from the skeleton (001), the
+/// plan's own name and issue from the evaluation (000).
 public struct Effort: Codable, Sendable, Hashable {
     public let number: Cited<Int>
+    /// The skeleton's name (001).
     public let nameJa: Cited<String>
     public let nameEn: String
+    /// The name in the plan of March 2024 as the evaluation (000) prints it; it differs from the skeleton's
+    /// for efforts 2 and 5, whose skeleton names became the plan's issues (課題).
+    public let planNameJa: Cited<String>
+    public let planNameEn: String
+    /// The goal (目標) in full.
     public let goalJa: Cited<String>
+    public let goalEn: String
+    /// The issue (課題) of the plan (000).
     public let issueJa: Cited<String>
+    /// The skeleton's これまでの取組 (work so far), one point per bullet.
+    public let progress: [TextPoint]
+    /// The skeleton's 課題 (challenges), one point per bullet.
+    public let challenges: [TextPoint]
+    /// The skeleton's 今後の方向性 (directions), one point per bullet.
+    public let directions: [TextPoint]
+}
+
+/// A sentence or bullet of a document with our English rendering, and the heading it is printed under.
+public struct TextPoint: Codable, Sendable, Hashable {
+    public let heading: Cited<String>?
+    public let textJa: Cited<String>
+    public let textEn: String
+}
+
+/// 訪問診療必要量の見直し of the skeleton (001 lines 234-243): how the required volume of home-visit care is to be
+/// reviewed. Not a budget item.
+public struct DemandReview: Codable, Sendable, Hashable {
+    public let title: Cited<String>
+    public let titleEn: String
+    /// ① and ②; what they stand for is not printed.
+    public let points: [TextPoint]
+    /// 保健医療計画中間見直し（令和3年7月）, printed alone at the end (line 243).
+    public let midTermReview: TextPoint
+    public let note: String
 }
 
 /// An indicator (指標) of the skeleton. Baseline and target are not printed in the sources.
@@ -76,6 +110,8 @@ public struct RegistryData: Codable, Sendable, Hashable {
     public let efforts: [Effort]
     public let indicators: [Indicator]
     public let indicatorTargetNote: Cited<String>
+    /// The skeleton's review of the required volume of home-visit care.
+    public let visitDemandReview: DemandReview
     public let surveyFrame: SurveyFrame
     public let coordinationSurvey: [SurveyRow]
     /// The 国庫負担 marks of 000, as printed.

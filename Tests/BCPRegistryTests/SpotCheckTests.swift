@@ -169,6 +169,33 @@ final class SpotCheckTests: XCTestCase {
         XCTAssertEqual(Set(lone).subtracting(lines), [])
     }
 
+    func testEffortsInFull() {
+        let e = registry.data.efforts
+        // 000 names efforts 2 and 5 differently from 001: (取組２) 000:190-191 (again 317-318), (取組５) 000:421-422.
+        XCTAssertEqual(e.map(\.planNameJa.value), ["地域包括ケアシステムにおける在宅療養体制の構築", "在宅療養患者を支える地域の取組を促進",
+                                                   "在宅療養生活への円滑な移行の促進", "在宅療養に関わる人材育成・確保", "在宅療養に関する都民への普及啓発"])
+        XCTAssertEqual(e.map { $0.planNameJa.value == $0.nameJa.value }, [true, false, true, true, false])
+        // Bullets (U+F06E) of 001 per column: これまでの取組 / 課題 (ending in 必要) / 今後の方向性.
+        XCTAssertEqual(e.map { [$0.progress.count, $0.challenges.count, $0.directions.count] },
+                       [[4, 2, 2], [8, 3, 5], [4, 1, 1], [4, 1, 1], [2, 2, 1]])
+        XCTAssertTrue(e.allSatisfy { $0.challenges.allSatisfy { $0.textJa.value.hasSuffix("必要") } })
+        let lines = { (n: Int) in Set(e[n - 1].progress.map(\.textJa.source.line) + e[n - 1].directions.map(\.textJa.source.line)) }
+        XCTAssertTrue(lines(2).isSuperset(of: [71, 82, 116])) // ventilator users' disaster plans, safety survey and symposium, infection
+        XCTAssertTrue(lines(3).contains(133))                  // 退院支援マニュアルの作成
+        // Goals in full: 001:46-47 and 001:202-204 (they were cut to their first sentence part).
+        XCTAssertTrue(e[0].goalJa.value.hasSuffix("自分らしい暮らしを続けることができるようにする"))
+        XCTAssertEqual(e[0].goalJa.source.label, "001_34d4023f9fa2167b.txt:46-47")
+        XCTAssertTrue(e[4].goalJa.value.hasPrefix("看取りを含む在宅療養についての都民の理解が深まり"))
+        XCTAssertEqual(e[4].goalJa.source.label, "001_34d4023f9fa2167b.txt:202-204")
+        XCTAssertTrue(e.allSatisfy { !$0.goalEn.isEmpty && !$0.planNameEn.isEmpty })
+        // 訪問診療必要量の見直し (001:234, 238-239) and the mid-term review of July 2021 (001:243).
+        let r = registry.data.visitDemandReview
+        XCTAssertEqual(r.title.value, "訪問診療必要量の見直し")
+        XCTAssertEqual(r.points.map(\.textJa.source.line), [238, 239])
+        XCTAssertEqual(r.midTermReview.textJa.value, "保健医療計画中間見直し（令和3年7月）")
+        XCTAssertEqual(r.midTermReview.textJa.source.line, 243)
+    }
+
     func testSurveyPercentagesAgainstCounts() {
         // 004:98 n=53. FY2018 percentages all equal count/53; six FY2017 ones do not (a quirk of the source).
         let rows = registry.data.coordinationSurvey
