@@ -196,6 +196,28 @@ final class SpotCheckTests: XCTestCase {
         XCTAssertEqual(r.midTermReview.textJa.source.line, 243)
     }
 
+    func testDetailPagesOf002() {
+        // Family support page (002:94-143): 現状・課題 100-101, the R5 public opinion survey 105-111, 事業概要 115, 117.
+        let fam = p("municipal-home-care-promotion-fy2025").menus.first { $0.nameJa.value == "在宅療養患者家族支援事業" }
+        XCTAssertEqual(fam?.background?.map(\.source.line), [100, 101, 105, 107, 108, 110, 111])
+        XCTAssertTrue(fam?.background?.contains { $0.value == "70.7% 家族に負担をかける" } ?? false) // 002:107
+        XCTAssertTrue(fam?.background?.contains { $0.value == "46.5% 急変時の対応が不安" } ?? false) // 002:108
+        XCTAssertEqual(fam?.overview?.map(\.source.line), [115, 117])
+        // Disaster page: 現状・課題 151-152, 事業概要 156, 158.
+        let ds = p("disaster-home-care-bcp-fy2025")
+        XCTAssertEqual(ds.background?.map(\.source.line), [151, 152])
+        XCTAssertEqual(ds.overview?.map(\.source.line), [156, 158])
+        // ACP practice page: 現状・課題 190-191, 事業概要 195, 事業内容 200-204.
+        let acp = p("acp-practice-capacity-fy2025")
+        XCTAssertEqual(acp.background?.map(\.source.line), [190, 191])
+        XCTAssertEqual(acp.overview?.map(\.source.line), [195, 200, 201, 202, 203, 204])
+        // Harassment page: 目的 227-228 (the new menu), the desk's three services 236, 240, 244.
+        let h = p("home-care-harassment-fy2025")
+        XCTAssertEqual(h.menus.map { $0.overview?.map(\.source.line) ?? [] }, [[236, 240, 244], [228]])
+        XCTAssertEqual(h.menus[1].background?.map(\.source.line), [227])
+        XCTAssertNil(p("ventilator-support-fy2025").background)
+    }
+
     func testSurveyPercentagesAgainstCounts() {
         // 004:98 n=53. FY2018 percentages all equal count/53; six FY2017 ones do not (a quirk of the source).
         let rows = registry.data.coordinationSurvey
