@@ -8,6 +8,8 @@ public struct SourceDocument: Codable, Sendable, Hashable {
     /// The year the document is for (inferred, with reasoning, where not printed).
     public let fiscalYear: FiscalYear
     public let yearEvidence: [Cited<String>]
+    /// Where the document says it comes from (a meeting paper, a draft-budget excerpt), as printed.
+    public let provenance: [Cited<String>]
 }
 
 /// An effort (取組) of the health plan's home-care section: names, goal and text from the skeleton (001), the
@@ -73,6 +75,10 @@ public struct SurveyFrame: Codable, Sendable, Hashable {
     public let title: Cited<String>
     /// The legend of the ※ mark (※は実施数のみ記載, 004 line 94), with our reading in `note`.
     public let markLegend: Cited<String>
+    /// 今後の都の取組の方向性 (004 line 117), printed after the survey.
+    public let directionsHeading: Cited<String>
+    /// Tokyo's directions after the survey, one point per ● heading (004 lines 119-125).
+    public let directions: [TextPoint]
 }
 
 /// One row of the survey: counts of municipalities doing an item, 1 April 2018 vs end of FY2017.

@@ -218,6 +218,19 @@ final class SpotCheckTests: XCTestCase {
         XCTAssertNil(p("ventilator-support-fy2025").background)
     }
 
+    func testProvenanceAndDirections() {
+        // 003:4 （平成 23 年 1月 18 日「第２回東京都在宅療養推進会議」資料）, 003:222 （平成 23 年度東京都予算案抜粋）.
+        guard let d3 = registry.data.documents.first(where: { $0.file.hasPrefix("003") }) else { return XCTFail() }
+        XCTAssertEqual(d3.provenance.map(\.source.line), [4, 222])
+        XCTAssertTrue(d3.provenance[0].value.contains("第２回東京都在宅療養推進会議"))
+        // 004:117 今後の都の取組の方向性 with two ● points (119/121, 123/125).
+        let f = registry.data.surveyFrame
+        XCTAssertEqual(f.directionsHeading.value, "今後の都の取組の方向性")
+        XCTAssertEqual(f.directions.map { $0.heading?.source.line ?? 0 }, [119, 123])
+        XCTAssertEqual(f.directions.map(\.textJa.source.line), [121, 125])
+        XCTAssertTrue(f.directions[1].textJa.value.hasPrefix("区市町村在宅療養推進事業、在宅療養環境整備支援事業等を活用し"))
+    }
+
     func testSurveyPercentagesAgainstCounts() {
         // 004:98 n=53. FY2018 percentages all equal count/53; six FY2017 ones do not (a quirk of the source).
         let rows = registry.data.coordinationSurvey
