@@ -135,6 +135,8 @@ public struct Program: Codable, Sendable, Hashable, Identifiable {
     public func name(_ lang: RegistryLanguage) -> String { lang == .ja ? nameJa.value : nameEn }
     /// All subsidy rates, the program's own first, then its menus'.
     public var allSubsidyRates: [SubsidyRate] { subsidyRates + menus.flatMap(\.subsidyRates) }
+    /// The menus printed as new (新規), e.g. 在宅療養患者家族支援事業 of a continuing program.
+    public var newMenus: [Menu] { menus.filter { $0.isNew?.value == true } }
     /// All base amounts and ceilings, the program's own first, then its menus'.
     public var allBaseAmounts: [Amount] { baseAmounts + menus.flatMap(\.baseAmounts) }
 }

@@ -15,14 +15,16 @@ public enum RegistryRenderer {
     static func row(_ p: Program, _ lang: RegistryLanguage) -> [String] {
         let fy = fiscalYearText(p, lang)
         let budget = p.budgetThousandYen.map { String($0.value) } ?? ""
-        let new: String
+        var new: [String] = []
         switch p.isNew?.value {
-        case true?: new = lang == .ja ? "新規" : "new"
-        case false?: new = lang == .ja ? "継続" : "continuing"
-        case nil: new = ""
+        case true?: new.append(lang == .ja ? "新規" : "new")
+        case false?: new.append(lang == .ja ? "継続" : "continuing")
+        case nil: break
         }
+        let menus = p.newMenus.map { lang == .ja ? $0.nameJa.value : $0.nameEn }
+        if !menus.isEmpty { new.append((lang == .ja ? "新規メニュー：" : "new menu: ") + menus.joined(separator: lang == .ja ? "、" : ", ")) }
         let efforts = p.efforts.map { String($0.value) }.joined(separator: " ")
-        return [p.id, fy, p.name(lang), budget, rateSummary(p, lang), new, efforts, p.nameJa.source.label]
+        return [p.id, fy, p.name(lang), budget, rateSummary(p, lang), new.joined(separator: "; "), efforts, p.nameJa.source.label]
     }
 
     /// "令和7年度" / "FY2025", marked when the year is inferred (document 004).

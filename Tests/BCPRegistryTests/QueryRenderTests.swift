@@ -8,7 +8,12 @@ final class QueryRenderTests: XCTestCase {
     func ids(_ q: RegistryQuery) -> [String] { registry.query(q).map(\.id) }
 
     func testFilters() {
-        XCTAssertEqual(ids(RegistryQuery(fiscalYear: 2025, newOnly: true)), ["disaster-home-care-bcp-fy2025", "acp-practice-capacity-fy2025"])
+        // New programs (002:28, 002:85) and continuing ones with a new menu: 在宅療養患者家族支援事業 (002:18, 128),
+        // 防犯機器等導入支援 (002:246); FY2018 病院内理解促進研修 (004:66).
+        XCTAssertEqual(ids(RegistryQuery(fiscalYear: 2025, newOnly: true)),
+                       ["municipal-home-care-promotion-fy2025", "disaster-home-care-bcp-fy2025", "acp-practice-capacity-fy2025", "home-care-harassment-fy2025"])
+        XCTAssertTrue(ids(RegistryQuery(fiscalYear: 2018, newOnly: true)).contains("home-care-training-fy2018"))
+        XCTAssertEqual(registry.program(id: "home-care-harassment-fy2025")?.newMenus.map(\.nameJa.value), ["防犯機器等導入支援"])
         XCTAssertEqual(ids(RegistryQuery(search: "VENTILATOR")), ["ventilator-support-fy2024", "ventilator-support-fy2025"])
         XCTAssertEqual(ids(RegistryQuery(search: "人工呼吸器")), ["ventilator-support-fy2024", "ventilator-support-fy2025"])
         XCTAssertEqual(ids(RegistryQuery(search: "acp推進事業")), ["acp-promotion-fy2024", "acp-promotion-fy2025"]) // ＡＣＰ (000) and ACP (002)
@@ -65,6 +70,7 @@ final class QueryRenderTests: XCTestCase {
         let d = rows.first { $0[0] == "disaster-home-care-bcp-fy2025" }
         XCTAssertEqual(d?[3], "18729")
         XCTAssertEqual(d?[5], "new")
+        XCTAssertEqual(rows.first { $0[0] == "municipal-home-care-promotion-fy2025" }?[5], "new menu: Support for families of home-care patients")
         XCTAssertEqual(d?[7], "002_0f0e66cbedaeb88e.txt:28")
         // A name with a comma survives quoting.
         XCTAssertTrue(rows.contains { $0[2] == "Building medical and care workers' ACP practice capacity (university proposal)" })
@@ -76,6 +82,7 @@ final class QueryRenderTests: XCTestCase {
         XCTAssertEqual(md.split(separator: "\n").count, ps.count + 2)
         XCTAssertTrue(md.hasPrefix("| ID | 年度 | 事業名 |"))
         XCTAssertTrue(md.contains("| disaster-home-care-bcp-fy2025 | 令和7年度 | 災害時在宅医療提供体制強化事業 | 18729 |"))
+        XCTAssertTrue(md.contains("| 新規メニュー：防犯機器等導入支援 |"), md)
         let json = RegistryRenderer.json(ps)
         XCTAssertEqual(json, RegistryRenderer.json(ps))
         let back = try? JSONDecoder().decode([Program].self, from: Data(json.utf8))
