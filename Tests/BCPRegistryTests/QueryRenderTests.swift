@@ -24,9 +24,24 @@ final class QueryRenderTests: XCTestCase {
 
     func testHistory() {
         let years = { (s: String) in self.registry.history(nameOrId: s).map(\.fiscalYear.value) }
-        XCTAssertEqual(years("home-care-training-fy2025"), [2011, 2018, 2024, 2025])
-        XCTAssertEqual(years("在宅療養研修事業"), [2011, 2018, 2024, 2025])
-        XCTAssertEqual(years("home-care-training"), [2011, 2018, 2024, 2025])
+        // FY2018 has two records: 在宅療養研修事業 (004:62, 10,115) and the liaison council budgeted on its own
+        // (004:24, 12,083), a menu of 在宅療養研修事業 in FY2025 (002:34, 11,209 for both).
+        XCTAssertEqual(years("home-care-training-fy2025"), [2011, 2018, 2018, 2024, 2025])
+        XCTAssertEqual(years("在宅療養研修事業"), [2011, 2018, 2018, 2024, 2025])
+        XCTAssertEqual(years("home-care-training"), [2011, 2018, 2018, 2024, 2025])
+        XCTAssertEqual(years("多職種連携連絡会"), [2011, 2018, 2018, 2024, 2025])
+        let fy2018 = registry.history(nameOrId: "home-care-training").filter { $0.fiscalYear.value == 2018 }
+        XCTAssertEqual(fy2018.compactMap(\.budgetThousandYen?.value).reduce(0, +), 22_198) // 10,115 + 12,083
+        XCTAssertTrue(registry.program(id: "home-care-training-fy2025")?.notes.contains { $0.contains("22,198") } ?? false)
+        // Pediatric menu and subcommittee: FY2024 from 000:181 (8区市町村) and 000:153-154 (2回).
+        XCTAssertEqual(years("小児等在宅医療推進事業"), [2018, 2024, 2025])
+        XCTAssertEqual(years("小児等在宅医療推進部会"), [2024, 2025])
+        XCTAssertEqual(registry.program(id: "pediatric-home-care-promotion-fy2024")?.fy2024Result.first?.quantity?.value, "8区市町村")
+        XCTAssertEqual(registry.program(id: "pediatric-home-care-council-fy2024")?.fy2024Plan.first?.quantity?.value, "2回")
+        XCTAssertEqual(registry.program(id: "pediatric-home-care-council-fy2024")?.fy2024Result, [])
+        // The FY2011 在宅療養環境整備支援事業 shares the name only; its note names the successor by content.
+        XCTAssertEqual(years("在宅療養環境整備支援事業"), [2011, 2018, 2024, 2025])
+        XCTAssertTrue(registry.program(id: "home-care-environment-support-fy2011")?.notes.contains { $0.contains("区市町村在宅療養推進事業") } ?? false)
         XCTAssertEqual(years("Admission and discharge coordination"), [2018, 2024, 2025])
         XCTAssertTrue(years("zzz").isEmpty)
         let text = RegistryRenderer.history(registry.history(nameOrId: "home-care-training"), lang: .en)

@@ -11,9 +11,10 @@ final class SpotCheckTests: XCTestCase {
     }
 
     func testRecordCounts() {
-        XCTAssertEqual(registry.programs.count, 56)
+        XCTAssertEqual(registry.programs.count, 58)
         let byYear = Dictionary(grouping: registry.programs, by: \.fiscalYear.value).mapValues(\.count)
-        XCTAssertEqual(byYear, [2011: 6, 2018: 12, 2024: 21, 2025: 17])
+        // FY2024: 21 program rows of 000, plus the pediatric menu (000:181) and subcommittee (000:153) on their own.
+        XCTAssertEqual(byYear, [2011: 6, 2018: 12, 2024: 23, 2025: 17])
         XCTAssertEqual(registry.fiscalYears, [2011, 2018, 2024, 2025])
         XCTAssertEqual(registry.data.efforts.count, 5)
         XCTAssertEqual(registry.data.indicators.map(\.effortMarkCount), [3, 3, 3, 3, 3, 3, 1, 1, 1, 1]) // 001:213-233
