@@ -232,6 +232,30 @@ final class SpotCheckTests: XCTestCase {
         XCTAssertTrue(f.directions[1].textJa.value.hasPrefix("区市町村在宅療養推進事業、在宅療養環境整備支援事業等を活用し"))
     }
 
+    func testFY2025EffortsFollowThePlanTable() {
+        // A FY2025 program in the FY2024 evaluation keeps 000's efforts (e.g. ventilator: 000:98 取組１ and 000:189
+        // 取組２; ACP: 000:316 取組２ only); the two programs not in 000 are read from 001 (disaster: 001:112-114,
+        // ACP practice: 001:197-199).
+        let key = Dictionary(grouping: registry.programs, by: { "\($0.programKey)@\($0.fiscalYear.value)" })
+        var carried = 0
+        for p in registry.programs where p.fiscalYear.value == 2025 {
+            let v = p.efforts.map(\.value)
+            XCTAssertTrue(p.efforts.allSatisfy { $0.inferred == true }, p.id)
+            if let prev = key["\(p.programKey)@2024"]?.first {
+                carried += 1
+                XCTAssertEqual(v, prev.efforts.map(\.value), p.id)
+                XCTAssertTrue(p.efforts.allSatisfy { $0.source.file.hasPrefix("000") }, p.id)
+            } else {
+                XCTAssertTrue(p.efforts.allSatisfy { $0.source.file.hasPrefix("001") }, p.id)
+            }
+        }
+        XCTAssertEqual(carried, 15)
+        XCTAssertEqual(p("ventilator-support-fy2025").efforts.map(\.value), [1, 2])
+        XCTAssertEqual(p("acp-promotion-fy2025").efforts.map(\.value), [2])
+        XCTAssertEqual(p("disaster-home-care-bcp-fy2025").efforts.map(\.source.label), ["001_34d4023f9fa2167b.txt:112-114"])
+        XCTAssertEqual(p("acp-practice-capacity-fy2025").efforts.map(\.value), [5])
+    }
+
     func testSurveyPercentagesAgainstCounts() {
         // 004:98 n=53. FY2018 percentages all equal count/53; six FY2017 ones do not (a quirk of the source).
         let rows = registry.data.coordinationSurvey
