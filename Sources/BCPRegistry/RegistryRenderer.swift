@@ -42,10 +42,12 @@ public enum RegistryRenderer {
     }
 
     static func rateText(_ r: SubsidyRate, _ lang: RegistryLanguage) -> String {
+        // A rate is printed in Japanese where it offers a choice (1/2または3/4, 002 line 59).
+        let value = lang == .ja ? r.value : r.value.replacingOccurrences(of: "または", with: " or ")
         switch r.phase {
-        case "first3Years"?: return r.value + (lang == .ja ? "（開始3年間）" : " (years 1-3)")
-        case "fromYear4"?: return r.value + (lang == .ja ? "（4年目以降）" : " (from year 4)")
-        default: return r.value
+        case "first3Years"?: return value + (lang == .ja ? "（開始3年間）" : " (years 1-3)")
+        case "fromYear4"?: return value + (lang == .ja ? "（4年目以降）" : " (from year 4)")
+        default: return value
         }
     }
 

@@ -49,6 +49,29 @@ final class QueryRenderTests: XCTestCase {
         XCTAssertTrue(text.contains("| 7240 |"))
     }
 
+    func testEnglishRenderings() {
+        // 002:59 〈補助率：1/2または3/4〉 renders in English in list and history.
+        let ad = registry.history(nameOrId: "admission-discharge-coordination")
+        let en = RegistryRenderer.markdown(ad, lang: .en) + RegistryRenderer.history(ad, lang: .en)
+        XCTAssertFalse(en.contains("または"), en)
+        XCTAssertTrue(en.contains("Admission/discharge support staff (personnel cost subsidy): 1/2 or 3/4"), en)
+        XCTAssertTrue(RegistryRenderer.markdown(ad, lang: .ja).contains("入退院時連携支援事業: 1/2または3/4"))
+        // Names and summaries (000:207-208 在宅介護, 000:310-312 訪問看護, 002:72 中小病院, 003:66 医療連携強化研修事業,
+        // 普及 in 003:16 and 000:102, 004:83, 001:233, 003:196-198 医療と介護).
+        let name = { (id: String) in self.registry.program(id: id)?.nameEn ?? "" }
+        let summary = { (id: String) in self.registry.program(id: id)?.summaryEn ?? "" }
+        XCTAssertTrue(name("home-care-collaboration-subcommittee-fy2024").contains("long-term care at home"))
+        XCTAssertTrue(summary("certified-visiting-nurse-fy2024").contains("visiting nursing"))
+        XCTAssertFalse(summary("certified-visiting-nurse-fy2024").contains("home visiting"))
+        XCTAssertTrue(summary("home-care-entry-promotion-fy2025").contains("small and medium-sized hospitals"))
+        XCTAssertTrue(name("medical-cooperation-training-fy2011").localizedCaseInsensitiveContains("strengthen"))
+        XCTAssertTrue(name("home-care-council-fy2011").contains("dissemination"))
+        XCTAssertTrue(name("home-care-council-fy2024").contains("dissemination"))
+        XCTAssertEqual(name("end-of-life-care-support-fy2018"), "Support for end-of-life care where people live")
+        XCTAssertTrue(summary("home-care-environment-support-fy2011").contains("long-term care"))
+        XCTAssertTrue(registry.data.indicators[9].nameEn.contains("only certified the death"))
+    }
+
     /// A small RFC 4180 reader, to check the writer round-trips.
     func parseCSV(_ s: String) -> [[String]] {
         var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
