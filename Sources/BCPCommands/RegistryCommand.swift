@@ -21,7 +21,7 @@ enum RegistryCommand {
             """,
         options: [
             OptionSpec("fy", value: "YEAR", help: "Only this fiscal year (western, e.g. 2025)."),
-            OptionSpec("new", help: "Only programs printed as new (新規)."),
+            OptionSpec("new", help: "Only programs printed as new (新規), or with a menu printed as new."),
             OptionSpec("effort", value: "N", help: "Only programs serving effort (取組) N of the health plan, 1 to 5."),
             OptionSpec("search", value: "TEXT", help: "Only programs whose Japanese or English name contains TEXT."),
             OptionSpec("format", value: "FORMAT", choices: ["md", "csv", "json"], help: "Output format (default md)."),

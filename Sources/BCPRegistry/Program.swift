@@ -81,6 +81,10 @@ public struct Menu: Codable, Sendable, Hashable {
     public let baseAmounts: [Amount]
     public let recipients: [Cited<String>]
     public let details: [Cited<String>]
+    /// Why, as the menu's own page prints it (現状・課題 or 目的); absent when it has none.
+    public let background: [Cited<String>]?
+    /// What, as the menu's own page prints it (事業概要, 事業内容); absent when it has none.
+    public let overview: [Cited<String>]?
 }
 
 /// One program in one fiscal year, from one document.
@@ -117,6 +121,10 @@ public struct Program: Codable, Sendable, Hashable, Identifiable {
     public let benefitStandard: BenefitStandard?
     public let menus: [Menu]
     public let details: [Cited<String>]
+    /// Why, as the program's detail page prints it (現状・課題 or 目的); absent when it has none.
+    public let background: [Cited<String>]?
+    /// What, as the program's detail page prints it (事業概要, 事業内容); absent when it has none.
+    public let overview: [Cited<String>]?
     public let fy2024Plan: [Outcome]
     public let fy2024Result: [Outcome]
     /// FY2024 figures whose column (plan or result) cannot be told.
@@ -127,6 +135,8 @@ public struct Program: Codable, Sendable, Hashable, Identifiable {
     public func name(_ lang: RegistryLanguage) -> String { lang == .ja ? nameJa.value : nameEn }
     /// All subsidy rates, the program's own first, then its menus'.
     public var allSubsidyRates: [SubsidyRate] { subsidyRates + menus.flatMap(\.subsidyRates) }
+    /// The menus printed as new (新規), e.g. 在宅療養患者家族支援事業 of a continuing program.
+    public var newMenus: [Menu] { menus.filter { $0.isNew?.value == true } }
     /// All base amounts and ceilings, the program's own first, then its menus'.
     public var allBaseAmounts: [Amount] { baseAmounts + menus.flatMap(\.baseAmounts) }
 }

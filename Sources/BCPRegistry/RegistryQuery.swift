@@ -4,7 +4,7 @@ import Foundation
 public struct RegistryQuery: Sendable, Hashable {
     /// Western fiscal year, e.g. 2025.
     public var fiscalYear: Int?
-    /// Only programs printed as new (新規).
+    /// Only programs printed as new (新規), or with a menu printed as new.
     public var newOnly: Bool
     /// Effort (取組) number 1-5.
     public var effort: Int?
@@ -21,7 +21,7 @@ public struct RegistryQuery: Sendable, Hashable {
     /// Whether `p` passes every filter.
     public func matches(_ p: Program) -> Bool {
         if let fy = fiscalYear, p.fiscalYear.value != fy { return false }
-        if newOnly, p.isNew?.value != true { return false }
+        if newOnly, p.isNew?.value != true, p.newMenus.isEmpty { return false }
         if let e = effort, !p.efforts.contains(where: { $0.value == e }) { return false }
         if let s = search {
             let needle = Self.fold(s)

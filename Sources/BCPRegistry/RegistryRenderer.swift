@@ -15,14 +15,16 @@ public enum RegistryRenderer {
     static func row(_ p: Program, _ lang: RegistryLanguage) -> [String] {
         let fy = fiscalYearText(p, lang)
         let budget = p.budgetThousandYen.map { String($0.value) } ?? ""
-        let new: String
+        var new: [String] = []
         switch p.isNew?.value {
-        case true?: new = lang == .ja ? "新規" : "new"
-        case false?: new = lang == .ja ? "継続" : "continuing"
-        case nil: new = ""
+        case true?: new.append(lang == .ja ? "新規" : "new")
+        case false?: new.append(lang == .ja ? "継続" : "continuing")
+        case nil: break
         }
+        let menus = p.newMenus.map { lang == .ja ? $0.nameJa.value : $0.nameEn }
+        if !menus.isEmpty { new.append((lang == .ja ? "新規メニュー：" : "new menu: ") + menus.joined(separator: lang == .ja ? "、" : ", ")) }
         let efforts = p.efforts.map { String($0.value) }.joined(separator: " ")
-        return [p.id, fy, p.name(lang), budget, rateSummary(p, lang), new, efforts, p.nameJa.source.label]
+        return [p.id, fy, p.name(lang), budget, rateSummary(p, lang), new.joined(separator: "; "), efforts, p.nameJa.source.label]
     }
 
     /// "令和7年度" / "FY2025", marked when the year is inferred (document 004).
@@ -40,10 +42,12 @@ public enum RegistryRenderer {
     }
 
     static func rateText(_ r: SubsidyRate, _ lang: RegistryLanguage) -> String {
+        // A rate is printed in Japanese where it offers a choice (1/2または3/4, 002 line 59).
+        let value = lang == .ja ? r.value : r.value.replacingOccurrences(of: "または", with: " or ")
         switch r.phase {
-        case "first3Years"?: return r.value + (lang == .ja ? "（開始3年間）" : " (years 1-3)")
-        case "fromYear4"?: return r.value + (lang == .ja ? "（4年目以降）" : " (from year 4)")
-        default: return r.value
+        case "first3Years"?: return value + (lang == .ja ? "（開始3年間）" : " (years 1-3)")
+        case "fromYear4"?: return value + (lang == .ja ? "（4年目以降）" : " (from year 4)")
+        default: return value
         }
     }
 

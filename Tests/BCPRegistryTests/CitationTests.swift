@@ -12,7 +12,8 @@ final class CitationTests: XCTestCase {
     }
 
     /// Keys whose values are ours (ids, English text, remarks) and so carry no citation.
-    static let uncitedKeys: Set<String> = ["id", "programKey", "file", "nameEn", "summaryEn", "titleEn", "note", "notes", "schemaVersion"]
+    static let uncitedKeys: Set<String> = ["id", "programKey", "file", "nameEn", "summaryEn", "titleEn", "planNameEn", "goalEn", "textEn",
+                                           "note", "notes", "schemaVersion"]
 
     struct Finding { var path: String; var problem: String }
 
@@ -83,6 +84,19 @@ final class CitationTests: XCTestCase {
         walk(try loadTree(), "", "", cited: &cited, findings: &findings)
         XCTAssertGreaterThanOrEqual(cited, 800, "cited fields")
         XCTAssertTrue(findings.isEmpty, findings.prefix(30).map { "\($0.path): \($0.problem)" }.joined(separator: "\n"))
+    }
+
+    func testRemedyLinkCitationsAreOnTheirLines() throws {
+        // The evidence of each remedy link and the closest text of each unfunded remedy, checked like registry.json.
+        let cited = (RemedyLinks.all + RemedyLinks.historical).flatMap(\.evidence) + RemedyLinks.unfunded.flatMap(\.closest)
+        XCTAssertGreaterThanOrEqual(cited.count, 13)
+        var findings: [Finding] = []
+        for (i, c) in cited.enumerated() {
+            guard case .object(let o) = try JSONDecoder().decode(Node.self, from: JSONEncoder().encode(c)), case .object(let src)? = o["source"]
+            else { XCTFail("not a cited object"); continue }
+            check(o, src, "remedy[\(i)]", "evidence", &findings)
+        }
+        XCTAssertTrue(findings.isEmpty, findings.map { "\($0.path): \($0.problem)" }.joined(separator: "\n"))
     }
 
     func testCitationCheckCanFail() {

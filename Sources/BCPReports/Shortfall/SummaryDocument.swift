@@ -215,11 +215,17 @@ public struct SummaryDocument: Sendable {
     }
 
     func programsText(_ l: Lever) -> String {
-        Remedies.links(l).map { link in
-            let name = registry?.program(id: link.programId)?.name(lang == .ja ? .ja : .en) ?? link.programId
+        let rl: RegistryLanguage = lang == .ja ? .ja : .en
+        var parts: [String] = []
+        for kind in Remedies.kinds(l) where RemedyLinks.unfunded(for: kind) != nil {
+            parts.append(RemedyLinks.noProgramLabel(rl))
+        }
+        for link in Remedies.links(l) {
+            let name = registry?.program(id: link.programId)?.name(rl) ?? link.programId
             let rate = link.rates.isEmpty ? L("shortfall.funding.noRate", lang) : link.rates.joined(separator: " → ")
-            return "\(name) (\(rate))"
-        }.joined(separator: "; ")
+            parts.append("\(name) (\(rate))")
+        }
+        return parts.joined(separator: "; ")
     }
 
     /// Hours without power after a change; hidden when few patients remain uncovered.
@@ -285,7 +291,11 @@ public struct SummaryDocument: Sendable {
                       L("shortfall.col.rate", lang), L("shortfall.col.base", lang), L("shortfall.col.why", lang)],
             alignments: [.left, .left, .left, .left, .right, .left])
         let rl: RegistryLanguage = lang == .ja ? .ja : .en
-        for kind in ShortfallKind.allCases {
+        // The kinds the simulator reports; one that no program funds gets the registry's statement instead.
+        for kind in ShortfallReason.allCases.compactMap({ ShortfallKind(rawValue: $0.rawValue) }) {
+            if let u = RemedyLinks.unfunded(for: kind) {
+                table.add([L("shortfall.reason.\(kind.rawValue)", lang), RemedyLinks.noProgramLabel(rl), "", "", "", u.text(rl)])
+            }
             for link in RemedyLinks.links(for: kind) {
                 let program = registry?.program(id: link.programId)
                 let name = (program?.name(rl) ?? link.programId) + " [\(link.programId)]"
