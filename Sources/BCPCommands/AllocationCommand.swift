@@ -51,45 +51,32 @@ enum AllocationCommand {
             73 when the output cannot be written.
             """,
         options: [
-            OptionSpec("stock", value: "FILE", help: "Units held from a CSV (code,item,units) instead of the scenario's units."),
-            OptionSpec("rounding", value: "RULE", choices: RoundingRule.allCases.map(\.rawValue), help: "How a fraction of 25,000 residents rounds (default floor-min1)."),
-            OptionSpec("target-hours", value: "H", help: "Own reserve each patient should have, hours (default: the scenario's target_reserve_hours, else 72)."),
-            OptionSpec("battery-wh", value: "WH", help: "Capacity of the battery the need is counted in (default 1000 Wh)."),
-            OptionSpec("devices", value: "SCOPE", choices: DeviceScope.allCases.map(\.rawValue), help: "Patients counted in the need (default ventilator)."),
-            OptionSpec("price-generator", value: "YEN", help: "Unit price of a generator (default 212000)."),
-            OptionSpec("price-battery", value: "YEN", help: "Unit price of a battery / portable power station (default 104000)."),
-            OptionSpec("price-ups", value: "YEN", help: "Unit price of a UPS (default 41000)."),
-            OptionSpec("format", value: "FORMAT", choices: AllocationFormat.allCases.map(\.rawValue), help: "Output format when printing (default md)."),
-            OptionSpec("lang", value: "LANG", choices: Language.allCases.map(\.rawValue), help: "Language of the output (default ja)."),
-            OptionSpec("out", value: "DIR", help: "Write allocation.md, .csv, .json and .html into DIR (created if missing)."),
-            OptionSpec("force", help: "Write into an existing folder that bcpsim did not create."),
-            OptionSpec("bom", help: "Start CSV output with a UTF-8 byte order mark (for Excel)."),
-            OptionSpec("suppress", value: "N", help: "Show patient counts 1...N-1 as a range (default: the scenario's suppression_threshold, 10)."),
-            OptionSpec("exact", help: "Print patient figures unsuppressed; every output is marked RESTRICTED (with --out: DIR/restricted/)."),
+            Options.stock.spec, Options.rounding.spec, Options.targetHours.spec, Options.batteryWh.spec, Options.devices.spec,
+            Options.priceGenerator.spec, Options.priceBattery.spec, Options.priceUPS.spec, Options.format.spec,
+            CommonOptions.lang.spec, Options.out.spec, Options.force.spec, CommonOptions.bom.help("Start CSV output with a UTF-8 byte order mark (for Excel).").spec,
+            Options.suppress.spec, Options.exact.spec,
         ],
         positionals: 0...1,
         run: { args, t in try run(args, t) })
 
     static func run(_ args: ParsedArguments, _ t: Terminal) throws -> Int32 {
-        let name = "allocation"
         var o = AllocationOptions()
-        if let r = args.value("rounding") { o.rounding = RoundingRule(rawValue: r)! }
-        if let d = args.value("devices") { o.devices = DeviceScope(rawValue: d)! }
-        o.batteryWh = try args.int("battery-wh", in: 1...100_000, fallback: o.batteryWh, command: name)
-        o.prices.generator = try args.int("price-generator", in: 0...100_000_000, fallback: o.prices.generator, command: name)
-        o.prices.battery = try args.int("price-battery", in: 0...100_000_000, fallback: o.prices.battery, command: name)
-        o.prices.ups = try args.int("price-ups", in: 0...100_000_000, fallback: o.prices.ups, command: name)
-        let format = args.value("format").flatMap(AllocationFormat.init(rawValue:)) ?? .md
-        let lang = args.value("lang").flatMap(Language.init(rawValue:)) ?? .ja
-        // Checked before any file is read, so that a typo is reported as a usage error.
-        let targetOverride = args.value("target-hours") == nil ? nil : try args.int("target-hours", in: 1...720, fallback: 72, command: name)
-        if args.has("exact") && args.value("suppress") != nil {
+        if let r = args[Options.rounding] { o.rounding = r }
+        if let d = args[Options.devices] { o.devices = d }
+        o.batteryWh = args[Options.batteryWh] ?? o.batteryWh
+        o.prices.generator = args[Options.priceGenerator] ?? o.prices.generator
+        o.prices.battery = args[Options.priceBattery] ?? o.prices.battery
+        o.prices.ups = args[Options.priceUPS] ?? o.prices.ups
+        let format = args[Options.format] ?? .md
+        let lang = args[CommonOptions.lang] ?? .ja
+        let targetOverride = args[Options.targetHours]
+        if args[Options.exact] && args[Options.suppress] != nil {
             throw UsageError("--exact and --suppress cannot be combined", hint: "usage: bcpsim \(synopsis)")
         }
-        if args.has("exact") {
+        if args[Options.exact] {
             o.privacy = .exact
-        } else if args.value("suppress") != nil {
-            o.privacy = .suppressed(threshold: try args.int("suppress", in: 1...1_000, fallback: 10, command: name))
+        } else if let n = args[Options.suppress] {
+            o.privacy = .suppressed(threshold: n)
         }
 
         let report: AllocationReport
@@ -101,26 +88,26 @@ enum AllocationCommand {
             }
             for n in loaded.notes { t.err("note: \(n)") }
             o.targetHours = targetOverride ?? loaded.scenario.parameters.targetReserveHours
-            let stock = try args.value("stock").map { try readStock($0, loaded.scenario.municipalities) }
-            report = AllocationCheck.run(scenario: loaded.scenario, stock: stock, stockPath: args.value("stock"), options: o)
+            let stock = try args[Options.stock].map { try readStock($0, loaded.scenario.municipalities) }
+            report = AllocationCheck.run(scenario: loaded.scenario, stock: stock, stockPath: args[Options.stock], options: o)
         } else {
             o.targetHours = targetOverride ?? PolicyParameters().targetReserveHours
             let tokyo = try TokyoMunicipalities.load()
-            let stockPath = args.value("stock")
+            let stockPath = args[Options.stock]
             let stock = try stockPath.map { try readStock($0, tokyo) }
             report = AllocationCheck.run(
                 municipalities: tokyo, patients: nil, held: stock ?? [:], options: o, heldSource: stockPath.map { .stockFile($0) } ?? .none)
         }
 
-        let bom = args.has("bom")
-        guard var out = args.value("out") else {
+        let bom = args[CommonOptions.bom]
+        guard var out = args[Options.out] else {
             t.out(report.rendered(format, lang: lang, bom: bom))
             return ExitCode.success
         }
         // Unsuppressed files are restricted: written apart from public output.
         if report.privacy.isExact { out = (out as NSString).appendingPathComponent("restricted") }
         let files = AllocationFormat.allCases.map { (name: $0.fileName, text: report.rendered($0, lang: lang, bom: bom)) }
-        try OutputFolder.write(files.map { ($0.name, $0.text) }, to: out, force: args.has("force"))
+        try OutputFolder.write(files.map { ($0.name, $0.text) }, to: out, force: args[Options.force])
         let mode: String
         switch report.privacy {
         case .exact: mode = "exact, RESTRICTED"
@@ -128,6 +115,26 @@ enum AllocationCommand {
         }
         t.out("wrote \(files.map(\.name).joined(separator: ", ")) to \(out) (rounding \(o.rounding.rawValue), target \(o.targetHours) h, \(mode))")
         return ExitCode.success
+    }
+
+    enum Options {
+        static let stock = Option<String>.text("stock", "FILE", help: "Units held from a CSV (code,item,units) instead of the scenario's units.")
+        static let rounding = Option<RoundingRule>.choice("rounding", "RULE", help: "How a fraction of 25,000 residents rounds (default floor-min1).")
+        static let targetHours = Option<Int>.int(
+            "target-hours", "H", 1...720, help: "Own reserve each patient should have, hours (default: the scenario's target_reserve_hours, else 72).")
+        static let batteryWh = Option<Int>.int("battery-wh", "WH", 1...100_000, help: "Capacity of the battery the need is counted in (default 1000 Wh).")
+        static let devices = Option<DeviceScope>.choice("devices", "SCOPE", help: "Patients counted in the need (default ventilator).")
+        static let priceGenerator = Option<Int>.int("price-generator", "YEN", 0...100_000_000, help: "Unit price of a generator (default 212000).")
+        static let priceBattery = Option<Int>.int(
+            "price-battery", "YEN", 0...100_000_000, help: "Unit price of a battery / portable power station (default 104000).")
+        static let priceUPS = Option<Int>.int("price-ups", "YEN", 0...100_000_000, help: "Unit price of a UPS (default 41000).")
+        static let format = Option<AllocationFormat>.choice("format", "FORMAT", help: "Output format when printing (default md).")
+        static let out = CommonOptions.out.help("Write allocation.md, .csv, .json and .html into DIR (created if missing).")
+        static let force = CommonOptions.force.help("Write into an existing folder that bcpsim did not create.")
+        static let suppress = Option<Int>.int(
+            "suppress", "N", 1...1_000, help: "Show patient counts 1...N-1 as a range (default: the scenario's suppression_threshold, 10).")
+        static let exact = Option<Bool>.flag(
+            "exact", help: "Print patient figures unsuppressed; every output is marked RESTRICTED (with --out: DIR/restricted/).")
     }
 
     static func readStock(_ path: String, _ municipalities: [Municipality]) throws -> [MunicipalityCode: ItemCounts] {

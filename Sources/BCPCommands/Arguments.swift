@@ -8,7 +8,8 @@ public struct UsageError: Error, Equatable, Sendable {
     }
 }
 
-/// An option a command accepts.
+/// An option a command accepts, untyped: what the parser and the help page need. Commands
+/// declare typed `Option`s and list their `spec`s.
 public struct OptionSpec: Sendable {
     public var name: String
     /// Nil for a flag; otherwise the value's placeholder for help, e.g. "DIR".
@@ -16,11 +17,16 @@ public struct OptionSpec: Sendable {
     /// Accepted values, if a closed set.
     public var choices: [String]
     public var help: String
-    public init(_ name: String, value: String? = nil, choices: [String] = [], help: String) {
+    /// The message for a value the option does not accept, nil when it accepts it.
+    public var check: (@Sendable (String) -> String?)?
+
+    public init(_ name: String, value: String? = nil, choices: [String] = [], help: String,
+                check: (@Sendable (String) -> String?)? = nil) {
         self.name = name
         self.value = value
         self.choices = choices
         self.help = help
+        self.check = check
     }
 }
 
@@ -79,18 +85,10 @@ public struct ParsedArguments: Sendable {
             if !spec.choices.isEmpty && !spec.choices.contains(v) {
                 throw UsageError("'\(v)' is not a valid value for '--\(name)'; expected one of: \(spec.choices.joined(separator: ", "))", hint: hint)
             }
+            if let message = spec.check?(v) { throw UsageError(message, hint: hint) }
             out.values.append((name, v))
         }
         return out
-    }
-
-    /// An integer option within `range`, or `fallback` when absent.
-    public func int(_ option: String, in range: ClosedRange<Int>, fallback: Int, command: String) throws -> Int {
-        guard let raw = value(option) else { return fallback }
-        guard let v = Int(raw), range.contains(v) else {
-            throw UsageError("'--\(option)' expects a whole number in \(range.lowerBound)...\(range.upperBound), found '\(raw)'", hint: "see 'bcpsim \(command) --help'")
-        }
-        return v
     }
 }
 

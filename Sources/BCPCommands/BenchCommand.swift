@@ -29,19 +29,24 @@ enum BenchCommand {
             timed. --quick runs a small version (seconds). Targets are in docs/PERFORMANCE.md.
             """,
         options: [
-            OptionSpec("quick", help: "Small workloads (for tests and a first look)."),
-            OptionSpec("threads", value: "T", help: "Threads for replicas (default: the number of cores)."),
-            OptionSpec("patients", value: "N", help: "Only the roster workload, for N patients x 7 days (for profiling)."),
+            Options.quick.spec, CommonOptions.threads.spec, Options.patients.spec,
         ],
         positionals: 0...0,
         run: { args, t in
-            let threads = try args.int("threads", in: 1...1024, fallback: ProcessInfo.processInfo.activeProcessorCount, command: "bench")
-            let only = try args.value("patients").map { _ in try args.int("patients", in: 1...10_000_000, fallback: 0, command: "bench") }
-            let rows = try Bench.run(quick: args.has("quick"), threads: threads, only: only, log: { t.err($0) })
+            let threads = args[CommonOptions.threads] ?? CommonOptions.cores
+            let rows = try Bench.run(quick: args[Options.quick], threads: threads, only: args[Options.patients], log: { t.err($0) })
             t.out(Bench.table(rows.rows))
             t.out(rows.verdict)
             return ExitCode.success
         })
+}
+
+extension BenchCommand {
+    enum Options {
+        static let quick = Option<Bool>.flag("quick", help: "Small workloads (for tests and a first look).")
+        static let patients = Option<Int>.int(
+            "patients", "N", 1...10_000_000, help: "Only the roster workload, for N patients x 7 days (for profiling).")
+    }
 }
 
 enum Bench {

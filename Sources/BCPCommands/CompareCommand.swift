@@ -33,23 +33,17 @@ enum CompareCommand {
             compare.md, compare.csv and compare.html are written there.
             """,
         options: [
-            OptionSpec("out", value: "DIR", help: "Write compare.md, compare.csv and compare.html into DIR (must be empty unless --force)."),
-            OptionSpec("lang", value: "LANG", choices: Language.allCases.map(\.rawValue), help: "Language of the output (default ja)."),
-            OptionSpec("seed", value: "S", help: "Seed for both runs instead of the scenarios' own."),
-            OptionSpec("tier-a", value: "TIER", choices: TierOverride.allCases.map(\.rawValue), help: "Tier to play A at (default as-configured)."),
-            OptionSpec("tier-b", value: "TIER", choices: TierOverride.allCases.map(\.rawValue), help: "Tier to play B at (default as-configured)."),
-            OptionSpec("format", value: "FORMAT", choices: ["md", "csv", "html"], help: "Output format when printing (default md)."),
-            OptionSpec("bom", help: "Start CSV output with a UTF-8 byte order mark (for Excel)."),
-            OptionSpec("force", help: "Overwrite files in an existing folder."),
+            Options.out.spec, CommonOptions.lang.spec, Options.seed.spec, Options.tierA.spec, Options.tierB.spec, Options.format.spec,
+            CommonOptions.bom.help("Start CSV output with a UTF-8 byte order mark (for Excel).").spec, CommonOptions.force.spec,
         ],
         positionals: 2...2,
         run: { args, t in try run(args, t) })
 
     static func run(_ args: ParsedArguments, _ t: Terminal) throws -> Int32 {
-        let lang = args.value("lang").flatMap(Language.init(rawValue:)) ?? .ja
-        let seed = try args.value("seed").map { _ in UInt64(try args.int("seed", in: 0...Int.max, fallback: 0, command: "compare")) }
-        let tierA = args.value("tier-a").flatMap(TierOverride.init(rawValue:)) ?? .asConfigured
-        let tierB = args.value("tier-b").flatMap(TierOverride.init(rawValue:)) ?? .asConfigured
+        let lang = args[CommonOptions.lang] ?? .ja
+        let seed = args[Options.seed]
+        let tierA = args[Options.tierA] ?? .asConfigured
+        let tierB = args[Options.tierB] ?? .asConfigured
         for p in args.positionals where p.hasSuffix(".json") {
             throw UsageError("'\(p)' looks like a result file; compare takes scenario folders", hint: "usage: bcpsim \(synopsis)")
         }
@@ -60,20 +54,30 @@ enum CompareCommand {
         let rb = Simulator.run(b.scenario, seed: seed, tier: tierB)
         let c = Comparison(a: ra, b: rb, labelA: label(args.positionals[0], tierA, lang), labelB: label(args.positionals[1], tierB, lang))
         let r = CompareRenderer(c, lang: lang)
-        let bom = args.has("bom")
-        guard let out = args.value("out") else {
-            switch args.value("format") ?? "md" {
-            case "csv": t.out(r.csv(bom: bom))
-            case "html": t.out(r.html())
-            default: t.out(r.markdown())
+        let bom = args[CommonOptions.bom]
+        guard let out = args[Options.out] else {
+            switch args[Options.format] ?? .md {
+            case .csv: t.out(r.csv(bom: bom))
+            case .html: t.out(r.html())
+            case .md: t.out(r.markdown())
             }
             return ExitCode.success
         }
         let files = [("compare.md", r.markdown()), ("compare.csv", r.csv(bom: bom)), ("compare.html", r.html())]
-        try OutputFolder.write(files, to: out, force: args.has("force"))
+        try OutputFolder.write(files, to: out, force: args[CommonOptions.force])
         t.out("uncovered \(ra.totals.uncovered) -> \(rb.totals.uncovered); hours without power \(NumberFormat.hours(ra.totals.gapMinutes)) -> \(NumberFormat.hours(rb.totals.gapMinutes))")
         t.out("wrote compare.md, compare.csv, compare.html to \(out)")
         return ExitCode.success
+    }
+
+    enum Format: String, CaseIterable, Sendable { case md, csv, html }
+
+    enum Options {
+        static let out = CommonOptions.out.help("Write compare.md, compare.csv and compare.html into DIR (must be empty unless --force).")
+        static let seed = CommonOptions.seed.help("Seed for both runs instead of the scenarios' own.")
+        static let tierA = Option<TierOverride>.choice("tier-a", "TIER", help: "Tier to play A at (default as-configured).")
+        static let tierB = Option<TierOverride>.choice("tier-b", "TIER", help: "Tier to play B at (default as-configured).")
+        static let format = Option<Format>.choice("format", "FORMAT", help: "Output format when printing (default md).")
     }
 
     /// The folder's last path component, with the tier when one is imposed.

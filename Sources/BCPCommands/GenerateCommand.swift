@@ -31,37 +31,40 @@ enum GenerateCommand {
             outages keep their Tokyo targets, except hokkaido2018, which then covers all of Japan.
             """,
         options: [
-            OptionSpec("out", value: "DIR", help: "Folder to write (created; must be empty unless --force)."),
-            OptionSpec("patients", value: "N", help: "Number of patients (default: Tokyo's share, 2,502)."),
-            OptionSpec("seed", value: "S", help: "Seed of the data set and the scenario (default 2025)."),
-            OptionSpec(
-                "outage", value: "PRESET", choices: ScenarioPreset.allCases.map(\.rawValue),
-                help: "The outage, shaped like a real one (default hokkaido2018; see Scenarios/README.md)."),
-            OptionSpec(
-                "region", value: "REGION", choices: ["tokyo", "japan"],
-                help: "tokyo (default): Tokyo's 62 municipalities; japan: all prefectures, synthetic outside Tokyo."),
-            OptionSpec("force", help: "Overwrite files in an existing folder."),
+            Options.out.spec, Options.patients.spec, Options.seed.spec, Options.outage.spec, Options.region.spec, CommonOptions.force.spec,
         ],
         positionals: 0...0,
-        run: { args, t in
-            guard let out = args.value("out") else {
-                throw UsageError("'generate' needs --out DIR", hint: "usage: bcpsim generate --out DIR [--patients N] [--seed S] [--outage PRESET] [--force]")
-            }
-            let tokyo = try TokyoMunicipalities.load()
-            let japan = args.value("region") == "japan"
-            let population = tokyo.reduce(0) { $0 + $1.population }
-            let fallback = japan ? PublishedFigures.japanVentilatorUsers * 1000 / 900 : RosterGenerator.tokyoDefaultPatients(population: population)
-            let n = try args.int("patients", in: 0...10_000_000, fallback: fallback, command: "generate")
-            let seed = try args.int("seed", in: 0...Int.max, fallback: 2025, command: "generate")
-            let preset = args.value("outage").flatMap(ScenarioPreset.init(rawValue:)) ?? .hokkaido2018
-            let scenario = japan
-                ? SyntheticJapan.scenario(patients: n, seed: UInt64(seed), tokyo: tokyo, preset: preset)
-                : SyntheticTokyo.scenario(patients: n, seed: UInt64(seed), municipalities: tokyo, preset: preset)
-            let files = ScenarioWriter.files(for: scenario, builtIn: tokyo, sources: japan ? SyntheticJapan.sources : SyntheticTokyo.sources)
-            try OutputFolder.write(files, to: out, force: args.has("force"))
-            t.out("wrote \(files.count) files to \(out): \(scenario.patients.count) patients, \(scenario.providers.count) providers, \(scenario.units.count) units (synthetic)")
-            return ExitCode.success
-        })
+        run: { args, t in try run(args, t) })
+
+    enum Region: String, CaseIterable, Sendable { case tokyo, japan }
+
+    enum Options {
+        static let out = CommonOptions.out.help("Folder to write (created; must be empty unless --force).")
+        static let patients = Option<Int>.int("patients", "N", 0...10_000_000, help: "Number of patients (default: Tokyo's share, 2,502).")
+        static let seed = CommonOptions.seed.help("Seed of the data set and the scenario (default 2025).")
+        static let outage = Option<ScenarioPreset>.choice(
+            "outage", "PRESET", help: "The outage, shaped like a real one (default hokkaido2018; see Scenarios/README.md).")
+        static let region = Option<Region>.choice(
+            "region", "REGION", help: "tokyo (default): Tokyo's 62 municipalities; japan: all prefectures, synthetic outside Tokyo.")
+    }
+
+    static func run(_ args: ParsedArguments, _ t: Terminal) throws -> Int32 {
+        let out = try args.required(Options.out, command: "generate", synopsis: info.synopsis)
+        let tokyo = try TokyoMunicipalities.load()
+        let japan = args[Options.region] == .japan
+        let population = tokyo.reduce(0) { $0 + $1.population }
+        let fallback = japan ? PublishedFigures.japanVentilatorUsers * 1000 / 900 : RosterGenerator.tokyoDefaultPatients(population: population)
+        let n = args[Options.patients] ?? fallback
+        let seed = args[Options.seed] ?? 2025
+        let preset = args[Options.outage] ?? .hokkaido2018
+        let scenario = japan
+            ? SyntheticJapan.scenario(patients: n, seed: seed, tokyo: tokyo, preset: preset)
+            : SyntheticTokyo.scenario(patients: n, seed: seed, municipalities: tokyo, preset: preset)
+        let files = ScenarioWriter.files(for: scenario, builtIn: tokyo, sources: japan ? SyntheticJapan.sources : SyntheticTokyo.sources)
+        try OutputFolder.write(files, to: out, force: args[CommonOptions.force])
+        t.out("wrote \(files.count) files to \(out): \(scenario.patients.count) patients, \(scenario.providers.count) providers, \(scenario.units.count) units (synthetic)")
+        return ExitCode.success
+    }
 }
 
 /// The shipped synthetic Tokyo scenario's definition, shared by `generate` and its tests.

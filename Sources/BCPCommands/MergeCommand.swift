@@ -21,15 +21,10 @@ enum MergeCommand {
             Shard K runs replicas floor((K-1)N/M) ... floor(KN/M)-1; shard 1 also holds replica
             0's full result and the what-if reruns. Format: docs/CLUSTER.md.
             """,
-        options: [
-            OptionSpec("out", value: "DIR", help: "Folder for the result (created; must be empty unless --force)."),
-            OptionSpec("force", help: "Overwrite files in an existing folder."),
-        ],
+        options: [RunCommand.Options.out.spec, CommonOptions.force.spec],
         positionals: 1...100_000,
         run: { args, t in
-            guard let out = args.value("out") else {
-                throw UsageError("'merge' needs --out DIR", hint: "usage: bcpsim merge PART... --out DIR [--force]")
-            }
+            let out = try args.required(RunCommand.Options.out, command: "merge", synopsis: "merge PART... --out DIR [--force]")
             var parts: [PartialResult] = []
             for path in args.positionals {
                 let file = FileManager.default.fileExists(atPath: path + "/" + PartialResult.fileName) ? path + "/" + PartialResult.fileName : path
@@ -45,8 +40,8 @@ enum MergeCommand {
                 throw CommandFailure(code: ExitCode.dataError, e.message)
             }
             let parsed = try ParsedArguments.parse(parts[0].reportArgs, options: RunCommand.info.options, command: "run")
-            let files = try ReportCommand.render(doc, options: try ReportCommand.options(parsed, command: "run"))
-            try OutputFolder.write(files.map { ($0.path, $0.text) }, to: out, force: args.has("force"))
+            let files = try ReportCommand.render(doc, options: ReportOptions.read(parsed))
+            try OutputFolder.write(files.map { ($0.path, $0.text) }, to: out, force: args[CommonOptions.force])
             t.out("merged \(parts.count) shard\(parts.count == 1 ? "" : "s") of \(parts[0].replicas) replicas")
             t.out(ReportCommand.wroteLine(out, files))
             return ExitCode.success
@@ -55,33 +50,25 @@ enum MergeCommand {
 
 /// The sharded branch of `bcpsim run`.
 enum ShardRun {
-    /// Parses "K/M" (1 <= K <= M <= replicas).
-    static func parse(_ text: String, replicas: Int) throws -> (Int, Int) {
-        let f = text.split(separator: "/").map { Int($0) }
-        guard f.count == 2, let k = f[0], let m = f[1], m >= 1, m <= 100_000, (1...m).contains(k) else {
-            throw UsageError("'--shard' expects K/M with 1 <= K <= M, found '\(text)'", hint: "see 'bcpsim run --help'")
-        }
-        return (k, m)
-    }
-
     /// Runs shard K of M and writes DIR/partial.txt. `report` builds the run's report metadata
     /// from replica 0's result, exactly as the unsharded run does (only the shard holding replica 0).
     static func run(
-        _ args: ParsedArguments, scenario: Scenario, inputs: [InputFile], replicas: Int, threads: Int,
+        _ args: ParsedArguments, shard: ShardSpec, scenario: Scenario, inputs: [InputFile], replicas: Int, threads: Int,
         tier: TierOverride, seed: UInt64?, out: String, report: (SimulationResult) -> RunReport, _ t: Terminal
     ) throws -> Int32 {
-        let (k, m) = try parse(args.value("shard") ?? "", replicas: replicas)
+        let (k, m) = (shard.k, shard.m)
+        // The report options, as merge will parse them again with run's declarations.
         var reportArgs: [String] = []
-        if let v = args.value("lang") { reportArgs += ["--lang", v] }
-        if args.has("bom") { reportArgs.append("--bom") }
-        if let v = args.value("suppress") { reportArgs += ["--suppress", v] }
+        if let v = args[CommonOptions.lang] { reportArgs += ["--lang", v.rawValue] }
+        if args[CommonOptions.bom] { reportArgs.append("--bom") }
+        if let v = args[ReportOptions.suppress] { reportArgs += ["--suppress", String(v)] }
         let range = PartialResult.range(shard: k, of: m, replicas: replicas)
         let progress = Progress.terminal(total: range.count, what: "replicas")
         let p = PartialResult.run(
             scenario, replicas: replicas, shard: k, shards: m, seed: seed ?? scenario.seed, tier: tier, threads: threads,
             inputs: inputs, reportArgs: reportArgs, report: report, progress: progress?.update)
         progress?.finish()
-        try OutputFolder.write([(PartialResult.fileName, p.encode())], to: out, force: args.has("force"))
+        try OutputFolder.write([(PartialResult.fileName, p.encode())], to: out, force: args[CommonOptions.force])
         t.out("shard \(k)/\(m): replicas \(range.lowerBound)...\(max(range.lowerBound, range.upperBound - 1)) of \(replicas); wrote \(out)/\(PartialResult.fileName)")
         return ExitCode.success
     }

@@ -20,13 +20,9 @@ enum RegistryCommand {
             history NAME-OR-ID prints one program across fiscal years.
             """,
         options: [
-            OptionSpec("fy", value: "YEAR", help: "Only this fiscal year (western, e.g. 2025)."),
-            OptionSpec("new", help: "Only programs printed as new (新規), or with a menu printed as new."),
-            OptionSpec("effort", value: "N", help: "Only programs serving effort (取組) N of the health plan, 1 to 5."),
-            OptionSpec("search", value: "TEXT", help: "Only programs whose Japanese or English name contains TEXT."),
-            OptionSpec("format", value: "FORMAT", choices: ["md", "csv", "json"], help: "Output format (default md)."),
-            OptionSpec("lang", value: "LANG", choices: ["ja", "en"], help: "Language of headings and names (default ja)."),
-            OptionSpec("bom", help: "Start CSV with a UTF-8 byte order mark, for Excel."),
+            Options.fy.spec, Options.new.spec, Options.effort.spec, Options.search.spec, Options.format.spec,
+            CommonOptions.lang.help("Language of headings and names (default ja).").spec,
+            CommonOptions.bom.help("Start CSV with a UTF-8 byte order mark, for Excel.").spec,
         ],
         positionals: 0...2,
         run: { args, t in
@@ -34,7 +30,7 @@ enum RegistryCommand {
             do { registry = try Registry.load() } catch {
                 throw CommandFailure(code: ExitCode.dataError, "the program registry cannot be read: \(error)")
             }
-            let lang = RegistryLanguage(rawValue: args.value("lang") ?? "ja") ?? .ja
+            let lang: RegistryLanguage = args[CommonOptions.lang] == .en ? .en : .ja
             let verb = args.positionals.first ?? "list"
             switch (verb, args.positionals.count) {
             case ("show", 2):
@@ -50,19 +46,28 @@ enum RegistryCommand {
                 t.out(RegistryRenderer.history(found, lang: lang))
             case ("list", 1), ("list", 0):
                 let query = RegistryQuery(
-                    fiscalYear: try args.value("fy").map { _ in try args.int("fy", in: 1900...2100, fallback: 0, command: "registry") },
-                    newOnly: args.has("new"),
-                    effort: try args.value("effort").map { _ in try args.int("effort", in: 1...5, fallback: 0, command: "registry") },
-                    search: args.value("search"))
+                    fiscalYear: args[Options.fy], newOnly: args[Options.new], effort: args[Options.effort], search: args[Options.search])
                 let programs = registry.query(query)
-                switch args.value("format") ?? "md" {
-                case "csv": t.out(RegistryRenderer.csv(programs, lang: lang, bom: args.has("bom")))
-                case "json": t.out(RegistryRenderer.json(programs))
-                default: t.out(RegistryRenderer.markdown(programs, lang: lang))
+                switch args[Options.format] ?? .md {
+                case .csv: t.out(RegistryRenderer.csv(programs, lang: lang, bom: args[CommonOptions.bom]))
+                case .json: t.out(RegistryRenderer.json(programs))
+                case .md: t.out(RegistryRenderer.markdown(programs, lang: lang))
                 }
             default:
                 throw UsageError("expected 'list', 'show ID' or 'history NAME-OR-ID', found '\(args.positionals.joined(separator: " "))'", hint: "usage: bcpsim \(synopsis)")
             }
             return ExitCode.success
         })
+}
+
+extension RegistryCommand {
+    enum Format: String, CaseIterable, Sendable { case md, csv, json }
+
+    enum Options {
+        static let fy = Option<Int>.int("fy", "YEAR", 1900...2100, help: "Only this fiscal year (western, e.g. 2025).")
+        static let new = Option<Bool>.flag("new", help: "Only programs printed as new (新規), or with a menu printed as new.")
+        static let effort = Option<Int>.int("effort", "N", 1...5, help: "Only programs serving effort (取組) N of the health plan, 1 to 5.")
+        static let search = Option<String>.text("search", "TEXT", help: "Only programs whose Japanese or English name contains TEXT.")
+        static let format = Option<Format>.choice("format", "FORMAT", help: "Output format (default md).")
+    }
 }

@@ -21,19 +21,14 @@ enum ReportCommand {
             from RESULT. With the options 'run' was given, the folder is byte-identical to the
             one 'run' wrote; change --lang or --suppress to render another version.
             """,
-        options: [
-            OptionSpec("out", value: "DIR", help: "Folder for the reports (created; must be empty unless --force)."),
-            OptionSpec("lang", value: "LANG", choices: Language.allCases.map(\.rawValue), help: "Language of the reports (default ja)."),
-            OptionSpec("bom", help: "Start CSV files with a UTF-8 byte order mark (for Excel)."),
-            OptionSpec("suppress", value: "N", help: "Show counts 1...N-1 as a range in public files (default: the threshold stored in RESULT)."),
-            OptionSpec("force", help: "Overwrite files in an existing folder."),
-        ],
+        options: [CommonOptions.out.help("Folder for the reports (created; must be empty unless --force).").spec]
+            + [CommonOptions.lang.help("Language of the reports (default ja).").spec, CommonOptions.bom.spec,
+               ReportOptions.suppress.help("Show counts 1...N-1 as a range in public files (default: the threshold stored in RESULT).").spec,
+               CommonOptions.force.spec],
         positionals: 1...1,
         run: { args, t in
-            guard let out = args.value("out") else {
-                throw UsageError("'report' needs --out DIR", hint: "usage: bcpsim \(synopsis)")
-            }
-            let options = try options(args, command: "report")
+            let out = try args.required(CommonOptions.out, command: "report", synopsis: synopsis)
+            let options = ReportOptions.read(args)
             let path = args.positionals[0]
             guard let bytes = FileManager.default.contents(atPath: path) else {
                 throw CommandFailure(code: ExitCode.dataError, "cannot read \(path)")
@@ -46,16 +41,10 @@ enum ReportCommand {
                 throw CommandFailure(code: ExitCode.dataError, "not a bcpsim result: \(e.message)")
             }
             let files = try render(doc, options: options)
-            try OutputFolder.write(files.map { ($0.path, $0.text) }, to: out, force: args.has("force"))
+            try OutputFolder.write(files.map { ($0.path, $0.text) }, to: out, force: args[CommonOptions.force])
             t.out(wroteLine(out, files))
             return ExitCode.success
         })
-
-    static func options(_ args: ParsedArguments, command: String) throws -> ShortfallOptions {
-        let lang = args.value("lang").flatMap(Language.init(rawValue:)) ?? .ja
-        let suppress = try args.value("suppress").map { _ in try args.int("suppress", in: 1...1000, fallback: 10, command: command) }
-        return ShortfallOptions(lang: lang, bom: args.has("bom"), suppress: suppress, toolVersion: BCPSim.version)
-    }
 
     /// The files of a result document (the one function 'run', 'report' and 'merge' use).
     static func render(_ doc: ResultDocument, options: ShortfallOptions) throws -> [OutputFile] {

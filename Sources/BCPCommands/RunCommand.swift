@@ -44,31 +44,17 @@ enum RunCommand {
             (docs/CLUSTER.md). Long runs show progress on standard error when it is a terminal.
             """,
         options: [
-            OptionSpec("out", value: "DIR", help: "Folder for the result (created; must be empty unless --force)."),
-            OptionSpec("seed", value: "S", help: "Seed instead of the scenario's."),
-            OptionSpec("replicas", value: "N", help: "Number of seeds to run (default 1, at most 100000)."),
-            OptionSpec(
-                "tier", value: "TIER", choices: TierOverride.allCases.map(\.rawValue),
-                help: "Play every provider and municipality at this BCP tier (default as-configured)."),
-            OptionSpec("threads", value: "T", help: "Threads for replicas (default: the number of cores)."),
-            OptionSpec("lang", value: "LANG", choices: Language.allCases.map(\.rawValue), help: "Language of the reports (default ja)."),
-            OptionSpec("bom", help: "Start CSV files with a UTF-8 byte order mark (for Excel)."),
-            OptionSpec("suppress", value: "N", help: "Show counts 1...N-1 as a range in public files (default: the scenario's suppression_threshold, 10)."),
-            OptionSpec("what-if", value: "N", help: "Municipalities to rerun for what would have closed the gap (default 5; 0 skips)."),
-            OptionSpec("shard", value: "K/M", help: "Run only shard K of M of the replicas and write a partial result (see 'bcpsim merge')."),
-            OptionSpec("force", help: "Overwrite files in an existing folder."),
-        ],
+            Options.out.spec, Options.seed.spec, Options.replicas.spec, CommonOptions.tier.spec, CommonOptions.threads.spec,
+        ] + ReportOptions.specs + [Options.whatIf.spec, Options.shard.spec, CommonOptions.force.spec],
         positionals: 1...1,
         run: { args, t in
-            guard let out = args.value("out") else {
-                throw UsageError("'run' needs --out DIR", hint: "usage: bcpsim \(synopsis)")
-            }
-            let replicas = try args.int("replicas", in: 1...100_000, fallback: 1, command: "run")
-            let threads = try args.int("threads", in: 1...1024, fallback: ProcessInfo.processInfo.activeProcessorCount, command: "run")
-            let seed = try args.value("seed").map { _ in UInt64(try args.int("seed", in: 0...Int.max, fallback: 0, command: "run")) }
-            let tier = args.value("tier").flatMap(TierOverride.init(rawValue:)) ?? .asConfigured
-            let whatIf = try args.int("what-if", in: 0...62, fallback: 5, command: "run")
-            let options = try ReportCommand.options(args, command: "run")
+            let out = try args.required(Options.out, command: "run", synopsis: synopsis)
+            let replicas = args[Options.replicas] ?? 1
+            let threads = args[CommonOptions.threads] ?? CommonOptions.cores
+            let seed = args[Options.seed]
+            let tier = args[CommonOptions.tier] ?? .asConfigured
+            let whatIf = args[Options.whatIf] ?? 5
+            let options = ReportOptions.read(args)
             let loaded = try ScenarioLoader.load(folder: args.positionals[0]).get()
             for n in loaded.notes { t.err("note: \(n)") }
             let report = { (replica0: SimulationResult) -> RunReport in
@@ -80,9 +66,9 @@ enum RunCommand {
                     synthetic: loaded.scenario.synthetic, suppressionThreshold: loaded.scenario.parameters.suppressionThreshold,
                     inputs: loaded.files.map { InputFile(name: $0.name, fnv1a64: $0.fnv1a64) }, counterfactual: whatIfResult)
             }
-            if args.value("shard") != nil {
+            if let shard = args[Options.shard] {
                 return try ShardRun.run(
-                    args, scenario: loaded.scenario, inputs: loaded.files.map { InputFile(name: $0.name, fnv1a64: $0.fnv1a64) },
+                    args, shard: shard, scenario: loaded.scenario, inputs: loaded.files.map { InputFile(name: $0.name, fnv1a64: $0.fnv1a64) },
                     replicas: replicas, threads: threads, tier: tier, seed: seed, out: out, report: report, t)
             }
             let progress = Progress.terminal(total: replicas, what: "replicas")
@@ -91,11 +77,38 @@ enum RunCommand {
             let doc = ResultDocument(
                 result: ensemble.replica0, ensemble: replicas > 1 ? ensemble.statistics : nil, report: report(ensemble.replica0))
             let files = try ReportCommand.render(doc, options: options)
-            try OutputFolder.write(files.map { ($0.path, $0.text) }, to: out, force: args.has("force"))
+            try OutputFolder.write(files.map { ($0.path, $0.text) }, to: out, force: args[CommonOptions.force])
             t.out(RunSummary.text(ensemble, synthetic: loaded.scenario.synthetic))
             t.out(ReportCommand.wroteLine(out, files))
             return ExitCode.success
         })
+}
+
+extension RunCommand {
+    /// run's own options.
+    enum Options {
+        static let out = CommonOptions.out.help("Folder for the result (created; must be empty unless --force).")
+        static let seed = CommonOptions.seed
+        static let replicas = Option<Int>.int("replicas", "N", 1...PartialResult.maxReplicas, help: "Number of seeds to run (default 1, at most 100000).")
+        static let whatIf = Option<Int>.int(
+            "what-if", "N", 0...62, help: "Municipalities to rerun for what would have closed the gap (default 5; 0 skips).")
+        static let shard = Option<ShardSpec>(
+            "shard", placeholder: "K/M", help: "Run only shard K of M of the replicas and write a partial result (see 'bcpsim merge').",
+            expectation: "K/M with 1 <= K <= M", parse: ShardSpec.init)
+    }
+}
+
+/// `--shard K/M`: shard K (1-based) of M.
+struct ShardSpec: Sendable, Equatable {
+    var k: Int
+    var m: Int
+
+    init?(_ text: String) {
+        let f = text.split(separator: "/", omittingEmptySubsequences: false).map { Int($0) }
+        guard f.count == 2, let k = f[0], let m = f[1], m >= 1, m <= PartialResult.maxReplicas, (1...m).contains(k) else { return nil }
+        self.k = k
+        self.m = m
+    }
 }
 
 /// The few lines `run` prints: the headline a planner reads first.

@@ -5,6 +5,8 @@ import Foundation
 
 /// `bcpsim validate SCENARIO`: reads everything, reports all problems, summarises a valid scenario.
 enum ValidateCommand {
+    static let maxErrors = Option<Int>.int("max-errors", "N", 1...100_000, help: "Stop listing after N problems (default 200).")
+
     static let info = CommandInfo(
         name: "validate", summary: "check a scenario folder and report every problem with its location",
         synopsis: "validate SCENARIO [--max-errors N]",
@@ -17,10 +19,10 @@ enum ValidateCommand {
             A valid scenario gets a short summary: patients and providers per municipality and tier.
             Exit status 0 when valid, 65 when the data has errors, 64 for a wrong command line.
             """,
-        options: [OptionSpec("max-errors", value: "N", help: "Stop listing after N problems (default 200).")],
+        options: [maxErrors.spec],
         positionals: 1...1,
         run: { args, t in
-            let cap = try args.int("max-errors", in: 1...100_000, fallback: Diagnostics.defaultCap, command: "validate")
+            let cap = args[maxErrors] ?? Diagnostics.defaultCap
             switch ScenarioLoader.load(folder: args.positionals[0], diagnosticCap: cap) {
             case .failure(let e):
                 t.err(e.diagnostics.rendered)

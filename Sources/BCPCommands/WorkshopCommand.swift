@@ -32,36 +32,36 @@ enum WorkshopCommand {
             scenario and seed give the same bytes. docs/WORKSHOP.md explains every file.
             """,
         options: [
-            OptionSpec("out", value: "DIR", help: "Folder for the pack (created; must be empty unless --force)."),
-            OptionSpec("lang", value: "LANG", choices: Language.allCases.map(\.rawValue), help: "Language of the pack (default ja)."),
-            OptionSpec("seed", value: "S", help: "Seed instead of the scenario's."),
-            OptionSpec(
-                "msel-tier", value: "TIER", choices: TierOverride.allCases.map(\.rawValue),
-                help: "The run the MSEL and timing points come from (default as-configured)."),
-            OptionSpec("bom", help: "Start CSV files with a UTF-8 byte order mark (for Excel)."),
-            OptionSpec("force", help: "Overwrite files in an existing folder."),
+            Options.out.spec, CommonOptions.lang.help("Language of the pack (default ja).").spec, CommonOptions.seed.spec,
+            Options.mselTier.spec, CommonOptions.bom.spec, CommonOptions.force.spec,
         ],
         positionals: 1...1,
         run: { args, t in try run(args, t) })
 
     static func run(_ args: ParsedArguments, _ t: Terminal) throws -> Int32 {
-        guard let out = args.value("out") else {
-            throw UsageError("'workshop' needs --out DIR", hint: "usage: bcpsim \(synopsis)")
-        }
-        let lang = args.value("lang").flatMap(Language.init(rawValue:)) ?? .ja
-        let seed = try args.value("seed").map { _ in UInt64(try args.int("seed", in: 0...Int.max, fallback: 0, command: "workshop")) }
-        let reference = args.value("msel-tier").flatMap(TierOverride.init(rawValue:)) ?? .asConfigured
+        let out = try args.required(Options.out, command: "workshop", synopsis: synopsis)
+        let lang = args[CommonOptions.lang] ?? .ja
+        let seed = args[CommonOptions.seed]
+        let reference = args[Options.mselTier] ?? .asConfigured
         let loaded = try ScenarioLoader.load(folder: args.positionals[0]).get()
         for n in loaded.notes { t.err("note: \(n)") }
         let runs = WorkshopRuns.run(loaded.scenario, seed: seed, reference: reference)
         let pack = WorkshopPack(runs: runs, lang: lang)
-        let files = pack.files(bom: args.has("bom"))
-        try OutputFolder.write(files.map { ($0.name, $0.text) }, to: out, force: args.has("force"))
+        let files = pack.files(bom: args[CommonOptions.bom])
+        try OutputFolder.write(files.map { ($0.name, $0.text) }, to: out, force: args[CommonOptions.force])
         for f in runs.figures {
             t.out("\(f.tier.rawValue): uncovered \(f.totals.uncovered), hours without power \(NumberFormat.hours(f.totals.gapMinutes)), units \(f.totals.unitsDelivered), beds \(f.totals.bedsUsed)")
         }
         t.out("\(pack.msel.count) injects from the \(reference.rawValue) run")
         t.out("wrote \(files.map(\.name).joined(separator: ", ")) to \(out)")
         return ExitCode.success
+    }
+}
+
+extension WorkshopCommand {
+    enum Options {
+        static let out = CommonOptions.out.help("Folder for the pack (created; must be empty unless --force).")
+        static let mselTier = Option<TierOverride>.choice(
+            "msel-tier", "TIER", help: "The run the MSEL and timing points come from (default as-configured).")
     }
 }

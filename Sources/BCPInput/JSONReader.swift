@@ -75,6 +75,23 @@ struct JSONReader {
         return scaled(v, keyPath, by: 1, range: range, unit: unit)
     }
 
+    /// A seed: any whole number 0...2^64 - 1 (the range of the replica seeds `run` prints).
+    mutating func seed(_ v: JSONValue, _ keyPath: String) -> UInt64? {
+        guard case .number(let text) = v.kind else {
+            error(v, keyPath, "expected a number (seed), found \(v.typeName)")
+            return nil
+        }
+        if text.contains(".") || text.contains("e") || text.contains("E") {
+            error(v, keyPath, "expected a whole number (seed), found \(text)")
+            return nil
+        }
+        guard let n = UInt64(text) else {
+            error(v, keyPath, "\(text) is outside the accepted range 0...\(UInt64.max) seed")
+            return nil
+        }
+        return n
+    }
+
     /// Hours written as a decimal, converted to whole minutes (rounded half up).
     mutating func hoursAsMinutes(_ v: JSONValue, _ keyPath: String, max: Int = 100 * 24 * 60) -> Int? {
         scaled(v, keyPath, by: 60, range: 0...max, unit: "hours")

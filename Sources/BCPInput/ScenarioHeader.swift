@@ -68,7 +68,7 @@ struct ScenarioHeader {
         }
         if let v = member("description") { h.description = r.string(v, "description") ?? "" }
         if let v = member("synthetic") { h.synthetic = r.bool(v, "synthetic") ?? false }
-        if let v = member("seed"), let s = r.int(v, "seed", range: 0...Int.max, unit: "seed") { h.seed = UInt64(s) }
+        if let v = member("seed"), let s = r.seed(v, "seed") { h.seed = s }
         if let v = member("horizon_hours") {
             if let m = r.hoursAsMinutes(v, "horizon_hours") {
                 if m <= 0 { r.error(v, "horizon_hours", "horizon must be > 0 hours") } else { h.horizonMinutes = m }

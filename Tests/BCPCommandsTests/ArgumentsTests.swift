@@ -4,11 +4,13 @@ import XCTest
 /// The command-line parser on its own, and the global behaviour of `bcpsim` (help, version,
 /// unknown commands), through `BCPSim.main` with a captured terminal.
 final class ArgumentsTests: XCTestCase {
-    private let options = [
-        OptionSpec("max-errors", value: "N", help: "a number"),
-        OptionSpec("format", value: "FORMAT", choices: ["md", "csv", "json"], help: "a choice"),
-        OptionSpec("force", help: "a flag"),
-    ]
+    enum Format: String, CaseIterable, Sendable { case md, csv, json }
+    static let maxErrors = Option<Int>.int("max-errors", "N", 1...10, help: "a number")
+    static let format = Option<Format>.choice("format", "FORMAT", help: "a choice")
+    static let force = Option<Bool>.flag("force", help: "a flag")
+    static let seed = Option<UInt64>.seed(help: "a seed")
+    static let search = Option<String>.text("search", "TEXT", help: "any text")
+    private let options = [maxErrors.spec, format.spec, force.spec, seed.spec, search.spec]
 
     private func parse(_ args: [String]) throws -> ParsedArguments {
         try ParsedArguments.parse(args, options: options, command: "demo")
@@ -48,9 +50,10 @@ final class ArgumentsTests: XCTestCase {
         XCTAssertEqual(p.value("format"), "csv")
         XCTAssertEqual(p.positionals, ["dir"])
         // Only the first '=' separates: the value may hold more.
-        XCTAssertEqual(try parse(["--max-errors=a=b"]).value("max-errors"), "a=b")
-        // An empty inline value is a value (checked by whoever reads it).
-        XCTAssertEqual(try parse(["--max-errors="]).value("max-errors"), "")
+        XCTAssertEqual(try parse(["--search=a=b"])[Self.search], "a=b")
+        // An empty inline value is a value (checked by the option's type).
+        XCTAssertEqual(try parse(["--search="])[Self.search], "")
+        XCTAssertEqual(usageError(["--max-errors="])?.message, "'--max-errors' expects a whole number in 1...10, found ''")
     }
 
     func testFlagsAndLaterOccurrencesWin() throws {
@@ -73,7 +76,7 @@ final class ArgumentsTests: XCTestCase {
 
     func testValueMayStartWithADash() throws {
         // The word after an option that takes a value is its value, whatever it looks like.
-        XCTAssertEqual(try parse(["--max-errors", "-3"]).value("max-errors"), "-3")
+        XCTAssertEqual(try parse(["--search", "-3"])[Self.search], "-3")
     }
 
     func testUnknownOptionSuggestsTheClosest() {
@@ -106,14 +109,31 @@ final class ArgumentsTests: XCTestCase {
         XCTAssertNotNil(usageError(["--format=MD"]), "choices are case-sensitive")
     }
 
-    func testIntegerOption() throws {
-        XCTAssertEqual(try parse([]).int("max-errors", in: 1...10, fallback: 7, command: "demo"), 7)
-        XCTAssertEqual(try parse(["--max-errors=10"]).int("max-errors", in: 1...10, fallback: 7, command: "demo"), 10)
+    /// Values are checked when the command line is read; a command then reads typed values.
+    func testTypedOptions() throws {
+        XCTAssertNil(try parse([])[Self.maxErrors])
+        XCTAssertEqual(try parse(["--max-errors=10"])[Self.maxErrors], 10)
         for bad in ["0", "11", "x", "", "1.5"] {
-            XCTAssertThrowsError(try parse(["--max-errors=\(bad)"]).int("max-errors", in: 1...10, fallback: 7, command: "demo"), bad) { error in
-                XCTAssertEqual((error as? UsageError)?.message, "'--max-errors' expects a whole number in 1...10, found '\(bad)'")
-            }
+            XCTAssertEqual(usageError(["--max-errors=\(bad)"])?.message, "'--max-errors' expects a whole number in 1...10, found '\(bad)'", bad)
         }
+        XCTAssertEqual(try parse(["--format", "csv"])[Self.format], .csv)
+        XCTAssertTrue(try parse(["--force"])[Self.force])
+        XCTAssertFalse(try parse([])[Self.force])
+    }
+
+    /// Seeds are UInt64 end to end: every replica seed `run` prints can be given back.
+    func testSeedTakesEveryUInt64() throws {
+        XCTAssertEqual(try parse(["--seed", "18446744073709551615"])[Self.seed], UInt64.max)
+        XCTAssertEqual(try parse(["--seed=13679457532755275413"])[Self.seed], 13_679_457_532_755_275_413)
+        XCTAssertEqual(usageError(["--seed", "18446744073709551616"])?.message,
+                       "'--seed' expects a whole number 0...18446744073709551615, found '18446744073709551616'")
+        XCTAssertNotNil(usageError(["--seed", "-1"]))
+    }
+
+    func testShardSpec() {
+        XCTAssertEqual(ShardSpec("2/3"), ShardSpec("2/3"))
+        XCTAssertEqual(ShardSpec("2/3")?.k, 2)
+        for bad in ["0/3", "4/3", "1/0", "a/b", "1/2/3", "3", "/", "1/"] { XCTAssertNil(ShardSpec(bad), bad) }
     }
 
     func testEditDistance() {
