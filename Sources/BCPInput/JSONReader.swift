@@ -67,8 +67,10 @@ struct JSONReader {
         return x
     }
 
+    /// A whole number within `range`. Only the value counts: `100.0` and `1e2` are 100, as JSON
+    /// writers that hold every number as a double write them; `100.5` is not whole.
     mutating func int(_ v: JSONValue, _ keyPath: String, range: ClosedRange<Int>, unit: String) -> Int? {
-        if case .number(let text) = v.kind, text.contains(".") || text.contains("e") || text.contains("E") {
+        if case .number(let text) = v.kind, FixedPoint.hasFraction(text) {
             error(v, keyPath, "expected a whole number (\(unit)), found \(text)")
             return nil
         }
