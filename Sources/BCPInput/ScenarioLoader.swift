@@ -64,8 +64,8 @@ public enum ScenarioLoader {
         // scenario.json
         let jsonPath = display("scenario.json")
         guard let jsonData = readBytes("scenario.json", limit: InputLimits.maxJSONBytes) else { return .failure(InputError(d)) }
-        guard case .success(let (jsonText, _)) = TextDecoding.decode(jsonData, as: .utf8) else {
-            if case .failure(let f) = TextDecoding.decode(jsonData, as: .utf8) { d.error(jsonPath, f.line, f.column, f.message) }
+        guard case .success(let (jsonText, _)) = TextDecoding.decode(jsonData, as: .utf8, lineBreaks: .lf) else {
+            if case .failure(let f) = TextDecoding.decode(jsonData, as: .utf8, lineBreaks: .lf) { d.error(jsonPath, f.line, f.column, f.message) }
             return .failure(InputError(d))
         }
         let doc: JSONValue

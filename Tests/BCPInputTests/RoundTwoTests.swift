@@ -94,3 +94,62 @@ final class JSONStringLimitTests: XCTestCase {
         XCTAssertEqual(g.errors(), ["\(g.path("scenario.json")):4:4115: error: string longer than 4096 bytes"])
     }
 }
+
+/// A bad Shift_JIS byte on line 20 was reported at line 2 (issue 16, item 12): with no declared
+/// encoding, a file that is neither UTF-8 nor Shift_JIS was located where UTF-8 broke, at its
+/// first kanji. The failure of the encoding that reads further is reported now.
+final class AutoEncodingLocationTests: XCTestCase {
+    private func sjis(_ s: String) -> Data { s.data(using: .shiftJIS)! }
+
+    func testABadByteInAShiftJISFileIsLocatedOnItsOwnLine() {
+        // Line 2 holds 千代田 (not UTF-8: 0x90 0xE7 ...); lines 3-19 are "x"; line 20 is "ab" then 0x80.
+        var bytes = sjis("h\n千代田\n" + String(repeating: "x\n", count: 17) + "ab")
+        bytes.append(0x80)
+        bytes.append(contentsOf: Array("\n".utf8))
+        guard case .failure(let f) = TextDecoding.decode(bytes, as: .auto) else { return XCTFail("decoded") }
+        XCTAssertEqual([f.line, f.column], [20, 3])
+        // Byte offset: "h\n" 2 + 千代田 and its line end 7 + 17 x 2 + "ab" 2 = 45.
+        XCTAssertEqual(f.message, "file is not valid Shift_JIS (byte 0x80 at byte offset 45) and not UTF-8 either; save it as \"CSV UTF-8\" from Excel")
+    }
+
+    func testWhenUTF8ReadsFurtherItsFailureIsReported() {
+        // UTF-8 text with ア (E3 82 A2), then 0xFF on line 3, which neither encoding accepts.
+        // As Shift_JIS, E3 82 is one character and A2 a half-width one, so both read up to 0xFF
+        // (byte offset 2 + 3 + 1 + 1 = 7): Shift_JIS does not read further, UTF-8 is shown.
+        var bytes = Data("h\nア\nz".utf8)
+        bytes.append(0xFF)
+        guard case .failure(let f) = TextDecoding.decode(bytes, as: .auto) else { return XCTFail("decoded") }
+        XCTAssertEqual([f.line, f.column], [3, 2])
+        XCTAssertEqual(f.message, "file is not valid UTF-8 (byte 0xFF at byte offset 7) and not Shift_JIS either; save it as \"CSV UTF-8\" from Excel")
+    }
+
+    func testTheLoaderPointsAtLine20() throws {
+        let f = try ScenarioFixture()
+        var bytes = sjis("id,kind,municipality,tier,linked_group,backup_power,contacts_per_hour,delivery_teams,backup_beds\nC1,clinic,131016,linked,千代田,true,10,1,0\n")
+        for i in 3...19 { bytes.append(sjis("C\(i),clinic,131016,none,,false,1,0,0\n")) }
+        bytes.append(sjis("H1,hospital,131024,"))
+        bytes.append(0xFD)  // no lead byte in CP932
+        bytes.append(sjis("regional,,true,5,1,4\n"))
+        try f.write("providers.csv", bytes: bytes)
+        let errors = f.errors()
+        XCTAssertEqual(errors.count, 1)
+        // "H1,hospital,131024," is 19 characters: 0xFD is column 20 of line 20.
+        XCTAssertTrue(errors.first?.hasPrefix("\(f.path("providers.csv")):20:20: error: file is not valid Shift_JIS (byte 0xFD at byte offset ") == true, "\(errors)")
+    }
+
+    /// Classic Mac Excel ends lines with a lone CR, which the CSV reader counts as a line end:
+    /// decoding failures count it too, so they point at the line the reader would name.
+    func testALoneCRIsALineEndForCSVButNotForJSON() {
+        var bytes = sjis("a\rb\r\nc")
+        bytes.append(0x80)
+        guard case .failure(let f) = TextDecoding.decode(bytes, as: .shiftJIS) else { return XCTFail("decoded") }
+        XCTAssertEqual([f.line, f.column], [3, 2])
+        var utf = Data("a\rb\r\nc".utf8)
+        utf.append(0xFF)
+        guard case .failure(let g) = TextDecoding.decode(utf, as: .utf8) else { return XCTFail("decoded") }
+        XCTAssertEqual([g.line, g.column], [3, 2])
+        // JSON counts only LF: the same bytes are line 2 there, column 2 ("c").
+        guard case .failure(let h) = TextDecoding.decode(utf, as: .utf8, lineBreaks: .lf) else { return XCTFail("decoded") }
+        XCTAssertEqual([h.line, h.column], [2, 2])
+    }
+}
