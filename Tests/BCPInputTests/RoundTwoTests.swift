@@ -153,3 +153,101 @@ final class AutoEncodingLocationTests: XCTestCase {
         XCTAssertEqual([h.line, h.column], [2, 2])
     }
 }
+
+/// Secondary-area names must pair one to one within a scenario (issue 16, item 1): an override
+/// that gave one municipality another English name for its Japanese area, or moved it to another
+/// Japanese area under its old English name, passed `validate` and crashed `workshop`
+/// ("Duplicate values for key"). The built-in table has 13 areas, each with one English name.
+final class AreaNameTests: XCTestCase {
+    private let areaHeader = "code,secondary_medical_area_ja,secondary_medical_area_en\n"
+    private let fullHeader = "code,name_ja,name_en,kind,island,population,population_date,secondary_medical_area_ja,secondary_medical_area_en\n"
+
+    func testAnotherEnglishNameWithinAJapaneseAreaIsRefused() throws {
+        let f = try ScenarioFixture()
+        try f.write("municipalities.csv", areaHeader + "131024,区中央部,Central Tokyo\n")
+        // "131024,区中央部," is 12 characters (7 + 4 + 1): the English name is column 13.
+        XCTAssertEqual(f.errors(), [
+            "\(f.path("municipalities.csv")):2:13: error: secondary_medical_area_en: secondary medical area 区中央部 is "
+                + "\"Ku-chubu (Central Wards)\" in English (131016 千代田区, built-in table), not \"Central Tokyo\": "
+                + "within a scenario a Japanese area name has one English name"
+        ])
+    }
+
+    func testAnEnglishNameAloneIsAppliedAndChecked() throws {
+        // It used to be ignored without a word when the Japanese name was not given too.
+        let f = try ScenarioFixture()
+        try f.write("municipalities.csv", "code,secondary_medical_area_en\n131024,Central Tokyo\n")
+        XCTAssertEqual(f.errors(), [
+            "\(f.path("municipalities.csv")):2:8: error: secondary_medical_area_en: secondary medical area 区中央部 is "
+                + "\"Ku-chubu (Central Wards)\" in English (131016 千代田区, built-in table), not \"Central Tokyo\": "
+                + "within a scenario a Japanese area name has one English name"
+        ])
+    }
+
+    func testMovingAMunicipalityButKeepingItsEnglishAreaNameIsRefused() throws {
+        let f = try ScenarioFixture()
+        try f.write("municipalities.csv", "code,secondary_medical_area_ja\n131024,区西部\n")
+        // Located at the Japanese name, the one the row gives; 区西部 is Shinjuku's area.
+        XCTAssertEqual(f.errors(), [
+            "\(f.path("municipalities.csv")):2:8: error: secondary_medical_area_ja: secondary medical area 区西部 is "
+                + "\"Ku-seibu (Western Wards)\" in English (131041 新宿区, built-in table), not \"Ku-chubu (Central Wards)\": "
+                + "within a scenario a Japanese area name has one English name"
+        ])
+    }
+
+    func testAnEnglishNameOfOneAreaCannotNameAnother() throws {
+        let f = try ScenarioFixture()
+        try f.write("municipalities.csv", fullHeader + "271004,大阪市,Osaka City,city,false,2732107,2023-01-01,大阪,Ku-chubu (Central Wards)\n")
+        // Columns: "271004," 7, "大阪市," 4, "Osaka City," 11, "city," 5, "false," 6, "2732107," 8,
+        // "2023-01-01," 11: 52 characters, so the Japanese area name is column 53.
+        XCTAssertEqual(f.errors(), [
+            "\(f.path("municipalities.csv")):2:53: error: secondary_medical_area_ja: English area name \"Ku-chubu (Central Wards)\" "
+                + "already names 区中央部 (131016 千代田区, built-in table), not 大阪: "
+                + "within a scenario an English area name names one Japanese area"
+        ])
+    }
+
+    func testRowsThatDisagreeWithEachOtherAreRefusedAtTheLaterOne() throws {
+        let f = try ScenarioFixture()
+        try f.write(
+            "municipalities.csv",
+            fullHeader + "271004,大阪市,Osaka City,city,false,2732107,2023-01-01,関西,Kansai\n"
+                + "011002,札幌市,Sapporo City,city,false,1960000,2023-01-01,関西,Kansai region\n")
+        // Line 3: "011002," 7, "札幌市," 4, "Sapporo City," 13, "city," 5, "false," 6, "1960000," 8,
+        // "2023-01-01," 11, "関西," 3: 57 characters, so the English name is column 58.
+        XCTAssertEqual(f.errors(), [
+            "\(f.path("municipalities.csv")):3:58: error: secondary_medical_area_en: secondary medical area 関西 is "
+                + "\"Kansai\" in English (271004 大阪市, line 2), not \"Kansai region\": "
+                + "within a scenario a Japanese area name has one English name"
+        ])
+    }
+
+    func testConsistentChangesAreAccepted() throws {
+        // All five members of 区中央部 renamed in English together; Chuo moved to 区西部 with that
+        // area's English name; a new municipality in a new area.
+        let f = try ScenarioFixture()
+        try f.write(
+            "municipalities.csv",
+            areaHeader + "131016,区中央部,Central\n131032,区中央部,Central\n131059,区中央部,Central\n131067,区中央部,Central\n"
+                + "131024,区西部,Ku-seibu (Western Wards)\n")
+        guard let s = f.loaded()?.scenario else { return }
+        XCTAssertEqual(s.municipalities.filter { $0.area.nameJa == "区中央部" }.map(\.area.nameEn), Array(repeating: "Central", count: 4))
+        XCTAssertEqual(s.municipalities.first { $0.code == MunicipalityCode("131024") }?.area, SecondaryArea(nameJa: "区西部", nameEn: "Ku-seibu (Western Wards)"))
+        let g = try ScenarioFixture()
+        try g.write("municipalities.csv", fullHeader + "271004,大阪市,Osaka City,city,false,2732107,2023-01-01,大阪,Osaka area\n")
+        XCTAssertEqual(g.loaded()?.scenario.municipalities.count, 63)
+    }
+
+    func testTheBuiltInTableIsConsistent() throws {
+        let list = try TokyoMunicipalities.load()
+        var english: [String: String] = [:], japanese: [String: String] = [:]
+        for m in list {
+            XCTAssertEqual(english[m.area.nameJa, default: m.area.nameEn], m.area.nameEn, "\(m.code)")
+            XCTAssertEqual(japanese[m.area.nameEn, default: m.area.nameJa], m.area.nameJa, "\(m.code)")
+            english[m.area.nameJa] = m.area.nameEn
+            japanese[m.area.nameEn] = m.area.nameJa
+        }
+        XCTAssertEqual(english.count, 13)
+        XCTAssertEqual(japanese.count, 13)
+    }
+}
