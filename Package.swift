@@ -18,11 +18,11 @@ let package = Package(
     targets: [
         // Pure value types of the domain; knows nothing of files.
         .target(name: "BCPModel"),
-        // How strings are escaped into JSON and CSV, shared by every writer.
+        // How strings are escaped into JSON and CSV, shared by every writer, and made safe for a terminal.
         .target(name: "BCPText"),
         // Reads and validates scenarios (CSV, JSON) into a BCPModel.Scenario.
         .target(
-            name: "BCPInput", dependencies: ["BCPModel", "BCPEngine"],
+            name: "BCPInput", dependencies: ["BCPModel", "BCPEngine", "BCPText"],
             resources: [.copy("Resources/tokyo-municipalities.csv")]),
         // A discrete-event queue and a seeded PRNG, usable on their own.
         .target(name: "BCPEngine"),
@@ -41,7 +41,7 @@ let package = Package(
         .executableTarget(name: "bcpsim", dependencies: ["BCPCommands"]),
 
         .testTarget(name: "BCPModelTests", dependencies: ["BCPModel"]),
-        .testTarget(name: "BCPInputTests", dependencies: ["BCPInput", "BCPModel"]),
+        .testTarget(name: "BCPInputTests", dependencies: ["BCPInput", "BCPModel", "BCPText"]),
         .testTarget(name: "BCPEngineTests", dependencies: ["BCPEngine"]),
         .testTarget(name: "BCPTextTests", dependencies: ["BCPText"]),
         .testTarget(name: "BCPSyntheticTests", dependencies: ["BCPSynthetic", "BCPInput", "BCPModel"]),

@@ -1,5 +1,6 @@
 import BCPEngine
 import BCPModel
+import BCPText
 import Foundation
 
 /// A scenario read from its folder, with what the loader noticed on the way.
@@ -91,7 +92,9 @@ public enum ScenarioLoader {
                 d.error(path, f.line, f.column, f.message)
                 return nil
             case .success(let (text, used)):
-                if used == .shiftJIS { notes.append("\(name): read as Shift_JIS" + (header.encoding == .auto ? " (detected)" : "")) }
+                if used == .shiftJIS {
+                    notes.append("\(TextEscaping.terminalSafe(name)): read as Shift_JIS" + (header.encoding == .auto ? " (detected)" : ""))
+                }
                 return CSVTable.read(path: path, text: text, specs: specs, into: &d)
             }
         }

@@ -1,4 +1,5 @@
 import BCPModel
+import BCPText
 import Foundation
 import XCTest
 @testable import BCPInput
@@ -249,5 +250,53 @@ final class AreaNameTests: XCTestCase {
         }
         XCTAssertEqual(english.count, 13)
         XCTAssertEqual(japanese.count, 13)
+    }
+}
+
+/// Control characters in diagnostics (issue 16, item 8): a file name, id, key or area name with a
+/// line break printed a forged `file:line:col: error:` line; ESC, OSC and NUL were echoed raw.
+final class DiagnosticControlCharacterTests: XCTestCase {
+    func testPathAndMessageAreEscapedWhenRendered() {
+        let d = Diagnostic(path: "a\nb.csv", line: 2, column: 3, message: "id \"\u{1B}[2J\" and \u{0}\u{7F}\u{85}\u{2029}")
+        XCTAssertEqual(d.description, "a\\nb.csv:2:3: error: id \"\\u{1B}[2J\" and \\u{00}\\u{7F}\\u{85}\\u{2029}")
+        // Kept as found: only the text shown is escaped.
+        XCTAssertEqual(d.path, "a\nb.csv")
+        let whole = Diagnostic(path: "x\ry", line: 0, column: 0, message: "m\tn")
+        XCTAssertEqual(whole.description, "x\\ry: error: m\\tn")
+    }
+
+    func testAFileNameWithALineBreakCannotForgeADiagnostic() throws {
+        let f = try ScenarioFixture()
+        try f.replace(in: "scenario.json", "\"seed\": 42,", with: "\"seed\": 42, \"files\": {\"patients\": \"p\\nscenario.json:1:1: error: forged\"},")
+        guard case .failure(let e) = f.load() else { return XCTFail("loaded") }
+        let lines = e.diagnostics.rendered.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(lines, ["\(f.path("p"))\\nscenario.json:1:1: error: forged: error: missing file p\\nscenario.json:1:1: error: forged"])
+        XCTAssertFalse(lines.contains { $0.hasPrefix("scenario.json") })
+    }
+
+    func testIdsKeysAndAreaNamesStayOnOneLine() throws {
+        let f = try ScenarioFixture()
+        try f.replace(in: "patients.csv", "P002,", with: "\"P\r\n\u{1B}]0;x\u{07}\",")
+        try f.replace(in: "scenario.json", "\"areas\": [\"区中央部\"]", with: "\"areas\": [\"\\u0000\\u2028\"]")
+        try f.replace(in: "scenario.json", "\"seed\": 42,", with: "\"seed\": 42, \"\\u009b2J\": 0,")
+        guard case .failure(let e) = f.load() else { return XCTFail("loaded") }
+        // One line per diagnostic, and no control character anywhere in the text.
+        XCTAssertEqual(e.diagnostics.items.count, 3, e.diagnostics.rendered)
+        XCTAssertEqual(e.diagnostics.rendered.split(separator: "\n").count, 3)
+        XCTAssertFalse(e.diagnostics.rendered.unicodeScalars.contains { $0 != "\n" && TextEscaping.needsTerminalEscape($0) })
+        XCTAssertTrue(e.diagnostics.rendered.contains("invalid id \"P\\r\\n\\u{1B}]0;x\\u{07}\""), e.diagnostics.rendered)
+        XCTAssertTrue(e.diagnostics.rendered.contains("unknown key \"\\u{9B}2J\""), e.diagnostics.rendered)
+        XCTAssertTrue(e.diagnostics.rendered.contains("unknown secondary medical area \"\\u{00}\\u{2028}\""), e.diagnostics.rendered)
+    }
+
+    func testAShiftJISNoteNamesTheFileEscaped() throws {
+        let f = try ScenarioFixture()
+        let name = "pro\u{1B}viders.csv"
+        var text = try f.text("providers.csv")
+        text = text.replacingOccurrences(of: "C1,clinic,131016,institutional,,", with: "C1,clinic,131016,linked,千代田,")
+        try f.write(name, bytes: text.data(using: .shiftJIS)!)
+        try f.remove("providers.csv")
+        try f.replace(in: "scenario.json", "\"seed\": 42,", with: "\"seed\": 42, \"files\": {\"providers\": \"pro\\u001bviders.csv\"},")
+        XCTAssertEqual(f.loaded()?.notes, ["pro\\u{1B}viders.csv: read as Shift_JIS (detected)"])
     }
 }

@@ -19,3 +19,41 @@ final class TextEscapingTests: XCTestCase {
         XCTAssertEqual(TextEscaping.csvField(""), "")
     }
 }
+
+/// Control characters in text printed on a terminal line (issue 16, item 8).
+final class TerminalSafeTests: XCTestCase {
+    func testPlainTextAndJapaneseAreKept() {
+        for s in ["", "patients.csv:2:1: error: id: invalid id", "区中央部 / 千代田区", "a\\nb (a backslash and n)", "\u{A0}\u{3000}é"] {
+            XCTAssertEqual(TextEscaping.terminalSafe(s), s)
+        }
+    }
+
+    func testLineEndsAndTabsAreNamed() {
+        XCTAssertEqual(TextEscaping.terminalSafe("x\nscenario.json:1:1: error: forged"), "x\\nscenario.json:1:1: error: forged")
+        XCTAssertEqual(TextEscaping.terminalSafe("a\r\nb\tc"), "a\\r\\nb\\tc")
+    }
+
+    func testOtherControlsAreShownInHex() {
+        // ESC [ 2 J (clear screen), an OSC that retitles the window, NUL, DEL.
+        XCTAssertEqual(TextEscaping.terminalSafe("\u{1B}[2J"), "\\u{1B}[2J")
+        XCTAssertEqual(TextEscaping.terminalSafe("\u{1B}]0;pwned\u{07}"), "\\u{1B}]0;pwned\\u{07}")
+        XCTAssertEqual(TextEscaping.terminalSafe("a\u{0}b\u{7F}"), "a\\u{00}b\\u{7F}")
+        // C1: U+0085 (next line), U+009B (a one-character CSI), U+009F; just past: U+00A0 is kept.
+        XCTAssertEqual(TextEscaping.terminalSafe("\u{85}\u{9B}31m\u{9F}\u{A0}"), "\\u{85}\\u{9B}31m\\u{9F}\u{A0}")
+        // Line and paragraph separators end lines in some terminals and editors.
+        XCTAssertEqual(TextEscaping.terminalSafe("a\u{2028}b\u{2029}"), "a\\u{2028}b\\u{2029}")
+    }
+
+    func testEveryEscapedScalarIsInTheStatedRanges() {
+        // Exhaustive over the first 0x3000 scalars: escaped exactly when C0, DEL, C1, U+2028/9,
+        // and no escaped result holds a control character.
+        for v in UInt32(0)..<0x3000 {
+            guard let u = Unicode.Scalar(v) else { continue }
+            let expected = v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+            XCTAssertEqual(TextEscaping.needsTerminalEscape(u), expected, "U+\(String(v, radix: 16))")
+            let out = TextEscaping.terminalSafe(String(Character(u)))
+            XCTAssertFalse(out.unicodeScalars.contains(where: TextEscaping.needsTerminalEscape), "U+\(String(v, radix: 16))")
+            XCTAssertEqual(out != String(Character(u)), expected, "U+\(String(v, radix: 16))")
+        }
+    }
+}
