@@ -28,6 +28,43 @@ public enum InputLimits {
     public static let maxFieldLength = 4096
     /// Nesting of JSON arrays and objects.
     public static let maxJSONDepth = 64
+
+    /// Data rows one CSV table can hold: the record limit less the header line (1,999,999).
+    public static var maxDataRows: Int { maxRows - 1 }
+
+    /// Why the loader would refuse a scenario folder of these files for its size, or nil: each
+    /// CSV file within `maxFileBytes` and `maxDataRows`, scenario.json within `maxJSONBytes`, the
+    /// CSV files together within `maxScenarioBytes`. For writers of scenario folders (`bcpsim
+    /// generate`) to refuse what could not be read back, before writing it. Records are counted
+    /// as lines, which is exact for files whose fields hold no line break (as a writer's are).
+    public static func sizeProblem(scenarioFiles files: [(name: String, text: String)]) -> String? {
+        sizeProblem(files, maxFileBytes: maxFileBytes, maxScenarioBytes: maxScenarioBytes, maxJSONBytes: maxJSONBytes, maxRows: maxRows)
+    }
+
+    static func sizeProblem(
+        _ files: [(name: String, text: String)], maxFileBytes: Int, maxScenarioBytes: Int, maxJSONBytes: Int, maxRows: Int
+    ) -> String? {
+        var total = 0
+        for (name, text) in files {
+            let bytes = text.utf8.count
+            if name.hasSuffix(".json") {
+                if bytes > maxJSONBytes { return "\(name) would be \(bytes) bytes; the limit is \(maxJSONBytes) bytes" }
+                continue
+            }
+            if bytes > maxFileBytes { return "\(name) would be \(bytes) bytes; the limit is \(maxFileBytes) bytes per CSV file" }
+            var lines = 0
+            for b in text.utf8 where b == 0x0A { lines += 1 }
+            if let last = text.utf8.last, last != 0x0A { lines += 1 }
+            if lines > maxRows {
+                return "\(name) would have \(lines - 1) rows; the limit is \(maxRows - 1) (\(maxRows) records, the header included)"
+            }
+            total += bytes
+            if total > maxScenarioBytes {
+                return "the CSV files would come to \(total) bytes with \(name); the limit for all together is \(maxScenarioBytes) bytes"
+            }
+        }
+        return nil
+    }
 }
 
 public enum TextDecoding {

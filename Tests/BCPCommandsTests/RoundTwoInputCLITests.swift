@@ -59,3 +59,24 @@ final class RoundTwoInputCLITests: XCTestCase {
         XCTAssertEqual(r.errText, "/dev/zero: error: file is more than 134217728 bytes (it grew while being read, or is a pipe or device); the limit is 134217728 bytes\n")
     }
 }
+
+/// `generate` refuses up front what the loader would refuse (item 11).
+final class GenerateLimitTests: XCTestCase {
+    func testTwoMillionPatientsAreAUsageErrorAndNothingIsWritten() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("bcpsim-gen-limit-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let term = CapturedTerminal()
+        let started = Date()
+        XCTAssertEqual(BCPSim.main(["generate", "--out", out, "--patients", "2000000"], terminal: term.terminal), ExitCode.usage)
+        XCTAssertEqual(
+            term.err,
+            "error: --patients 2000000 is more than a scenario can hold: patients.csv is read up to 1999999 patients "
+                + "(2000000 rows, the header included)\nsee 'bcpsim generate --help'\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+        // Up front: not after making two million patients (about 17 s in a debug build).
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5)
+        let japan = CapturedTerminal()
+        XCTAssertEqual(BCPSim.main(["generate", "--out", out, "--patients", "10000000", "--region", "japan"], terminal: japan.terminal), ExitCode.usage)
+        XCTAssertTrue(japan.err.hasPrefix("error: --patients 10000000 is more than a scenario can hold"), japan.err)
+    }
+}

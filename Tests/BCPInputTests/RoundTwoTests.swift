@@ -300,3 +300,33 @@ final class DiagnosticControlCharacterTests: XCTestCase {
         XCTAssertEqual(f.loaded()?.notes, ["pro\\u{1B}viders.csv: read as Shift_JIS (detected)"])
     }
 }
+
+/// `generate --patients 2000000` wrote a scenario that `validate` refused: 2,000,000 patients
+/// and the header are 2,000,001 records, one past the limit (issue 16, item 11). Writers now
+/// ask InputLimits what the loader would refuse.
+final class ScenarioSizeLimitTests: XCTestCase {
+    func testTheDataRowLimitLeavesRoomForTheHeader() {
+        XCTAssertEqual(InputLimits.maxDataRows, 1_999_999)
+    }
+
+    func testEachLimitIsNamedWhenPassed() {
+        func problem(_ files: [(name: String, text: String)]) -> String? {
+            // Small limits: 20 bytes a CSV file, 30 for all, 10 for JSON, 3 records (2 rows).
+            InputLimits.sizeProblem(files, maxFileBytes: 20, maxScenarioBytes: 30, maxJSONBytes: 10, maxRows: 3)
+        }
+        XCTAssertNil(problem([("scenario.json", "{\"a\": 1}\n"), ("p.csv", "id\n1\n2\n"), ("u.csv", "id\n1\n")]))
+        // "id\n1\n2\n3\n" is a header and 3 rows: 4 records. Without the last line end, the same.
+        XCTAssertEqual(problem([("p.csv", "id\n1\n2\n3\n")]), "p.csv would have 3 rows; the limit is 2 (3 records, the header included)")
+        XCTAssertEqual(problem([("p.csv", "id\n1\n2\n3")]), "p.csv would have 3 rows; the limit is 2 (3 records, the header included)")
+        XCTAssertNil(problem([("p.csv", "id\n1\n2")]))
+        // 21 bytes in one file; 11 bytes of JSON; 12 + 12 + 12 = 36 bytes together, past 30 at the third.
+        XCTAssertEqual(problem([("p.csv", String(repeating: "x", count: 21))]), "p.csv would be 21 bytes; the limit is 20 bytes per CSV file")
+        XCTAssertEqual(problem([("scenario.json", String(repeating: " ", count: 11))]), "scenario.json would be 11 bytes; the limit is 10 bytes")
+        let twelve = "abcdefghijk\n"
+        XCTAssertEqual(
+            problem([("a.csv", twelve), ("b.csv", twelve), ("c.csv", twelve)]),
+            "the CSV files would come to 36 bytes with c.csv; the limit for all together is 30 bytes")
+        // Bytes, not characters: 7 kana are 21 bytes.
+        XCTAssertEqual(problem([("p.csv", String(repeating: "あ", count: 7))]), "p.csv would be 21 bytes; the limit is 20 bytes per CSV file")
+    }
+}
