@@ -38,7 +38,7 @@ let package = Package(
         .target(
             name: "BCPCommands",
             dependencies: ["BCPModel", "BCPInput", "BCPSimulator", "BCPRegistry", "BCPReports", "BCPSynthetic"]),
-        .executableTarget(name: "bcpsim", dependencies: ["BCPCommands"]),
+        .executableTarget(name: "bcpsim", dependencies: ["BCPCommands", "BCPText"]),
 
         .testTarget(name: "BCPModelTests", dependencies: ["BCPModel"]),
         .testTarget(name: "BCPInputTests", dependencies: ["BCPInput", "BCPModel", "BCPText"]),

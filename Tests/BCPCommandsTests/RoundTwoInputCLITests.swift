@@ -80,3 +80,31 @@ final class GenerateLimitTests: XCTestCase {
         XCTAssertTrue(japan.err.hasPrefix("error: --patients 10000000 is more than a scenario can hold"), japan.err)
     }
 }
+
+/// A name that is not UTF-8 (item 12): refused as a usage error, not written as U+FFFD.
+final class NonUTF8ArgumentTests: XCTestCase {
+    func testANonUTF8OutNameIsRefusedAndNothingIsWritten() throws {
+        let binary = try BuiltBinary.require()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bcpsim-argv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // bash's $'\xff' passes the raw byte, which Process (String arguments) cannot.
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/bash")
+        p.arguments = ["-c", "cd \"$1\" && exec \"$0\" generate --patients 10 --out $'out\\xff'", binary.path, dir.path]
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationReason, .exit)
+        XCTAssertEqual(p.terminationStatus, 64)
+        XCTAssertEqual(
+            text,
+            "error: the value of --out (\"out\\x{FF}\") is not valid UTF-8; bcpsim reads file and folder names as UTF-8 text, "
+                + "so it cannot use this name as it is: rename the file or folder, or choose a UTF-8 name\nsee 'bcpsim --help'\n")
+        // Before: a folder "out\u{FFFD}" was written and the command exited 0.
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
+    }
+}

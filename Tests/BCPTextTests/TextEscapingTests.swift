@@ -57,3 +57,36 @@ final class TerminalSafeTests: XCTestCase {
         }
     }
 }
+
+/// Arguments that are not UTF-8 (issue 16, item 12): `--out` given such a name wrote a folder
+/// named with U+FFFD; they are refused, naming the argument with its bad bytes shown.
+final class CommandLineTextTests: XCTestCase {
+    private let tail = " is not valid UTF-8; bcpsim reads file and folder names as UTF-8 text, so it cannot use this name as it is: rename the file or folder, or choose a UTF-8 name"
+
+    func testUTF8ArgumentsPassUnchanged() {
+        let args = ["generate", "--out", "出力", "--patients", "10", ""]
+        XCTAssertEqual(try CommandLineText.decode(args.map { Array($0.utf8) }).get(), args)
+    }
+
+    func testTheValueOfAnOptionIsNamedByItsOption() {
+        // "g" then 0xFF, which is never UTF-8.
+        let r = CommandLineText.decode([Array("generate".utf8), Array("--out".utf8), [0x67, 0xFF]])
+        XCTAssertEqual(r, .failure(.init(index: 3, message: "the value of --out (\"g\\x{FF}\")" + tail)))
+    }
+
+    func testOtherArgumentsAreNamedByTheirPlace() {
+        // Latin-1 café: 0xE9 starts a three-byte sequence that "/" does not continue.
+        let r = CommandLineText.decode([Array("validate".utf8), Array("caf".utf8) + [0xE9] + Array("/x".utf8)])
+        XCTAssertEqual(r, .failure(.init(index: 2, message: "argument 2 (\"caf\\x{E9}/x\")" + tail)))
+        // --out=NAME is one argument: named by its place too.
+        let s = CommandLineText.decode([Array("--out=".utf8) + [0x80]])
+        XCTAssertEqual(s, .failure(.init(index: 1, message: "argument 1 (\"--out=\\x{80}\")" + tail)))
+    }
+
+    func testBadBytesAreShownAndGoodCharactersKept() {
+        // あ (E3 81 82) whole; あ cut short (E3 81); an overlong slash (C0 AF); ESC escaped; a
+        // lone continuation byte.
+        XCTAssertEqual(CommandLineText.showing([0xE3, 0x81, 0x82, 0xE3, 0x81, 0x2F, 0xC0, 0xAF, 0x1B, 0x80]), "あ\\x{E3}\\x{81}/\\x{C0}\\x{AF}\\u{1B}\\x{80}")
+        XCTAssertEqual(CommandLineText.showing([]), "")
+    }
+}
