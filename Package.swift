@@ -21,7 +21,7 @@ let package = Package(
         // Pure value types of the domain; knows nothing of files.
         .target(name: "BCPModel"),
         // The format layer: JSON, CSV, Markdown tables, HTML pages, number formats, one document
-        // model with two renderers. Every writer of bcpsim uses it.
+        // model with two renderers, text made safe for a terminal. Every writer of bcpsim uses it.
         .target(name: "BCPText"),
         // Reads and validates scenarios (CSV, JSON) into a BCPModel.Scenario.
         .target(
@@ -44,13 +44,13 @@ let package = Package(
         .target(
             name: "BCPCommands",
             dependencies: ["BCPModel", "BCPEngine", "BCPInput", "BCPSimulator", "BCPAnalysis", "BCPRegistry", "BCPReports", "BCPSynthetic", "BCPText"]),
-        .executableTarget(name: "bcpsim", dependencies: ["BCPCommands"]),
+        .executableTarget(name: "bcpsim", dependencies: ["BCPCommands", "BCPText"]),
 
         // Fixtures and helpers shared by the test targets (scenarios built in code, random scenarios).
         .target(name: "BCPTestSupport", dependencies: ["BCPModel", "BCPEngine", "BCPSimulator"], path: "Tests/BCPTestSupport"),
 
         .testTarget(name: "BCPModelTests", dependencies: ["BCPModel"]),
-        .testTarget(name: "BCPInputTests", dependencies: ["BCPInput", "BCPModel"]),
+        .testTarget(name: "BCPInputTests", dependencies: ["BCPInput", "BCPModel", "BCPText"]),
         .testTarget(name: "BCPEngineTests", dependencies: ["BCPEngine"]),
         .testTarget(name: "BCPTextTests", dependencies: ["BCPText"]),
         .testTarget(name: "BCPSyntheticTests", dependencies: ["BCPSynthetic", "BCPInput", "BCPModel"]),

@@ -4,7 +4,8 @@
 #   bash scripts/fuzz.sh TARGET SECONDS [extra libFuzzer flags...]
 #
 # TARGET is csv, json, loader or curve. The target is compiled with swiftc directly
-# (-sanitize=fuzzer,address): BCPModel and BCPInput as modules, then the harness Fuzz/*Fuzz.swift.
+# (-sanitize=fuzzer,address): BCPText, BCPEngine, BCPModel and BCPInput as modules, then the harness
+# Fuzz/*Fuzz.swift.
 # It runs for SECONDS (0: until stopped) from the seed corpus Fuzz/corpus/TARGET; new inputs it
 # finds go to .build/fuzz/TARGET/corpus (never into the repository), a crash to
 # .build/fuzz/TARGET/crash-*. Exit status is libFuzzer's: 0 when no crash was found.
@@ -44,13 +45,13 @@ mkdir -p "$build/$target/corpus"
 flags=(-sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6)
 
 # Rebuild the modules when a source is newer than the build (cheap check, no build system).
-# BCPInput depends on BCPModel and BCPEngine; each becomes a module and one object file.
+# BCPInput depends on BCPModel, BCPEngine and BCPText; each becomes a module and one object file.
 stamp=$build/modules.stamp
-newest=$(find "$root/Sources/BCPEngine" "$root/Sources/BCPModel" "$root/Sources/BCPInput" "$root/Fuzz/Support" \
+newest=$(find "$root/Sources/BCPText" "$root/Sources/BCPEngine" "$root/Sources/BCPModel" "$root/Sources/BCPInput" "$root/Fuzz/Support" \
     -name '*.swift' -newer "$stamp" 2>/dev/null | head -1 || true)
 if [ ! -f "$stamp" ] || [ -n "$newest" ]; then
-    echo "fuzz.sh: compiling BCPEngine, BCPModel and BCPInput with -sanitize=fuzzer,address" >&2
-    for module in BCPEngine BCPModel BCPInput; do
+    echo "fuzz.sh: compiling BCPText, BCPEngine, BCPModel and BCPInput with -sanitize=fuzzer,address" >&2
+    for module in BCPText BCPEngine BCPModel BCPInput; do
         sources=("$root/Sources/$module"/*.swift)
         testing=()
         if [ "$module" = BCPInput ]; then
@@ -69,7 +70,7 @@ fi
 binary=$build/$target/fuzz-$target
 if [ ! -x "$binary" ] || [ "$root/Fuzz/$harness.swift" -nt "$binary" ] || [ "$stamp" -nt "$binary" ]; then
     echo "fuzz.sh: linking $binary" >&2
-    swiftc "${flags[@]}" -use-ld=lld -I "$build" "$root/Fuzz/$harness.swift" "$build/BCPEngine.o" "$build/BCPModel.o" "$build/BCPInput.o" -o "$binary"
+    swiftc "${flags[@]}" -use-ld=lld -I "$build" "$root/Fuzz/$harness.swift" "$build/BCPText.o" "$build/BCPEngine.o" "$build/BCPModel.o" "$build/BCPInput.o" -o "$binary"
 fi
 
 # Keep memory bounded (-rss_limit_mb, and one allocation at most as much) and each input quick

@@ -55,12 +55,21 @@ enum GenerateCommand {
         let population = tokyo.reduce(0) { $0 + $1.population }
         let fallback = japan ? PublishedFigures.japanVentilatorUsers * 1000 / 900 : RosterGenerator.tokyoDefaultPatients(population: population)
         let n = args[Options.patients] ?? fallback
+        // What the loader could not read back is refused before anything is made (issue 16).
+        guard n <= InputLimits.maxDataRows else {
+            throw UsageError(
+                "--patients \(n) is more than a scenario can hold: patients.csv is read up to \(InputLimits.maxDataRows) patients "
+                    + "(\(InputLimits.maxRows) rows, the header included)", hint: "see 'bcpsim generate --help'")
+        }
         let seed = args[Options.seed] ?? 2025
         let preset = args[Options.outage] ?? .hokkaido2018
         let scenario = japan
             ? SyntheticJapan.scenario(patients: n, seed: seed, tokyo: tokyo, preset: preset)
             : SyntheticTokyo.scenario(patients: n, seed: seed, municipalities: tokyo, preset: preset)
         let files = ScenarioWriter.files(for: scenario, builtIn: tokyo, sources: japan ? SyntheticJapan.sources : SyntheticTokyo.sources)
+        if let problem = InputLimits.sizeProblem(scenarioFiles: files) {
+            throw UsageError("the scenario would be too large to load: \(problem)", hint: "use fewer --patients")
+        }
         try OutputFolder.write(files, to: out, force: args[CommonOptions.force])
         t.out("wrote \(files.count) files to \(out): \(scenario.patients.count) patients, \(scenario.providers.count) providers, \(scenario.units.count) units (synthetic)")
         return ExitCode.success

@@ -1,5 +1,9 @@
+import BCPText
+
 /// A problem found in an input file, located as `path:line:column: error: message`
-/// (the format compilers and swift-format use, so editors can jump to it).
+/// (the format compilers and swift-format use, so editors can jump to it). Path and message are
+/// kept as found; `description` shows their control characters as escapes, so that a file name,
+/// id, key or area name read from a file cannot forge a line or drive the terminal.
 public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public enum Severity: String, Sendable { case error, warning, note }
     public var path: String
@@ -17,8 +21,10 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
+    /// One line, whatever the path and message hold (`TextEscaping.terminalSafe`).
     public var description: String {
-        line > 0 ? "\(path):\(line):\(column): \(severity.rawValue): \(message)" : "\(path): \(severity.rawValue): \(message)"
+        let path = TextEscaping.terminalSafe(path), message = TextEscaping.terminalSafe(message)
+        return line > 0 ? "\(path):\(line):\(column): \(severity.rawValue): \(message)" : "\(path): \(severity.rawValue): \(message)"
     }
 }
 

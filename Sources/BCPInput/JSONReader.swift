@@ -67,29 +67,33 @@ struct JSONReader {
         return x
     }
 
+    /// A whole number within `range`. Only the value counts: `100.0` and `1e2` are 100, as JSON
+    /// writers that hold every number as a double write them; `100.5` is not whole.
     mutating func int(_ v: JSONValue, _ keyPath: String, range: ClosedRange<Int>, unit: String) -> Int? {
-        if case .number(let text) = v.kind, text.contains(".") || text.contains("e") || text.contains("E") {
+        if case .number(let text) = v.kind, FixedPoint.hasFraction(text) {
             error(v, keyPath, "expected a whole number (\(unit)), found \(text)")
             return nil
         }
         return scaled(v, keyPath, by: 1, range: range, unit: unit)
     }
 
-    /// A seed: any whole number 0...2^64 - 1 (the range of the replica seeds `run` prints).
+    /// A seed: any whole number 0...2^64 - 1 (the range of the replica seeds `run` prints). As
+    /// for `int`, only the value counts (`4.2e1` is 42); digits beyond Int's range must be plain.
     mutating func seed(_ v: JSONValue, _ keyPath: String) -> UInt64? {
         guard case .number(let text) = v.kind else {
             error(v, keyPath, "expected a number (seed), found \(v.typeName)")
             return nil
         }
-        if text.contains(".") || text.contains("e") || text.contains("E") {
+        if let n = UInt64(text) { return n }
+        if FixedPoint.hasFraction(text) {
             error(v, keyPath, "expected a whole number (seed), found \(text)")
             return nil
         }
-        guard let n = UInt64(text) else {
+        guard let n = FixedPoint.scaled(text, by: 1), n >= 0 else {
             error(v, keyPath, "\(text) is outside the accepted range 0...\(UInt64.max) seed")
             return nil
         }
-        return n
+        return UInt64(n)
     }
 
     /// Hours written as a decimal, converted to whole minutes (rounded half up).

@@ -58,9 +58,13 @@ public struct JSONParser {
     private var line = 1
     private var lineStart = 0
     private let maxDepth: Int
+    private let maxStringBytes: Int
 
-    public static func parse(_ text: String, maxDepth: Int = InputLimits.maxJSONDepth) -> Result<JSONValue, Failure> {
-        var p = JSONParser(bytes: Array(text.utf8), maxDepth: maxDepth)
+    /// `maxStringBytes` bounds each string (keys included) in UTF-8 bytes, after unescaping.
+    public static func parse(
+        _ text: String, maxDepth: Int = InputLimits.maxJSONDepth, maxStringBytes: Int = InputLimits.maxFieldLength
+    ) -> Result<JSONValue, Failure> {
+        var p = JSONParser(bytes: Array(text.utf8), maxDepth: maxDepth, maxStringBytes: maxStringBytes)
         do {
             p.skipSpace()
             let v = try p.value(depth: 0)
@@ -74,9 +78,10 @@ public struct JSONParser {
         }
     }
 
-    private init(bytes: [UInt8], maxDepth: Int) {
+    private init(bytes: [UInt8], maxDepth: Int, maxStringBytes: Int) {
         s = bytes
         self.maxDepth = maxDepth
+        self.maxStringBytes = maxStringBytes
         if s.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3; lineStart = 3 }
     }
 
@@ -200,19 +205,31 @@ public struct JSONParser {
                 return text
             }
             if b < 0x20 { throw fail(b == 0x0A ? "string is not closed before the end of the line" : "control character in a string; escape it") }
-            if out.count > InputLimits.maxFieldLength { throw fail("string longer than \(InputLimits.maxFieldLength) bytes") }
+            // The limit is on the string's bytes once unescaped: the character or escape that
+            // would take it past the limit is refused where it is written (issue 16: the check
+            // came before appending, so a string of limit + 1 bytes passed). A character is
+            // counted whole at its first byte (the text is valid UTF-8: it was decoded).
+            let width = b < 0xC0 ? 1 : (b < 0xE0 ? 2 : (b < 0xF0 ? 3 : 4))
+            if b != UInt8(ascii: "\\"), out.count + width > maxStringBytes { throw fail("string longer than \(maxStringBytes) bytes") }
             if b == UInt8(ascii: "\\") {
+                let escapeStart = (line: line, column: column)
+                func append(_ bytes: [UInt8]) throws {
+                    if out.count + bytes.count > maxStringBytes {
+                        throw Failure(line: escapeStart.line, column: escapeStart.column, message: "string longer than \(maxStringBytes) bytes")
+                    }
+                    out.append(contentsOf: bytes)
+                }
                 i += 1
                 guard i < s.count else { break }
                 switch s[i] {
-                case UInt8(ascii: "\""): out.append(0x22)
-                case UInt8(ascii: "\\"): out.append(0x5C)
-                case UInt8(ascii: "/"): out.append(0x2F)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "\""): try append([0x22])
+                case UInt8(ascii: "\\"): try append([0x5C])
+                case UInt8(ascii: "/"): try append([0x2F])
+                case UInt8(ascii: "b"): try append([0x08])
+                case UInt8(ascii: "f"): try append([0x0C])
+                case UInt8(ascii: "n"): try append([0x0A])
+                case UInt8(ascii: "r"): try append([0x0D])
+                case UInt8(ascii: "t"): try append([0x09])
                 case UInt8(ascii: "u"):
                     var scalar = try hex4()
                     if (0xD800...0xDBFF).contains(scalar) {
@@ -225,7 +242,7 @@ public struct JSONParser {
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     }
                     guard let u = Unicode.Scalar(scalar) else { throw fail("invalid \\u escape") }
-                    out.append(contentsOf: Array(String(Character(u)).utf8))
+                    try append(Array(String(Character(u)).utf8))
                 default: throw fail("invalid escape in a string")
                 }
                 i += 1

@@ -1,5 +1,6 @@
 import BCPEngine
 import BCPModel
+import BCPText
 import Foundation
 
 /// A scenario read from its folder, with what the loader noticed on the way.
@@ -25,47 +26,38 @@ public enum ScenarioLoader {
         }
         func display(_ name: String) -> String { dir.appendingPathComponent(name).relativePath }
         var tableBytes = 0
+        /// Reads one file of the folder through BoundedFile: regular files only, not through a
+        /// symbolic link, its size checked before it is read (and the tables' total too).
         func readBytes(_ name: String, limit: Int = InputLimits.maxFileBytes) -> Data? {
             let path = display(name)
-            guard let attrs = try? FileManager.default.attributesOfItem(atPath: path) else {
-                d.error(path, 0, 0, "missing file \(name)")
-                return nil
-            }
-            // A folder, FIFO or device under a table's name is not read: a FIFO would block.
-            guard attrs[.type] as? FileAttributeType == .typeRegular else {
-                d.error(path, 0, 0, "not a regular file")
-                return nil
-            }
-            let size = attrs[.size] as? Int ?? 0
-            if size > limit {
-                d.error(path, 0, 0, "file is \(size) bytes; the limit is \(limit) bytes")
-                return nil
-            }
-            if size == 0 {
-                // Nothing to read (and Foundation's reader leaks a buffer on an empty file).
-                files.append((name, fnv1a64Hex(Data())))
-                return Data()
-            }
-            if name != "scenario.json" {
+            let isTable = name != "scenario.json"
+            let result = BoundedFile.read(path, limit: limit, followLinks: false) { size in
+                guard isTable else { return nil }
                 tableBytes += size
                 if tableBytes > InputLimits.maxScenarioBytes {
-                    d.error(path, 0, 0, "the scenario's CSV files come to \(tableBytes) bytes with this one; the limit for all together is \(InputLimits.maxScenarioBytes) bytes")
-                    return nil
+                    return "the scenario's CSV files come to \(tableBytes) bytes with this one; the limit for all together is \(InputLimits.maxScenarioBytes) bytes"
                 }
-            }
-            guard let data = FileManager.default.contents(atPath: path), data.count <= limit else {
-                d.error(path, 0, 0, "cannot read the file")
                 return nil
             }
-            files.append((name, fnv1a64Hex(data)))
-            return data
+            switch result {
+            case .success(let data):
+                files.append((name, fnv1a64Hex(data)))
+                return data
+            case .failure(.missing):
+                d.error(path, 0, 0, "missing file \(name)")
+            case .failure(.folder):
+                d.error(path, 0, 0, BoundedFile.Failure.notRegular.message)
+            case .failure(let f):
+                d.error(path, 0, 0, f.message)
+            }
+            return nil
         }
 
         // scenario.json
         let jsonPath = display("scenario.json")
         guard let jsonData = readBytes("scenario.json", limit: InputLimits.maxJSONBytes) else { return .failure(InputError(d)) }
-        guard case .success(let (jsonText, _)) = TextDecoding.decode(jsonData, as: .utf8) else {
-            if case .failure(let f) = TextDecoding.decode(jsonData, as: .utf8) { d.error(jsonPath, f.line, f.column, f.message) }
+        guard case .success(let (jsonText, _)) = TextDecoding.decode(jsonData, as: .utf8, lineBreaks: .lf) else {
+            if case .failure(let f) = TextDecoding.decode(jsonData, as: .utf8, lineBreaks: .lf) { d.error(jsonPath, f.line, f.column, f.message) }
             return .failure(InputError(d))
         }
         let doc: JSONValue
@@ -91,7 +83,9 @@ public enum ScenarioLoader {
                 d.error(path, f.line, f.column, f.message)
                 return nil
             case .success(let (text, used)):
-                if used == .shiftJIS { notes.append("\(name): read as Shift_JIS" + (header.encoding == .auto ? " (detected)" : "")) }
+                if used == .shiftJIS {
+                    notes.append("\(TextEscaping.terminalSafe(name)): read as Shift_JIS" + (header.encoding == .auto ? " (detected)" : ""))
+                }
                 return CSVTable.read(path: path, text: text, specs: specs, into: &d)
             }
         }

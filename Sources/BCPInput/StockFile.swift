@@ -20,11 +20,14 @@ public enum StockFile {
 
     /// Reads the file at `path` (UTF-8, or Shift_JIS as Excel saves it in Japan).
     public static func load(path: String, municipalities: [Municipality]) -> Result<[MunicipalityCode: ItemCounts], InputError> {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Bounded: the size is checked before reading, and a pipe (--stock <(...)) is read only
+        // up to the limit.
+        let data: Data
+        switch BoundedFile.read(path, limit: InputLimits.maxFileBytes, accept: .anyButFolders) {
+        case .success(let d): data = d
+        case .failure(.missing), .failure(.unreadable):
             return .failure(InputError(path: path, "cannot read the stock file (missing or not readable)"))
-        }
-        if data.count > InputLimits.maxFileBytes {
-            return .failure(InputError(path: path, "file is \(data.count) bytes; the limit is \(InputLimits.maxFileBytes) bytes"))
+        case .failure(let f): return .failure(InputError(path: path, f.message))
         }
         var d = Diagnostics()
         switch TextDecoding.decode(data, as: .auto) {

@@ -18,19 +18,30 @@ enum BuiltBinary {
 
     /// Looks where SwiftPM puts products: the folder of the test bundle (on Linux the bundle is
     /// the test executable, .build/<triple>/debug/bcpsimPackageTests.xctest; on macOS a folder
-    /// inside it), then the repository's .build/debug and .build/release.
+    /// inside it) and up to three folders above it, nearest first, then the repository's
+    /// .build/debug and .build/release. Only an executable regular file counts: walking up
+    /// passes the checkout itself, which a plain `git clone` names `bcpsim`, and a folder has
+    /// its x bit set too (issue 16: seven tests ran the checkout folder as the binary).
     static let url: URL? = {
+        let bases = [Bundle.main.executableURL, Bundle.main.bundleURL].compactMap { $0?.deletingLastPathComponent() }
         var candidates: [URL] = []
-        for base in [Bundle.main.bundleURL, Bundle.main.executableURL].compactMap({ $0 }) {
-            var dir = base.deletingLastPathComponent()
-            for _ in 0..<4 {
+        for depth in 0..<4 {
+            for base in bases {
+                var dir = base
+                for _ in 0..<depth { dir = dir.deletingLastPathComponent() }
                 candidates.append(dir.appendingPathComponent("bcpsim"))
-                dir = dir.deletingLastPathComponent()
             }
         }
         for c in ["debug", "release"] { candidates.append(repository.appendingPathComponent(".build/\(c)/bcpsim")) }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+        return candidates.first { isExecutableRegularFile($0.path) }
     }()
+
+    /// Whether `path` is, after following symbolic links, a regular file this process may execute.
+    static func isExecutableRegularFile(_ path: String) -> Bool {
+        var st = stat()
+        guard stat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return false }
+        return access(path, X_OK) == 0
+    }
 
     static func require(file: StaticString = #filePath, line: UInt = #line) throws -> URL {
         guard let u = url else {
@@ -66,5 +77,37 @@ enum BuiltBinary {
         try out.close()
         try err.close()
         return Outcome(status: p.terminationStatus, reason: p.terminationReason, out: try Data(contentsOf: outURL), err: try Data(contentsOf: errURL))
+    }
+}
+
+/// The finder itself (issue 16): in a checkout named `bcpsim` it used to return the checkout.
+final class BuiltBinaryTests: XCTestCase {
+    func testTheBinaryFoundIsAnExecutableRegularFile() throws {
+        let u = try BuiltBinary.require()
+        var isDir: ObjCBool = true
+        XCTAssertTrue(FileManager.default.fileExists(atPath: u.path, isDirectory: &isDir))
+        XCTAssertFalse(isDir.boolValue, "\(u.path) is a folder")
+        XCTAssertEqual(u.lastPathComponent, "bcpsim")
+    }
+
+    func testAFolderNamedBcpsimIsNotTheBinary() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("bcpsim-finder-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let folder = base.appendingPathComponent("bcpsim")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // A folder is "executable" (searchable) to FileManager, which is how the checkout passed.
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: folder.path))
+        XCTAssertFalse(BuiltBinary.isExecutableRegularFile(folder.path))
+        // An executable file passes, also through a symbolic link; without its x bits it does not.
+        let file = base.appendingPathComponent("tool")
+        try Data("#!/bin/sh\n".utf8).write(to: file)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file.path)
+        XCTAssertTrue(BuiltBinary.isExecutableRegularFile(file.path))
+        let link = base.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: file)
+        XCTAssertTrue(BuiltBinary.isExecutableRegularFile(link.path))
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+        XCTAssertFalse(BuiltBinary.isExecutableRegularFile(file.path))
+        XCTAssertFalse(BuiltBinary.isExecutableRegularFile(base.appendingPathComponent("missing").path))
     }
 }
