@@ -39,7 +39,7 @@ let package = Package(
         // The program registry extracted from the five source documents.
         .target(name: "BCPRegistry", dependencies: ["BCPText"], resources: [.copy("Resources")]),
         // Rendering only: shortfall reports, allocation, workshop pack, compare; labels; disclosure.
-        .target(name: "BCPReports", dependencies: ["BCPModel", "BCPSimulator", "BCPAnalysis", "BCPRegistry", "BCPText"]),
+        .target(name: "BCPReports", dependencies: ["BCPModel", "BCPEngine", "BCPSimulator", "BCPAnalysis", "BCPRegistry", "BCPText"]),
         // The commands behind the CLI: argument parsing, dispatch, exit codes.
         .target(
             name: "BCPCommands",
@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(name: "bcpsim", dependencies: ["BCPCommands", "BCPText"]),
 
         // Fixtures and helpers shared by the test targets (scenarios built in code, random scenarios).
-        .target(name: "BCPTestSupport", dependencies: ["BCPModel", "BCPEngine", "BCPSimulator"], path: "Tests/BCPTestSupport"),
+        .target(name: "BCPTestSupport", dependencies: ["BCPModel", "BCPEngine", "BCPSimulator", "BCPCommands"], path: "Tests/BCPTestSupport"),
 
         .testTarget(name: "BCPModelTests", dependencies: ["BCPModel"]),
         .testTarget(name: "BCPInputTests", dependencies: ["BCPInput", "BCPModel", "BCPText"]),
@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "BCPAnalysisTests", dependencies: ["BCPAnalysis", "BCPSimulator", "BCPModel", "BCPEngine", "BCPTestSupport"]),
         .testTarget(name: "BCPRegistryTests", dependencies: ["BCPRegistry"]),
         .testTarget(name: "BCPReportsTests", dependencies: ["BCPReports", "BCPAnalysis", "BCPModel", "BCPInput", "BCPSimulator", "BCPRegistry", "BCPText", "BCPTestSupport"]),
-        .testTarget(name: "BCPCommandsTests", dependencies: ["BCPCommands", "BCPAnalysis", "BCPModel", "BCPSimulator", "BCPInput", "BCPSynthetic", "BCPText"]),
+        .testTarget(name: "BCPCommandsTests", dependencies: ["BCPCommands", "BCPAnalysis", "BCPModel", "BCPSimulator", "BCPInput", "BCPSynthetic", "BCPText", "BCPTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -104,7 +104,15 @@ public enum StableHash {
         return h
     }
 
-    public static func hash(seed: UInt64, _ keys: [String]) -> UInt64 {
+    /// FNV-1a 64 of `bytes` as 16 lowercase hex digits: how manifests identify file versions.
+    public static func fnv1a64Hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
+        let s = String(fnv1a64(bytes), radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
+
+    /// Step 1 before any key: FNV-1a 64 over the seed's 8 bytes, little-endian.
+    @inlinable
+    public static func seedState(_ seed: UInt64) -> UInt64 {
         var h = fnvOffsetBasis
         var s = seed
         for _ in 0..<8 {
@@ -112,17 +120,33 @@ public enum StableHash {
             h = h &* fnvPrime
             s >>= 8
         }
-        for k in keys {
-            h ^= 0xFF
-            h = h &* fnvPrime
-            h = fnv1a64(k.utf8, from: h)
-        }
+        return h
+    }
+
+    /// Step 1 for one more key: the separator byte 0xFF, then the key's bytes. A caller hashing
+    /// many keys after a common prefix (a zone id for every patient) keeps the prefix's state.
+    @inlinable
+    public static func adding<S: Sequence>(_ key: S, to h: UInt64) -> UInt64 where S.Element == UInt8 {
+        fnv1a64(key, from: (h ^ 0xFF) &* fnvPrime)
+    }
+
+    /// Step 2 and the draw: a state after all keys, as a uniform draw in ppm.
+    @inlinable
+    public static func uniformPPM(state h: UInt64) -> Int {
+        let x = SplitMix64.mix(h) >> 32
+        return Int((x &* 1_000_000) >> 32)
+    }
+
+    public static func hash(seed: UInt64, _ keys: [String]) -> UInt64 {
+        var h = seedState(seed)
+        for k in keys { h = adding(k.utf8, to: h) }
         return SplitMix64.mix(h)
     }
 
     /// A uniform draw in parts per million, 0..<1,000,000.
     public static func uniformPPM(seed: UInt64, _ keys: [String]) -> Int {
-        let x = hash(seed: seed, keys) >> 32
-        return Int((x &* 1_000_000) >> 32)
+        var h = seedState(seed)
+        for k in keys { h = adding(k.utf8, to: h) }
+        return uniformPPM(state: h)
     }
 }

@@ -41,7 +41,7 @@ public enum ScenarioLoader {
             }
             switch result {
             case .success(let data):
-                files.append((name, fnv1a64Hex(data)))
+                files.append((name, StableHash.fnv1a64Hex(data)))
                 return data
             case .failure(.missing):
                 d.error(path, 0, 0, "missing file \(name)")
@@ -118,9 +118,4 @@ public enum ScenarioLoader {
         return .success(LoadedScenario(scenario: scenario, files: files, notes: notes))
     }
 
-    /// FNV-1a 64-bit hash of the bytes, as 16 hex digits (identifies input versions in manifests).
-    public static func fnv1a64Hex(_ data: Data) -> String {
-        let s = String(StableHash.fnv1a64(data), radix: 16)
-        return String(repeating: "0", count: 16 - s.count) + s
-    }
 }

@@ -5,6 +5,19 @@ public enum ZoneTarget: Sendable, Hashable {
     case area(String)
 }
 
+extension Array where Element == ZoneTarget {
+    /// Whether these targets cover a place in municipality `code` of the secondary area named
+    /// `areaJa` (a zone, a travel disruption): the one rule of zone coverage.
+    public func covers(code: MunicipalityCode, areaJa: String) -> Bool {
+        contains { t in
+            switch t {
+            case .municipality(let c): return c == code
+            case .area(let a): return a == areaJa
+            }
+        }
+    }
+}
+
 /// A scheduled block of a rolling blackout: `group` is off from `startMinute` for `durationMinutes`.
 public struct RollingBlock: Sendable, Equatable {
     public var group: Int

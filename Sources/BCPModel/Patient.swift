@@ -1,3 +1,14 @@
+/// How long stored energy runs a device: the one rule (docs/MODEL.md, "Energy").
+public enum Energy {
+    /// Minutes `wh` watt-hours keep a device running that draws `drawW` for `hoursPerDay` hours a
+    /// day, spread over the day: floor(Wh x 60 x 24 / (W x hours)); floor(Wh x 60 / W) round the clock.
+    @inlinable
+    public static func minutes(wh: Int, drawW: Int, hoursPerDay: Int) -> Int {
+        guard drawW > 0, hoursPerDay > 0, wh > 0 else { return 0 }
+        return wh * 60 * 24 / (drawW * hoursPerDay)
+    }
+}
+
 /// A generator or car inverter the patient owns.
 public struct OwnGenerator: Sendable, Equatable {
     public var ratedW: Int
@@ -57,10 +68,7 @@ public struct Patient: Sendable, Equatable {
 
     /// Minutes `wh` watt-hours keep the device running, spread over the day by hours of use:
     /// floor(Wh x 60 x 24 / (draw x hoursPerDay)). For a 24-hour device this is floor(Wh x 60 / draw).
-    public func minutes(ofEnergyWh wh: Int) -> Int {
-        guard drawW > 0, hoursPerDay > 0, wh > 0 else { return 0 }
-        return wh * 60 * 24 / (drawW * hoursPerDay)
-    }
+    public func minutes(ofEnergyWh wh: Int) -> Int { Energy.minutes(wh: wh, drawW: drawW, hoursPerDay: hoursPerDay) }
 
     /// Minutes of own generator power: its fuel on hand, if the household can run it and it is
     /// big enough for the device (rated W >= draw); 0 otherwise.

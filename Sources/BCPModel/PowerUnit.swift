@@ -49,12 +49,16 @@ public struct PowerUnit: Sendable, Equatable {
 
     /// Minutes this unit keeps `patient`'s device running once delivered.
     /// A generator runs on its fuel if it is big enough for the device; a battery adds its energy.
-    public func minutes(for patient: Patient) -> Int {
+    public func minutes(for patient: Patient) -> Int { minutes(drawW: patient.drawW, hoursPerDay: patient.hoursPerDay) }
+
+    /// The same for a device drawing `drawW` for `hoursPerDay` hours a day.
+    @inlinable
+    public func minutes(drawW: Int, hoursPerDay: Int) -> Int {
         switch kind {
         case .generator:
-            return ratedW >= patient.drawW ? runtimePerTankMinutes * tanks : 0
+            return ratedW >= drawW ? runtimePerTankMinutes * tanks : 0
         case .battery, .ups:
-            return patient.minutes(ofEnergyWh: capacityWh)
+            return Energy.minutes(wh: capacityWh, drawW: drawW, hoursPerDay: hoursPerDay)
         }
     }
 }

@@ -12,13 +12,27 @@ struct Channel {
         var kind: DetectionChannel
     }
 
+    /// Contact order: least remaining reserve (earliest depletion) first, ties by patient index,
+    /// then by the order the patient became eligible.
+    struct Order: Comparable {
+        var depletion: Int
+        var patient: Int32
+        var sequence: Int
+
+        static func < (a: Order, b: Order) -> Bool {
+            if a.depletion != b.depletion { return a.depletion < b.depletion }
+            if a.patient != b.patient { return a.patient < b.patient }
+            return a.sequence < b.sequence
+        }
+    }
+
     let perHour: Int
     let provider: Bool
     var busy = false
     /// End of the last contact, in minutes x perHour.
     var busyScaled = 0
-    /// Patients waiting for a contact, least remaining reserve (earliest depletion) first, ties by id.
-    var pending = EventQueue<Entry>()
+    /// Patients waiting for a contact, in contact order.
+    var pending = MinHeap<Order, Entry>()
 
     init(perHour: Int, provider: Bool) {
         self.perHour = max(0, perHour)
@@ -71,7 +85,10 @@ extension SimulationRun {
 
     mutating func makeEligible(_ c: Int, _ i: Int, _ k: Int, _ kind: DetectionChannel) {
         guard !known[i], current[i] == k else { return }
-        channels[c].pending.push(minute: depletion[i], priority: i, Channel.Entry(patient: Int32(i), episode: Int32(k), kind: kind))
+        eligibleCount += 1
+        channels[c].pending.push(
+            Channel.Order(depletion: depletion[i], patient: Int32(i), sequence: eligibleCount),
+            Channel.Entry(patient: Int32(i), episode: Int32(k), kind: kind))
         markChannel(c)
     }
 
@@ -99,14 +116,14 @@ extension SimulationRun {
         guard !ch.busy, ch.perHour > 0, !ch.pending.isEmpty else { return }
         if ch.provider && !pr.working(provider: c, at: now) { return }
         while let e = channels[c].pending.pop() {
-            let i = Int(e.payload.patient)
-            guard !known[i], current[i] == Int(e.payload.episode) else { continue }
+            let i = Int(e.value.patient)
+            guard !known[i], current[i] == Int(e.value.episode) else { continue }
             let per = channels[c].perHour
             let start = max(channels[c].busyScaled, now * per)
             let end = start + 60
             channels[c].busyScaled = end
             channels[c].busy = true
-            schedule(end / per, .contactDone(channel: Int32(c), patient: e.payload.patient, episode: e.payload.episode, kind: e.payload.kind))
+            schedule(end / per, .contactDone(channel: Int32(c), patient: e.value.patient, episode: e.value.episode, kind: e.value.kind))
             return
         }
     }

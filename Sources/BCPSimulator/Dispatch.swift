@@ -1,29 +1,20 @@
 import BCPEngine
 import BCPModel
 
-/// Flags noted while trying to help a patient, for shortfall reasons.
-enum Flag {
-    static let noPowerUnit: UInt8 = 1
-    static let noDeliveryTeam: UInt8 = 2
-    static let noBackupBed: UInt8 = 4
+/// What was missing when the dispatcher tried to help a patient, noted for the shortfall reasons.
+struct ShortfallFlags: OptionSet {
+    let rawValue: UInt8
+    static let noPowerUnit = ShortfallFlags(rawValue: 1)
+    static let noDeliveryTeam = ShortfallFlags(rawValue: 2)
+    static let noBackupBed = ShortfallFlags(rawValue: 4)
 }
 
-/// The rules that pick what to send to whom. See docs/MODEL.md, "Support".
-public enum DispatchPolicy {
-    /// Depots a patient may draw units from, in order of preference on equal arrival: the
-    /// provider's own (institutional and above), its linked partners' (linked and above, by id),
-    /// the patient's municipality, then under a regional BCP the other municipalities of the same
-    /// secondary area (by code), which open `mutualAidDelayMinutes` after the outage episode starts.
-    static func depots(for i: Int, in pr: Prepared) -> [(depot: Int, mutualAid: Bool)] {
-        var out: [(Int, Bool)] = []
-        var list = DepotList(i, pr)
-        while let d = list.next() { out.append(d) }
-        return out
-    }
-}
-
-/// The depots of `DispatchPolicy.depots` in the same order, without building an array: `decide`
-/// runs for every look at a needy patient, and an array of tuples per look was 15% of a run.
+/// The depots a patient may draw units from, in order of preference on equal arrival: the
+/// provider's own (institutional and above), its linked partners' (linked and above, by id), the
+/// patient's municipality, then under a regional BCP the other municipalities of the same
+/// secondary area (by code), which open `mutualAidDelayMinutes` after the outage episode starts.
+/// Walked without building an array: `decide` runs for every look at a needy patient, and an
+/// array of tuples per look was 15% of a run.
 struct DepotList {
     let own: [Int]
     let muni: Int
@@ -98,23 +89,23 @@ extension SimulationRun {
     /// `sleep(_:until:)` for why those are the only things that can change the look. Results are
     /// byte-identical to looking at everyone every round; only the work is less.
     mutating func dispatch(_ now: Int) {
-        while let s = sleepers.peek(), s.minute <= now {
+        while let s = sleepers.peek(), s.key.minute <= now {
             _ = sleepers.pop()
-            let i = s.priority
-            if sleepState[i] == Sleep.waiting && sleepGen[i] == s.payload { wake(i) }
+            let i = Int(s.key.patient)
+            if sleepState[i] == .waiting && sleepGen[i] == s.value { wake(i) }
         }
         guard !needy.isEmpty else { return }
         inRound = true
         while let e = needy.pop() {
-            let i = Int(e.payload)
+            let i = Int(e.key.patient)
             inNeedy[i] = false
             guard needsHelp(i) else { continue }
-            if e.minute != depletion[i] {  // stale key: file again under the current depletion
+            if e.key.depletion != depletion[i] {  // stale key: file again under the current depletion
                 inNeedy[i] = true
-                needy.push(minute: depletion[i], priority: i, e.payload)
+                needy.push(Urgency(depletion[i], i), ())
                 continue
             }
-            roundKey = (depletion[i], i)
+            roundKey = Urgency(depletion[i], i)
             looks += 1
             switch decide(i, now) {
             case .acted: break
@@ -127,7 +118,7 @@ extension SimulationRun {
         inRound = false
         // Sleepers woken during the round behind the patient being looked at: the full rule would
         // have looked at them earlier in this round (a no-op), so their next look is next round.
-        for i in nextRound { needy.push(minute: depletion[i], priority: i, Int32(i)) }
+        for i in nextRound { needy.push(Urgency(depletion[i], i), ()) }
         nextRound.removeAll(keepingCapacity: true)
     }
 
@@ -137,8 +128,8 @@ extension SimulationRun {
     mutating func unpark() {
         let list = dirtyParked
         dirtyParked.removeAll(keepingCapacity: true)
-        for i in list where sleepState[i] == Sleep.parked && parkedDirty[i] {
-            sleepState[i] = Sleep.awake
+        for i in list where sleepState[i] == .parked && parkedDirty[i] {
+            sleepState[i] = .awake
             sleepGen[i] &+= 1
             pushNeedyIfNeeded(i)
         }
@@ -155,15 +146,15 @@ extension SimulationRun {
     /// their own events, which notify the same watchers. So the decision stays "wait" and every
     /// flag it would set is already set.
     mutating func sleep(_ i: Int, until w: Int, best: Int) {
-        sleepState[i] = Sleep.waiting
+        sleepState[i] = .waiting
         sleepBest[i] = best
         sleepGen[i] &+= 1
-        sleepers.push(minute: w, priority: i, sleepGen[i])
+        sleepers.push(Wake(minute: w, patient: Int32(i)), sleepGen[i])
         watch(i)
     }
 
     mutating func park(_ i: Int) {
-        sleepState[i] = Sleep.parked
+        sleepState[i] = .parked
         sleepBest[i] = -1
         sleepGen[i] &+= 1
         parkedDirty[i] = false
@@ -183,43 +174,50 @@ extension SimulationRun {
     /// A waiting patient's look may change: into this round if they come after the patient being
     /// looked at, else into the next.
     mutating func wake(_ i: Int) {
-        sleepState[i] = Sleep.awake
+        sleepState[i] = .awake
         sleepGen[i] &+= 1
-        if inRound && (depletion[i], i) < roundKey {
+        if inRound && Urgency(depletion[i], i) < roundKey {
             nextRound.append(i)
         } else {
-            needy.push(minute: depletion[i], priority: i, Int32(i))
+            needy.push(Urgency(depletion[i], i), ())
         }
     }
 
     /// Wakes (or marks dirty) a watcher whose look may have changed.
     mutating func touch(_ i: Int) {
-        if sleepState[i] == Sleep.waiting {
+        if sleepState[i] == .waiting {
             wake(i)
-        } else if sleepState[i] == Sleep.parked && !parkedDirty[i] {
+        } else if sleepState[i] == .parked && !parkedDirty[i] {
             parkedDirty[i] = true
             dirtyParked.append(i)
         }
     }
 
+    /// Empties a watch list and returns its entries that are still current (not superseded by a
+    /// later sleep, park or wake of their patient).
+    func drain(_ list: inout [Watch]) -> [Watch] {
+        guard !list.isEmpty else { return [] }
+        let entries = list
+        list.removeAll(keepingCapacity: true)
+        return entries.filter { sleepGen[Int($0.patient)] == $0.gen }
+    }
+
     /// Every watcher of depot d (a provider started or stopped working).
     mutating func notifyDepot(_ d: Int) {
-        guard !depotWatch[d].isEmpty else { return }
-        let list = depotWatch[d]
-        depotWatch[d].removeAll(keepingCapacity: true)
-        for w in list where sleepGen[Int(w.patient)] == w.gen { touch(Int(w.patient)) }
+        for w in drain(&depotWatch[d]) { touch(Int(w.patient)) }
+    }
+
+    /// Every watcher of area a's beds.
+    mutating func notifyArea(_ a: Int) {
+        for w in drain(&areaWatch[a]) { touch(Int(w.patient)) }
     }
 
     /// Depot d sent a unit: one unit fewer and one team busy longer. That can change the look of a
     /// watcher only if d held their chosen option, or if d now has no unit usable by them (the
     /// "no power unit" flag). Every other option of d only got worse, so the others keep sleeping.
     mutating func notifySent(_ d: Int) {
-        guard !depotWatch[d].isEmpty else { return }
-        let list = depotWatch[d]
-        depotWatch[d].removeAll(keepingCapacity: true)
-        for w in list {
+        for w in drain(&depotWatch[d]) {
             let i = Int(w.patient)
-            guard sleepGen[i] == w.gen else { continue }
             if sleepBest[i] == d || !hasUsableUnit(d, for: i) {
                 touch(i)
             } else {
@@ -232,23 +230,13 @@ extension SimulationRun {
     /// of the area would get (freeBed looks only at "any left").
     mutating func notifyBeds(_ h: Int) {
         guard bedsLeft[h] <= 0 else { return }
-        let a = pr.muniArea[pr.provMuni[h]]
-        guard !areaWatch[a].isEmpty else { return }
-        let list = areaWatch[a]
-        areaWatch[a].removeAll(keepingCapacity: true)
-        for w in list where sleepGen[Int(w.patient)] == w.gen { touch(Int(w.patient)) }
+        notifyArea(pr.muniArea[pr.provMuni[h]])
     }
 
     /// A provider starts or stops working: its depot, and its beds if it is a hospital.
     mutating func notifyProvider(_ p: Int) {
         notifyDepot(p)
-        if pr.provs[p].backupBeds > 0 {
-            let a = pr.muniArea[pr.provMuni[p]]
-            guard !areaWatch[a].isEmpty else { return }
-            let list = areaWatch[a]
-            areaWatch[a].removeAll(keepingCapacity: true)
-            for w in list where sleepGen[Int(w.patient)] == w.gen { touch(Int(w.patient)) }
-        }
+        if pr.provs[p].backupBeds > 0 { notifyArea(pr.muniArea[pr.provMuni[p]]) }
     }
 
     /// The first minute after `now` at which a travel disruption starts or ends.
@@ -282,10 +270,10 @@ extension SimulationRun {
             let o = UnitOption(depot: depot, unit: u, team: team, depart: depart, arrive: depart + travel, travel: travel)
             if best == nil || o.arrive < best!.arrive { best = o }
         }
-        if !anyStock { flags[i] |= Flag.noPowerUnit }
+        if !anyStock { flags[i].insert(.noPowerUnit) }
         let unitArrive = best?.arrive ?? Int.max
-        if unitArrive > d && bestWithoutWaiting <= d { flags[i] |= Flag.noDeliveryTeam }
-        if anyStock && best == nil { flags[i] |= Flag.noDeliveryTeam }
+        if unitArrive > d && bestWithoutWaiting <= d { flags[i].insert(.noDeliveryTeam) }
+        if anyStock && best == nil { flags[i].insert(.noDeliveryTeam) }
 
         let bed = freeBed(for: i, now)
         let bedArrive = bed == nil ? Int.max : now + pr.slowed(pr.params.transferMinutes, pm, pm, at: now)
@@ -305,7 +293,7 @@ extension SimulationRun {
                 return .acted
             }
         } else {
-            flags[i] |= Flag.noBackupBed
+            flags[i].insert(.noBackupBed)
         }
         if let b = best { return send(i, b, now) ? .acted : .wait(depart: b.depart, depot: b.depot) }
         // No unit (best is nil) and no bed: bedArrive is Int.max here, so this parks.

@@ -54,18 +54,10 @@ struct Prepared {
 
     var providerCount: Int { provs.count }
 
-    /// `units[u].minutes(for: pats[i])`, the same arithmetic (PowerUnit.minutes, Patient.minutes).
+    /// `units[u].minutes(for: pats[i])`, from the two figures it depends on.
     @inline(__always)
     func unitMinutes(_ u: Int, for i: Int) -> Int {
-        let unit = units[u]
-        let w = patDraw[i], h = patHours[i]
-        switch unit.kind {
-        case .generator:
-            return unit.ratedW >= w ? unit.runtimePerTankMinutes * unit.tanks : 0
-        case .battery, .ups:
-            guard w > 0, h > 0, unit.capacityWh > 0 else { return 0 }
-            return unit.capacityWh * 60 * 24 / (w * h)
-        }
+        units[u].minutes(drawW: patDraw[i], hoursPerDay: patHours[i])
     }
     func muniDepot(_ m: Int) -> Int { provs.count + m }
 
@@ -144,7 +136,7 @@ struct Prepared {
         self.units = units
         depotUnits = dUnits
         depotTeams = provs.map { max(0, $0.deliveryTeams) } + munis.map { max(0, $0.deliveryTeams) }
-        muniZones = munis.map { m in s.zones.indices.filter { Restoration.covers(s.zones[$0], code: m.code, areaJa: m.area.nameJa) } }
+        muniZones = munis.map { m in s.zones.indices.filter { s.zones[$0].targets.covers(code: m.code, areaJa: m.area.nameJa) } }
         var idBytes: [UInt8] = []
         var idOffset = [0]
         idOffset.reserveCapacity(pats.count + 1)
@@ -183,21 +175,13 @@ struct Prepared {
             // after the seed and the zone id is the same for every patient, so it is computed
             // once per zone and each patient's id bytes continue from it (same definition, same
             // numbers; see StableHash).
-            let zoneStates = s.zones.map { z in Self.fnvContinue(Self.fnvSeed(seed), key: Array(z.id.utf8)) }
+            let zoneStates = s.zones.map { z in StableHash.adding(z.id.utf8, to: StableHash.seedState(seed)) }
             var spans: [Interval] = []
             for i in pats.indices {
                 let zs = muniZones[patMuni[i]]
                 spans.removeAll(keepingCapacity: true)
                 for z in zs {
-                    var h = zoneStates[z]
-                    h ^= 0xFF
-                    h = h &* StableHash.fnvPrime
-                    for k in patIdOffset[i]..<patIdOffset[i + 1] {
-                        h ^= UInt64(patIdBytes[k])
-                        h = h &* StableHash.fnvPrime
-                    }
-                    let x = SplitMix64.mix(h) >> 32
-                    let u = Int((x &* 1_000_000) >> 32)
+                    let u = StableHash.uniformPPM(state: StableHash.adding(patIdBytes[patIdOffset[i]..<patIdOffset[i + 1]], to: zoneStates[z]))
                     spans += Restoration.intervals(in: s.zones[z], uniformPPM: u, horizon: horizon)
                 }
                 if spans.count == 1 { eps.append(spans[0]) } else if !spans.isEmpty { eps += Restoration.merge(spans) }
@@ -236,25 +220,6 @@ struct Prepared {
         }
     }
 
-    /// FNV-1a 64 over the seed's 8 bytes, little-endian (StableHash step 1, before any key).
-    static func fnvSeed(_ seed: UInt64) -> UInt64 {
-        var h = StableHash.fnvOffsetBasis
-        var s = seed
-        for _ in 0..<8 {
-            h ^= s & 0xFF
-            h = h &* StableHash.fnvPrime
-            s >>= 8
-        }
-        return h
-    }
-
-    /// Continues FNV-1a with one key: the separator byte 0xFF, then the key's bytes.
-    static func fnvContinue(_ h0: UInt64, key: [UInt8]) -> UInt64 {
-        var h = h0 ^ 0xFF
-        h = h &* StableHash.fnvPrime
-        return StableHash.fnv1a64(key, from: h)
-    }
-
     func working(provider i: Int, at t: Int) -> Bool {
         for d in provDown[i] where d.start <= t && t < d.end { return false }
         return true
@@ -282,7 +247,7 @@ struct Prepared {
         for d in scenario.disruptions {
             guard case .travelSlowed(let targets, let pct, let from, let until) = d else { continue }
             guard from <= t && t < (until ?? Int.max) else { continue }
-            for m in [a, b] where Restoration.covers(targets, code: munis[m].code, areaJa: munis[m].area.nameJa) {
+            for m in [a, b] where targets.covers(code: munis[m].code, areaJa: munis[m].area.nameJa) {
                 percent = max(percent, pct)
             }
         }

@@ -15,21 +15,6 @@ enum Restoration {
         StableHash.uniformPPM(seed: seed, [zoneId] + key)
     }
 
-    /// Whether `zone` covers a place in municipality `code` of secondary area `areaJa`.
-    static func covers(_ zone: OutageZone, code: MunicipalityCode, areaJa: String) -> Bool {
-        covers(zone.targets, code: code, areaJa: areaJa)
-    }
-
-    static func covers(_ targets: [ZoneTarget], code: MunicipalityCode, areaJa: String) -> Bool {
-        for t in targets {
-            switch t {
-            case .municipality(let c): if c == code { return true }
-            case .area(let a): if a == areaJa { return true }
-            }
-        }
-        return false
-    }
-
     /// The rolling group (1...groups) of a customer whose uniform draw is u: floor(u x groups / 10^6) + 1.
     static func rollingGroup(uniformPPM u: Int, groups: Int) -> Int {
         guard groups > 0 else { return 1 }
@@ -79,7 +64,7 @@ enum Restoration {
         zones: [OutageZone], code: MunicipalityCode, areaJa: String, horizon: Int, uniform: (String) -> Int
     ) -> [Interval] {
         var spans: [Interval] = []
-        for z in zones where covers(z, code: code, areaJa: areaJa) {
+        for z in zones where z.targets.covers(code: code, areaJa: areaJa) {
             spans += intervals(in: z, uniformPPM: uniform(z.id), horizon: horizon)
         }
         return merge(spans)

@@ -6,14 +6,14 @@ extension SimulationRun {
         var r: [ShortfallReason] = []
         let f = flags[i]
         let need = firstDepletion[i]
-        let noUnit = f & Flag.noPowerUnit != 0
-        let noTeam = f & Flag.noDeliveryTeam != 0
+        let noUnit = f.contains(.noPowerUnit)
+        let noTeam = f.contains(.noDeliveryTeam)
         let late = detectionMinute[i] < 0 || detectionMinute[i] + pr.params.travelSameMunicipalityMinutes > need
         let tier = pr.provs[pr.patProv[i]].tier
         if noUnit { r.append(.noPowerUnit) }
         if late { r.append(.noContact) }
         if noTeam { r.append(.noDeliveryTeam) }
-        if f & Flag.noBackupBed != 0 { r.append(.noBackupBed) }
+        if f.contains(.noBackupBed) { r.append(.noBackupBed) }
         if tier == .none && (late || noUnit) { r.append(.providerWithoutBCP) }
         if !pr.patRegional[i] && (late || noUnit || noTeam) { r.append(.noRegionalBCP) }
         return r

@@ -91,10 +91,34 @@ enum Event {
 
 /// A patient's dispatch state: looked at each round (awake), waiting for something that will
 /// change their look (waiting), or with nothing to be done until a provider works again (parked).
-enum Sleep {
-    static let awake: UInt8 = 0
-    static let waiting: UInt8 = 1
-    static let parked: UInt8 = 2
+enum Sleep: UInt8 {
+    case awake, waiting, parked
+}
+
+/// The order in which needy patients are looked at: least remaining reserve first (earliest
+/// depletion), ties by patient index (= id order).
+struct Urgency: Comparable {
+    var depletion: Int
+    var patient: Int32
+
+    init(_ depletion: Int, _ patient: Int) {
+        self.depletion = depletion
+        self.patient = Int32(patient)
+    }
+
+    static func < (a: Urgency, b: Urgency) -> Bool {
+        a.depletion != b.depletion ? a.depletion < b.depletion : a.patient < b.patient
+    }
+}
+
+/// When a waiting patient is looked at again: the minute, ties by patient index.
+struct Wake: Comparable {
+    var minute: Int
+    var patient: Int32
+
+    static func < (a: Wake, b: Wake) -> Bool {
+        a.minute != b.minute ? a.minute < b.minute : a.patient < b.patient
+    }
 }
 
 /// An entry in a depot's or area's watch list; stale once the patient's generation moves on.
@@ -123,16 +147,18 @@ struct SimulationRun {
     var firstDepletion: [Int]   // -1
     var firstHelp: [Int]        // Int.max
     var delivered: [[Int32]]
-    var flags: [UInt8]
+    var flags: [ShortfallFlags]
     var gapSpans: [Interval] = []
 
     // Detection channels: provider i is channel i, municipality m is channel providers + m.
     var channels: [Channel]
     var dirtyChannels: [Int] = []
+    /// Eligibilities so far: the tie-break of a channel's contact order.
+    var eligibleCount = 0
     var channelDirty: [Bool]
 
     // Dispatch.
-    var needy = EventQueue<Int32>()
+    var needy = MinHeap<Urgency, Void>()
     /// Parked patients whose depots or area beds changed since they were parked.
     var dirtyParked: [Int] = []
     var stock: [[Int]]          // units left per depot, by id
@@ -144,14 +170,14 @@ struct SimulationRun {
     var redispatchAt = Set<Int>()
 
     // Sleeping waiters (see `dispatch` and `sleep(_:until:)` in Dispatch.swift).
-    var sleepState: [UInt8]
+    var sleepState: [Sleep]
     /// Bumped at every sleep, park and wake, so that old heap and watch entries are ignored.
     var sleepGen: [UInt32]
     var parkedDirty: [Bool]
     /// The depot of a waiting patient's chosen option (-1 when parked).
     var sleepBest: [Int]
-    /// Waiting patients by the minute their look can next change (priority: patient index).
-    var sleepers = EventQueue<UInt32>()
+    /// Waiting patients by the minute their look can next change, with the generation they slept at.
+    var sleepers = MinHeap<Wake, UInt32>()
     /// Sleeping or parked patients to notify when a depot's stock, teams or working change,
     /// or when an area's beds change.
     var depotWatch: [[Watch]]
@@ -159,7 +185,7 @@ struct SimulationRun {
     /// Minutes at which some travel disruption starts or ends, ascending.
     let travelChanges: [Int]
     var inRound = false
-    var roundKey = (0, 0)
+    var roundKey = Urgency(0, 0)
     var nextRound: [Int] = []
     /// Calls of `decide` (for bench: the dispatcher's work).
     var looks = 0
@@ -181,7 +207,7 @@ struct SimulationRun {
         firstDepletion = .init(repeating: -1, count: n)
         firstHelp = .init(repeating: Int.max, count: n)
         delivered = .init(repeating: [], count: n)
-        flags = .init(repeating: 0, count: n)
+        flags = .init(repeating: [], count: n)
         channels = pr.provs.map { Channel(perHour: $0.contactsPerHour, provider: true) }
             + pr.munis.map { Channel(perHour: $0.contactsPerHour, provider: false) }
         channelDirty = .init(repeating: false, count: channels.count)
@@ -190,7 +216,7 @@ struct SimulationRun {
         bedsLeft = pr.provs.map { max(0, $0.backupBeds) }
         unitsLent = .init(repeating: 0, count: pr.depotTeams.count)
         trips = .init(repeating: 0, count: pr.depotTeams.count)
-        sleepState = .init(repeating: Sleep.awake, count: n)
+        sleepState = .init(repeating: .awake, count: n)
         sleepGen = .init(repeating: 0, count: n)
         parkedDirty = .init(repeating: false, count: n)
         sleepBest = .init(repeating: -1, count: n)
@@ -334,16 +360,16 @@ struct SimulationRun {
     mutating func pushNeedyIfNeeded(_ i: Int) {
         guard needsHelp(i) else { return }
         dispatchDirty = true
-        if sleepState[i] != Sleep.awake {
+        if sleepState[i] != .awake {
             // Their own state changed: a sleeper (counted in `needy`) is filed again now; a parked
             // patient stops being parked, as the full rule would look at them this round.
-            if sleepState[i] == Sleep.waiting { needy.push(minute: depletion[i], priority: i, Int32(i)) }
-            sleepState[i] = Sleep.awake
+            if sleepState[i] == .waiting { needy.push(Urgency(depletion[i], i), ()) }
+            sleepState[i] = .awake
             sleepGen[i] &+= 1
         }
         if !inNeedy[i] {
             inNeedy[i] = true
-            needy.push(minute: depletion[i], priority: i, Int32(i))
+            needy.push(Urgency(depletion[i], i), ())
         }
     }
 }

@@ -1,18 +1,14 @@
 import Foundation
+import BCPTestSupport
 import XCTest
 
 @testable import BCPCommands
 
 /// `bcpsim allocation` end to end. Expected numbers are worked out by hand in the comments.
 final class AllocationCommandTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let minimal = root.appendingPathComponent("Tests/Fixtures/valid/minimal").path
+    static let minimal = Repository.root.appendingPathComponent("Tests/Fixtures/valid/minimal").path
 
-    func run(_ args: [String]) -> (Int32, String, String) {
-        let term = CapturedTerminal()
-        let code = BCPSim.main(["allocation"] + args, terminal: term.terminal)
-        return (code, term.out, term.err)
-    }
+    func run(_ args: [String]) -> (code: Int32, out: String, err: String) { CLI.run(["allocation"] + args) }
 
     func json(_ text: String) throws -> [String: Any] {
         try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])

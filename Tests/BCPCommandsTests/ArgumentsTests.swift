@@ -1,3 +1,4 @@
+import BCPTestSupport
 import XCTest
 @testable import BCPCommands
 
@@ -29,11 +30,7 @@ final class ArgumentsTests: XCTestCase {
     }
 
     /// Runs bcpsim with `args`: the exit status and what went to standard output and error.
-    private func run(_ args: [String]) -> (code: Int32, out: String, err: String) {
-        let captured = CapturedTerminal()
-        let code = BCPSim.main(args, terminal: captured.terminal)
-        return (code, captured.out, captured.err)
-    }
+    private func run(_ args: [String]) -> (code: Int32, out: String, err: String) { CLI.run(args) }
 
     // MARK: ParsedArguments
 

@@ -1,4 +1,5 @@
 import Foundation
+import BCPTestSupport
 import XCTest
 
 /// The same scenario gives byte-identical output whatever the locale, time zone and thread

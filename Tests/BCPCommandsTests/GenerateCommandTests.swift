@@ -1,13 +1,13 @@
 import BCPInput
 import BCPSynthetic
 import Foundation
+import BCPTestSupport
 import XCTest
 @testable import BCPCommands
 
 /// The shipped scenarios are generated; regenerating them must give the committed bytes, so a
 /// change to the generator shows up as a change to Scenarios/ in review.
 final class GenerateCommandTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static let shipped: [(folder: String, preset: ScenarioPreset)] = [
         ("tokyo-synthetic", .hokkaido2018), ("chiba2019", .chiba2019), ("rolling2011", .rolling2011),
@@ -21,7 +21,7 @@ final class GenerateCommandTests: XCTestCase {
             let term = CapturedTerminal()
             let code = BCPSim.main(["generate", "--out", out, "--outage", preset.rawValue], terminal: term.terminal)
             XCTAssertEqual(code, 0, term.err)
-            let dir = Self.root.appendingPathComponent("Scenarios").appendingPathComponent(folder)
+            let dir = Repository.root.appendingPathComponent("Scenarios").appendingPathComponent(folder)
             let written = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0 != OutputFolder.markerName }.sorted()
             for name in written {
                 let expected = try Data(contentsOf: dir.appendingPathComponent(name))
@@ -34,7 +34,7 @@ final class GenerateCommandTests: XCTestCase {
 
     func testShippedScenariosValidate() {
         for (folder, _) in Self.shipped {
-            let path = Self.root.appendingPathComponent("Scenarios").appendingPathComponent(folder).path
+            let path = Repository.root.appendingPathComponent("Scenarios").appendingPathComponent(folder).path
             let term = CapturedTerminal()
             XCTAssertEqual(BCPSim.main(["validate", path], terminal: term.terminal), 0, term.err)
             XCTAssertTrue(term.out.contains("[synthetic data]: valid. 2502 patients"), term.out)
@@ -44,10 +44,10 @@ final class GenerateCommandTests: XCTestCase {
     func testPresetParametersAndDisruptionsRoundTrip() throws {
         // The island preset sets mutual aid to 3 days (4,320 min) and island travel to 24 h;
         // the inland-quake preset slows travel to 300% for 72 h. Both must survive writing.
-        let island = try ScenarioLoader.load(folder: Self.root.appendingPathComponent("Scenarios/island-typhoon").path).get().scenario
+        let island = try ScenarioLoader.load(folder: Repository.root.appendingPathComponent("Scenarios/island-typhoon").path).get().scenario
         XCTAssertEqual(island.parameters.mutualAidDelayMinutes, 4_320)
         XCTAssertEqual(island.parameters.travelIslandMinutes, 1_440)
-        let quake = try ScenarioLoader.load(folder: Self.root.appendingPathComponent("Scenarios/inland-quake").path).get().scenario
+        let quake = try ScenarioLoader.load(folder: Repository.root.appendingPathComponent("Scenarios/inland-quake").path).get().scenario
         XCTAssertEqual(quake.disruptions, ScenarioPreset.inlandQuake.disruptions())
         XCTAssertEqual(quake.zones, ScenarioPreset.inlandQuake.zones(quake.municipalities))
     }

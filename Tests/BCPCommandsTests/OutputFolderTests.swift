@@ -1,4 +1,5 @@
 import Foundation
+import BCPTestSupport
 import XCTest
 @testable import BCPCommands
 

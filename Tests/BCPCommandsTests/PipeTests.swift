@@ -1,4 +1,5 @@
 import Foundation
+import BCPTestSupport
 import XCTest
 
 /// `bcpsim ... | head` must end quietly: no death by SIGPIPE, no crash report, nothing on stderr.

@@ -1,12 +1,9 @@
+import BCPTestSupport
 import XCTest
 @testable import BCPCommands
 
 final class RegistryCommandTests: XCTestCase {
-    func run(_ args: [String]) -> (Int32, String, String) {
-        let term = CapturedTerminal()
-        let code = BCPSim.main(["registry"] + args, terminal: term.terminal)
-        return (code, term.out, term.err)
-    }
+    func run(_ args: [String]) -> (code: Int32, out: String, err: String) { CLI.run(["registry"] + args) }
 
     func testNewFY2025ProgramsIncludeTheDisasterBCPProgram() {
         // Source 002 line 28: 災害時在宅医療提供体制強化事業, new in FY2025, 18,729 thousand yen.

@@ -1,18 +1,14 @@
 import Foundation
+import BCPTestSupport
 import XCTest
 
 @testable import BCPCommands
 
 /// `bcpsim run` writing the reports, and `bcpsim report` rendering them again, end to end.
 final class ReportCommandTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let minimal = root.appendingPathComponent("Tests/Fixtures/valid/minimal").path
+    static let minimal = Repository.root.appendingPathComponent("Tests/Fixtures/valid/minimal").path
 
-    func run(_ args: [String]) -> (Int32, String, String) {
-        let term = CapturedTerminal()
-        let code = BCPSim.main(args, terminal: term.terminal)
-        return (code, term.out, term.err)
-    }
+    func run(_ args: [String]) -> (code: Int32, out: String, err: String) { CLI.run(args) }
 
     func tempDir() throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bcpsim-report-\(UUID().uuidString)").path
@@ -103,11 +99,11 @@ final class ReportCommandTests: XCTestCase {
     /// The golden report of the smallest shipped scenario, regenerated in-process and compared byte
     /// for byte (scripts/check-reports.sh compares all five with the release build).
     func testGoldenIslandTyphoon() throws {
-        let golden = Self.root.appendingPathComponent("Reports/island-typhoon").path
+        let golden = Repository.root.appendingPathComponent("Reports/island-typhoon").path
         guard FileManager.default.fileExists(atPath: golden) else { throw XCTSkip("Reports/island-typhoon not generated yet") }
         let tmp = try tempDir()
         let out = tmp + "/island-typhoon"
-        let (code, _, err) = run(["run", Self.root.appendingPathComponent("Scenarios/island-typhoon").path, "--out", out])
+        let (code, _, err) = run(["run", Repository.root.appendingPathComponent("Scenarios/island-typhoon").path, "--out", out])
         XCTAssertEqual(code, 0, err)
         let public_ = Self.listing(out).filter { !$0.hasPrefix("restricted/") }
         XCTAssertEqual(Self.listing(golden), public_)

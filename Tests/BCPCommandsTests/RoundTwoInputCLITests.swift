@@ -1,5 +1,6 @@
 import BCPInput
 import Foundation
+import BCPTestSupport
 import XCTest
 @testable import BCPCommands
 

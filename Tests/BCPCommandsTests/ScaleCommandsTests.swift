@@ -4,13 +4,13 @@ import BCPModel
 import BCPSimulator
 import BCPSynthetic
 import Foundation
+import BCPTestSupport
 import XCTest
 @testable import BCPCommands
 
 /// Issue 10: sharded runs merge into the unsharded files byte for byte; the Japan-wide generator
 /// is deterministic and labelled synthetic; bench --quick prints its table (no timing asserted).
 final class ScaleCommandsTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     func temp() -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bcpsim-scale-\(UUID().uuidString)").path
@@ -35,7 +35,7 @@ final class ScaleCommandsTests: XCTestCase {
     }
 
     func testShardsMergeIntoTheUnshardedFilesByteForByte() throws {
-        let scenario = Self.root.appendingPathComponent("Scenarios/chiba2019").path
+        let scenario = Repository.root.appendingPathComponent("Scenarios/chiba2019").path
         let base = temp()
         for (replicas, shards, extra) in [
             (7, 3, ["--what-if", "1"]), (5, 5, ["--what-if", "0", "--lang", "en", "--bom"]), (1, 2, ["--what-if", "0"]),
@@ -62,7 +62,7 @@ final class ScaleCommandsTests: XCTestCase {
     }
 
     func testMergeRefusesMissingOrMixedShards() throws {
-        let scenario = Self.root.appendingPathComponent("Scenarios/island-typhoon").path
+        let scenario = Repository.root.appendingPathComponent("Scenarios/island-typhoon").path
         let base = temp()
         for k in 1...3 {
             XCTAssertEqual(run(["run", scenario, "--replicas", "6", "--what-if", "0", "--shard", "\(k)/3", "--out", base + "/p\(k)"]).0, 0)

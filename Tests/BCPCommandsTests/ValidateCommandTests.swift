@@ -1,4 +1,5 @@
 import Foundation
+import BCPTestSupport
 import XCTest
 @testable import BCPCommands
 
@@ -31,11 +32,7 @@ final class ValidateCommandTests: XCTestCase {
         return dir
     }
 
-    private func run(_ args: [String]) -> (code: Int32, out: String, err: String) {
-        let captured = CapturedTerminal()
-        let code = BCPSim.main(args, terminal: captured.terminal)
-        return (code, captured.out, captured.err)
-    }
+    private func run(_ args: [String]) -> (code: Int32, out: String, err: String) { CLI.run(args) }
 
     // MARK: Valid
 

@@ -1,18 +1,14 @@
 import Foundation
+import BCPTestSupport
 import XCTest
 
 @testable import BCPCommands
 
 /// `bcpsim workshop` and `bcpsim compare` end to end on a shipped scenario.
 final class WorkshopCommandTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let chiba = root.appendingPathComponent("Scenarios/chiba2019").path
+    static let chiba = Repository.root.appendingPathComponent("Scenarios/chiba2019").path
 
-    func run(_ args: [String]) -> (Int32, String, String) {
-        let term = CapturedTerminal()
-        let code = BCPSim.main(args, terminal: term.terminal)
-        return (code, term.out, term.err)
-    }
+    func run(_ args: [String]) -> (code: Int32, out: String, err: String) { CLI.run(args) }
 
     func tempDir() -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bcpsim-workshop-\(UUID().uuidString)").path

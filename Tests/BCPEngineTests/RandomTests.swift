@@ -73,4 +73,22 @@ final class RandomTests: XCTestCase {
         }
         for b in buckets { XCTAssertTrue((850...1150).contains(b), "bucket \(b)") }
     }
+
+    /// FNV-1a 64 known answers (the FNV reference test vectors: "" is the offset basis).
+    func testFNV1a64Hex() {
+        XCTAssertEqual(StableHash.fnv1a64Hex([UInt8]()), "cbf29ce484222325")
+        XCTAssertEqual(StableHash.fnv1a64Hex("a".utf8), "af63dc4c8601ec8c")
+        XCTAssertEqual(StableHash.fnv1a64Hex("foobar".utf8), "85944171f73967e8")
+    }
+
+    /// A prefix's state continued with more keys gives the same draw as hashing all keys at once.
+    func testStateContinuationMatchesTheWholeHash() {
+        for seed: UInt64 in [0, 7, .max] {
+            let zone = StableHash.adding("zone-1".utf8, to: StableHash.seedState(seed))
+            for id in ["P1", "東京-2", ""] {
+                XCTAssertEqual(StableHash.uniformPPM(state: StableHash.adding(id.utf8, to: zone)),
+                               StableHash.uniformPPM(seed: seed, ["zone-1", id]))
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import BCPAnalysis
 import Foundation
+import BCPTestSupport
 import XCTest
 
 /// The golden reports in Reports/: one folder per shipped scenario, public files only, and no
@@ -7,14 +8,13 @@ import XCTest
 /// scripts/check-reports.sh (release build, all five; .ci/run calls it) and, for the smallest
 /// scenario, in-process by ReportCommandTests.testGoldenIslandTyphoon.
 final class GoldenReportTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let scenarios = ["tokyo-synthetic", "chiba2019", "rolling2011", "island-typhoon", "inland-quake"]
     static let publicFiles = [
         "areas.csv", "devices.csv", "manifest.json", "municipalities.csv", "registry.csv", "registry.json", "registry.md",
         "shortfalls.csv", "summary.html", "summary.md", "tiers.csv", "timeline.csv", "whatif.csv",
     ]
 
-    func path(_ p: String) -> String { Self.root.appendingPathComponent(p).path }
+    func path(_ p: String) -> String { Repository.root.appendingPathComponent(p).path }
 
     /// Tokens that could be ids: runs of letters, digits, '-', '_' and '.'.
     static func tokens(_ text: String) -> Set<Substring> {

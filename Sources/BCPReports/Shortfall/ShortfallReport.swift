@@ -1,4 +1,5 @@
 import BCPAnalysis
+import BCPEngine
 import BCPRegistry
 import BCPText
 
@@ -88,21 +89,10 @@ public enum ShortfallReport {
             ("inputs", .array(data.inputs.map { .object([("file", .string($0.name)), ("fnv1a64", .string($0.fnv1a64))]) })),
             ("outputs", .array(files.map { f in
                 .object([("path", .string(f.path)), ("restricted", .bool(f.restricted)),
-                         ("fnv1a64", f.restricted ? .null : .string(fnv1a64Hex(f.text)))])
+                         ("fnv1a64", f.restricted ? .null : .string(StableHash.fnv1a64Hex(f.text.utf8)))])
             })),
         ])
         return json.render() + "\n"
-    }
-
-    /// FNV-1a 64 of the UTF-8 bytes, 16 lowercase hex digits.
-    public static func fnv1a64Hex(_ s: String) -> String {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in s.utf8 {
-            h ^= UInt64(b)
-            h = h &* 0x0000_0100_0000_01B3
-        }
-        let hex = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }
 

@@ -52,7 +52,10 @@ public enum TimelineEvents {
 
     public static func derive(_ s: Scenario, _ r: SimulationResult) -> [TimelineEvent] {
         var out: [TimelineEvent] = []
-        let areaOf: [String: Place] = Dictionary(uniqueKeysWithValues: s.areas.map { ($0.nameJa, Place(ja: $0.nameJa, en: $0.nameEn)) })
+        // The first English name of each Japanese area (the loader refuses a scenario whose names
+        // disagree; one built in code may still hold two, and must not trap here).
+        let areaOf: [String: Place] = Dictionary(
+            s.areas.map { ($0.nameJa, Place(ja: $0.nameJa, en: $0.nameEn)) }, uniquingKeysWith: { first, _ in first })
         func muniPlace(_ c: MunicipalityCode) -> Place {
             s.municipality(c).map { Place(ja: $0.nameJa, en: $0.nameEn) } ?? Place(ja: c.description, en: c.description)
         }
@@ -66,12 +69,7 @@ public enum TimelineEvents {
         }
         func covered(_ ts: [ZoneTarget], _ c: MunicipalityCode) -> Bool {
             guard let m = s.municipality(c) else { return false }
-            return ts.contains { t in
-                switch t {
-                case .municipality(let x): return x == c
-                case .area(let a): return a == m.area.nameJa
-                }
-            }
+            return ts.covers(code: c, areaJa: m.area.nameJa)
         }
 
         // The outage and the providers it puts out of action.

@@ -3,18 +3,25 @@ import XCTest
 
 /// The `bcpsim` executable that SwiftPM built next to this test bundle, run as a separate
 /// process: for what only a real process shows (signals, pipes, environment, exit status).
-enum BuiltBinary {
-    struct Outcome {
-        var status: Int32
+public enum BuiltBinary {
+    public struct Outcome {
+        public var status: Int32
         /// `.exit`, or `.uncaughtSignal` when the process died of a signal (status is the signal).
-        var reason: Process.TerminationReason
-        var out: Data
-        var err: Data
-        var errText: String { String(decoding: err, as: UTF8.self) }
-        var outText: String { String(decoding: out, as: UTF8.self) }
+        public var reason: Process.TerminationReason
+        public var out: Data
+        public var err: Data
+        public var errText: String { String(decoding: err, as: UTF8.self) }
+        public var outText: String { String(decoding: out, as: UTF8.self) }
+
+        public init(status: Int32, reason: Process.TerminationReason, out: Data, err: Data) {
+            self.status = status
+            self.reason = reason
+            self.out = out
+            self.err = err
+        }
     }
 
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Looks where SwiftPM puts products: the folder of the test bundle (on Linux the bundle is
     /// the test executable, .build/<triple>/debug/bcpsimPackageTests.xctest; on macOS a folder
@@ -22,7 +29,7 @@ enum BuiltBinary {
     /// .build/debug and .build/release. Only an executable regular file counts: walking up
     /// passes the checkout itself, which a plain `git clone` names `bcpsim`, and a folder has
     /// its x bit set too (issue 16: seven tests ran the checkout folder as the binary).
-    static let url: URL? = {
+    public static let url: URL? = {
         let bases = [Bundle.main.executableURL, Bundle.main.bundleURL].compactMap { $0?.deletingLastPathComponent() }
         var candidates: [URL] = []
         for depth in 0..<4 {
@@ -37,13 +44,13 @@ enum BuiltBinary {
     }()
 
     /// Whether `path` is, after following symbolic links, a regular file this process may execute.
-    static func isExecutableRegularFile(_ path: String) -> Bool {
+    public static func isExecutableRegularFile(_ path: String) -> Bool {
         var st = stat()
         guard stat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return false }
         return access(path, X_OK) == 0
     }
 
-    static func require(file: StaticString = #filePath, line: UInt = #line) throws -> URL {
+    public static func require(file: StaticString = #filePath, line: UInt = #line) throws -> URL {
         guard let u = url else {
             XCTFail("the bcpsim executable was not found next to the test bundle (\(Bundle.main.bundleURL.path)); build it with 'swift build'", file: file, line: line)
             throw XCTSkip("no bcpsim executable")
@@ -53,7 +60,7 @@ enum BuiltBinary {
 
     /// Runs bcpsim with `arguments`; `environment` replaces the whole environment when given.
     /// Output goes to temporary files, so that neither stream can fill a pipe and block.
-    static func run(_ arguments: [String], environment: [String: String]? = nil, in directory: URL? = nil) throws -> Outcome {
+    public static func run(_ arguments: [String], environment: [String: String]? = nil, in directory: URL? = nil) throws -> Outcome {
         let p = Process()
         p.executableURL = try require()
         p.arguments = arguments
@@ -77,37 +84,5 @@ enum BuiltBinary {
         try out.close()
         try err.close()
         return Outcome(status: p.terminationStatus, reason: p.terminationReason, out: try Data(contentsOf: outURL), err: try Data(contentsOf: errURL))
-    }
-}
-
-/// The finder itself (issue 16): in a checkout named `bcpsim` it used to return the checkout.
-final class BuiltBinaryTests: XCTestCase {
-    func testTheBinaryFoundIsAnExecutableRegularFile() throws {
-        let u = try BuiltBinary.require()
-        var isDir: ObjCBool = true
-        XCTAssertTrue(FileManager.default.fileExists(atPath: u.path, isDirectory: &isDir))
-        XCTAssertFalse(isDir.boolValue, "\(u.path) is a folder")
-        XCTAssertEqual(u.lastPathComponent, "bcpsim")
-    }
-
-    func testAFolderNamedBcpsimIsNotTheBinary() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("bcpsim-finder-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: base) }
-        let folder = base.appendingPathComponent("bcpsim")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        // A folder is "executable" (searchable) to FileManager, which is how the checkout passed.
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: folder.path))
-        XCTAssertFalse(BuiltBinary.isExecutableRegularFile(folder.path))
-        // An executable file passes, also through a symbolic link; without its x bits it does not.
-        let file = base.appendingPathComponent("tool")
-        try Data("#!/bin/sh\n".utf8).write(to: file)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file.path)
-        XCTAssertTrue(BuiltBinary.isExecutableRegularFile(file.path))
-        let link = base.appendingPathComponent("link")
-        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: file)
-        XCTAssertTrue(BuiltBinary.isExecutableRegularFile(link.path))
-        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
-        XCTAssertFalse(BuiltBinary.isExecutableRegularFile(file.path))
-        XCTAssertFalse(BuiltBinary.isExecutableRegularFile(base.appendingPathComponent("missing").path))
     }
 }
