@@ -28,7 +28,7 @@ public enum BCPTier: Int, CaseKey, Comparable, Codable {
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }
 
-public enum ProviderKind: String, Sendable, CaseIterable, Codable {
+public enum ProviderKind: String, CaseKey, Codable {
     /// 在宅療養支援診療所 and other home-visit clinics.
     case clinic
     /// 訪問看護ステーション.

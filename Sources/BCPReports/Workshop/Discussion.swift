@@ -64,7 +64,7 @@ public enum Discussion {
         // 4. Which resource runs out first (reference run).
         if let e = events.first(where: { $0.kind == .stockUsedUp || $0.kind == .bedsFull }) {
             let what = e.kind == .stockUsedUp
-                ? L("stock", e.places[0].name(lang), g(e.numbers[0])) : L("beds", e.places[0].name(lang), g(e.numbers[0]))
+                ? L("stock", e.places[0].name(lang), g(e.figures.resources)) : L("beds", e.places[0].name(lang), g(e.figures.resources))
             out.append(DiscussionPoint(finding: L("firstOut", name(ref.tier), what, MSEL.rows([e], lang)[0].time), question: L("firstOut.q")))
         } else {
             out.append(DiscussionPoint(finding: L("nothingOut", name(ref.tier)), question: L("nothingOut.q")))

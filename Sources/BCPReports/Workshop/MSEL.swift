@@ -88,24 +88,27 @@ public enum MSEL {
     static func message(_ e: TimelineEvent, _ lang: Language) -> String {
         let places = WorkshopFormat.join(e.places.map { $0.name(lang) }, lang)
         let key = "workshop.inject.\(e.kind.rawValue).message"
-        let n = e.numbers.map(NumberFormat.grouped)
+        let f = e.figures, g = NumberFormat.grouped
+        let until = f.until.map { WorkshopFormat.clock($0, lang) } ?? Labels.text("workshop.untilEnd", lang)
         switch e.kind {
         case .outageStart:
-            return Labels.text(e.numbers.first == 1 ? "workshop.inject.outageStart.rolling" : key, lang, places)
+            return Labels.text(f.rolling ? "workshop.inject.outageStart.rolling" : key, lang, places)
         case .providersLosePower:
-            let kinds = ProviderKind.allCases.enumerated().compactMap { i, k -> String? in
-                e.numbers[i + 1] > 0 ? Labels.text("workshop.providerKind." + k.rawValue, lang, n[i + 1]) : nil
+            let kinds = f.providersByKind.pairs.compactMap { k, n -> String? in
+                n > 0 ? Labels.text("workshop.providerKind." + k.rawValue, lang, g(n)) : nil
             }
-            return Labels.text(key, lang, places, n[0], WorkshopFormat.join(kinds, lang))
+            return Labels.text(key, lang, places, g(f.providersByKind.total), WorkshopFormat.join(kinds, lang))
         case .providerOut:
-            let kind = Labels.text("workshop.providerKind.one." + ProviderKind.allCases[e.numbers[0]].rawValue, lang)
-            let until = e.numbers[1] < 0 ? Labels.text("workshop.untilEnd", lang) : WorkshopFormat.clock(e.numbers[1], lang)
+            let kind = Labels.text("workshop.providerKind.one." + (f.providerKind ?? .clinic).rawValue, lang)
             return Labels.text(key, lang, places, kind, until)
         case .travelSlowed:
-            let until = e.numbers[1] < 0 ? Labels.text("workshop.untilEnd", lang) : WorkshopFormat.clock(e.numbers[1], lang)
-            return Labels.text(key, lang, places, n[0], until)
-        case .restoredHalf, .restoredMost, .restoredAll, .endex, .stockUsedUp, .bedsFull:
-            return Labels.text(key, lang, args: [places] + n)
+            return Labels.text(key, lang, places, g(f.percent), until)
+        case .restoredHalf, .restoredMost, .restoredAll:
+            return Labels.text(key, lang, places, g(f.gridOff), g(f.peakGridOff))
+        case .endex:
+            return Labels.text(key, lang, places, g(f.gridOff), g(f.withoutPower))
+        case .stockUsedUp, .bedsFull:
+            return Labels.text(key, lang, places, g(f.resources))
         default:
             return Labels.text(key, lang, places)
         }

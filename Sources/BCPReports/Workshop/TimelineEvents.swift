@@ -14,9 +14,34 @@ public struct Place: Sendable, Equatable {
     public func name(_ lang: Language) -> String { lang == .ja ? ja : en }
 }
 
+/// The figures an inject quotes, each under its own name (which kinds of event carry which is
+/// said per field).
+public struct EventFigures: Sendable, Equatable {
+    /// outageStart: the zone is a rolling blackout.
+    public var rolling = false
+    /// providersLosePower: providers without backup power in the zone, by kind.
+    public var providersByKind = PerCase<ProviderKind, Int>(repeating: 0)
+    /// providerOut: the kind of the provider out of action.
+    public var providerKind: ProviderKind? = nil
+    /// providerOut, travelSlowed: until this minute (nil: the rest of the run).
+    public var until: Int? = nil
+    /// travelSlowed: travel takes this percentage of normal time.
+    public var percent = 0
+    /// stockUsedUp: units in the stock; bedsFull: beds in the area.
+    public var resources = 0
+    /// restoredHalf, restoredMost, restoredAll, endex: patients with the grid off at that hour.
+    public var gridOff = 0
+    /// restoredHalf, restoredMost, restoredAll: patients with the grid off at the peak.
+    public var peakGridOff = 0
+    /// endex: patients without power at the end.
+    public var withoutPower = 0
+
+    public init() {}
+}
+
 /// A moment of a run worth an exercise inject, language-independent. No patient or provider id:
-/// places are municipalities or secondary areas, and numbers are counts of units, beds, providers
-/// or patients at Tokyo level.
+/// places are municipalities or secondary areas, and figures are counts of units, beds,
+/// providers or patients at Tokyo level.
 public struct TimelineEvent: Sendable, Equatable {
     /// In the order injects of the same minute are listed.
     public enum Kind: String, Sendable, CaseIterable {
@@ -30,16 +55,16 @@ public struct TimelineEvent: Sendable, Equatable {
     public var minute: Int
     public var kind: Kind
     public var places: [Place] = []
-    public var numbers: [Int] = []
+    public var figures = EventFigures()
     /// The minute is the earliest it can have been (see docs/WORKSHOP.md): the simulator reports
     /// the first help a patient got, not the arrival of a second unit.
     public var approximate = false
 
-    public init(minute: Int, kind: Kind, places: [Place] = [], numbers: [Int] = [], approximate: Bool = false) {
+    public init(minute: Int, kind: Kind, places: [Place] = [], figures: EventFigures = EventFigures(), approximate: Bool = false) {
         self.minute = minute
         self.kind = kind
         self.places = places
-        self.numbers = numbers
+        self.figures = figures
         self.approximate = approximate
     }
 }
@@ -77,25 +102,30 @@ public enum TimelineEvents {
             var start = z.startMinute
             if case .rolling(let sch) = z.shape, let first = sch.blocks.map(\.startMinute).min() { start += first }
             guard start < r.horizonMinutes else { continue }
-            let rolling: Int
-            if case .rolling = z.shape { rolling = 1 } else { rolling = 0 }
-            out.append(TimelineEvent(minute: start, kind: .outageStart, places: targets(z.targets), numbers: [rolling]))
+            var f = EventFigures()
+            if case .rolling = z.shape { f.rolling = true }
+            out.append(TimelineEvent(minute: start, kind: .outageStart, places: targets(z.targets), figures: f))
             let dark = s.providers.filter { !$0.hasBackupPower && covered(z.targets, $0.municipality) }
             if !dark.isEmpty {
-                let n = ProviderKind.allCases.map { k in dark.filter { $0.kind == k }.count }
-                out.append(TimelineEvent(minute: start, kind: .providersLosePower, places: targets(z.targets), numbers: [dark.count] + n))
+                var d = EventFigures()
+                for p in dark { d.providersByKind[p.kind] += 1 }
+                out.append(TimelineEvent(minute: start, kind: .providersLosePower, places: targets(z.targets), figures: d))
             }
         }
         for d in s.disruptions {
             switch d {
             case .providerOut(let id, let from, let until):
                 guard let p = s.providers.first(where: { $0.id == id }), from < r.horizonMinutes else { continue }
-                out.append(TimelineEvent(
-                    minute: max(0, from), kind: .providerOut, places: [muniPlace(p.municipality)],
-                    numbers: [ProviderKind.allCases.firstIndex(of: p.kind)!, until ?? -1]))
+                var f = EventFigures()
+                f.providerKind = p.kind
+                f.until = until
+                out.append(TimelineEvent(minute: max(0, from), kind: .providerOut, places: [muniPlace(p.municipality)], figures: f))
             case .travelSlowed(let ts, let pct, let from, let until):
                 guard from < r.horizonMinutes else { continue }
-                out.append(TimelineEvent(minute: max(0, from), kind: .travelSlowed, places: targets(ts), numbers: [pct, until ?? -1]))
+                var f = EventFigures()
+                f.percent = pct
+                f.until = until
+                out.append(TimelineEvent(minute: max(0, from), kind: .travelSlowed, places: targets(ts), figures: f))
             }
         }
 
@@ -136,8 +166,10 @@ public enum TimelineEvents {
         for a in r.areas where a.resources.bedsHeld > 0 && a.resources.bedsUsed >= a.resources.bedsHeld {
             let here = bedded.filter { p in hospitalMuni[p.bedProviderId!].flatMap { s.municipality($0) }?.area.nameJa == a.nameJa }
             guard let last = here.map({ $0.firstHelpMinute! }).max() else { continue }
+            var f = EventFigures()
+            f.resources = a.resources.bedsHeld
             out.append(TimelineEvent(
-                minute: last, kind: .bedsFull, places: [Place(ja: a.nameJa, en: a.nameEn)], numbers: [a.resources.bedsHeld],
+                minute: last, kind: .bedsFull, places: [Place(ja: a.nameJa, en: a.nameEn)], figures: f,
                 approximate: here.contains { !$0.unitIds.isEmpty }))
         }
 
@@ -155,7 +187,9 @@ public enum TimelineEvents {
                 }
             }
             if seen >= stock.count && last >= 0 {
-                out.append(TimelineEvent(minute: last, kind: .stockUsedUp, places: [muniPlace(m.code)], numbers: [stock.count], approximate: approx))
+                var f = EventFigures()
+                f.resources = stock.count
+                out.append(TimelineEvent(minute: last, kind: .stockUsedUp, places: [muniPlace(m.code)], figures: f, approximate: approx))
             }
         }
 
@@ -166,12 +200,18 @@ public enum TimelineEvents {
             for (kind, ok) in [(TimelineEvent.Kind.restoredHalf, { (n: Int) in 2 * n <= peak.gridOff }),
                                (.restoredMost, { (n: Int) in 10 * n <= peak.gridOff }), (.restoredAll, { (n: Int) in n == 0 })] {
                 if let h = after.first(where: { ok($0.gridOff) }) {
-                    out.append(TimelineEvent(minute: h.hour * 60, kind: kind, numbers: [h.gridOff, peak.gridOff]))
+                    var f = EventFigures()
+                    f.gridOff = h.gridOff
+                    f.peakGridOff = peak.gridOff
+                    out.append(TimelineEvent(minute: h.hour * 60, kind: kind, figures: f))
                 }
             }
         }
         if let last = r.timeline.last {
-            out.append(TimelineEvent(minute: r.horizonMinutes, kind: .endex, numbers: [last.gridOff, last.withoutPower]))
+            var f = EventFigures()
+            f.gridOff = last.gridOff
+            f.withoutPower = last.withoutPower
+            out.append(TimelineEvent(minute: r.horizonMinutes, kind: .endex, figures: f))
         }
         return out.sorted { a, b in
             if a.minute != b.minute { return a.minute < b.minute }
