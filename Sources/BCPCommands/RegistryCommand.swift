@@ -1,3 +1,4 @@
+import BCPText
 import BCPAnalysis
 import BCPRegistry
 import Foundation
@@ -30,7 +31,7 @@ enum RegistryCommand {
             do { registry = try Registry.load() } catch {
                 throw CommandFailure(code: ExitCode.dataError, "the program registry cannot be read: \(error)")
             }
-            let lang: RegistryLanguage = args[CommonOptions.lang] == .en ? .en : .ja
+            let lang: Language = args[CommonOptions.lang] == .en ? .en : .ja
             let verb = args.positionals.first ?? "list"
             switch (verb, args.positionals.count) {
             case ("show", 2):

@@ -1,3 +1,4 @@
+import BCPText
 // Codable value types of the program registry (Resources/registry.json).
 // Every value read from a source document is wrapped with its citation; English text is ours.
 
@@ -132,7 +133,7 @@ public struct Program: Codable, Sendable, Hashable, Identifiable {
     public let notes: [String]
 
     /// The name in the given language.
-    public func name(_ lang: RegistryLanguage) -> String { lang == .ja ? nameJa.value : nameEn }
+    public func name(_ lang: Language) -> String { lang == .ja ? nameJa.value : nameEn }
     /// All subsidy rates, the program's own first, then its menus'.
     public var allSubsidyRates: [SubsidyRate] { subsidyRates + menus.flatMap(\.subsidyRates) }
     /// The menus printed as new (新規), e.g. 在宅療養患者家族支援事業 of a continuing program.
@@ -142,6 +143,4 @@ public struct Program: Codable, Sendable, Hashable, Identifiable {
 }
 
 /// Output language.
-public enum RegistryLanguage: String, Sendable, CaseIterable, Codable {
-    case ja, en
-}
+

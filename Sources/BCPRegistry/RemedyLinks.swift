@@ -1,3 +1,5 @@
+import BCPText
+
 // Which registry programs fund the remedy of each kind of shortfall the simulator reports, and, where no
 // program in the source documents funds it, a statement saying so with the closest text they do have.
 
@@ -40,7 +42,7 @@ public struct RemedyLink: Sendable, Hashable, Codable {
     public let evidence: [Cited<String>]
 
     /// The reason in the given language.
-    public func reason(_ lang: RegistryLanguage) -> String { lang == .ja ? reasonJa : reasonEn }
+    public func reason(_ lang: Language) -> String { lang == .ja ? reasonJa : reasonEn }
 }
 
 /// A shortfall kind whose remedy no program in the source documents funds.
@@ -52,10 +54,10 @@ public struct UnfundedRemedy: Sendable, Hashable, Codable {
     public let closest: [Cited<String>]
 
     /// The statement in the given language.
-    public func statement(_ lang: RegistryLanguage) -> String { lang == .ja ? statementJa : statementEn }
+    public func statement(_ lang: Language) -> String { lang == .ja ? statementJa : statementEn }
 
     /// The statement followed by the source lines of the closest text: "… (001_…txt:71-74)".
-    public func text(_ lang: RegistryLanguage) -> String {
+    public func text(_ lang: Language) -> String {
         let refs = closest.map(\.source.label).joined(separator: "; ")
         return statement(lang) + (lang == .ja ? "（出典: \(refs)）" : " (source: \(refs))")
     }
@@ -131,7 +133,7 @@ public enum RemedyLinks {
     ]
 
     /// Short text for the program column when no program funds a remedy.
-    public static func noProgramLabel(_ lang: RegistryLanguage) -> String {
+    public static func noProgramLabel(_ lang: Language) -> String {
         lang == .ja ? "財源となる事業なし（資料に記載なし）" : "No funding program in the source documents"
     }
 

@@ -73,10 +73,23 @@ enum SourceText {
     }
 }
 
-/// The registry's JSON tree (BCPRegistry.JSONNode), walked generically by the citation test.
-typealias Node = JSONNode
+/// registry.json as a generic tree, walked by the citation test (the module itself reads the file
+/// through its Codable types and no longer needs one).
+indirect enum Node: Decodable {
+    case bool(Bool), int(Int), string(String), array([Node]), object([String: Node]), null
 
-extension JSONNode {
+    init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .null }
+        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
+        else if let i = try? c.decode(Int.self) { self = .int(i) }
+        else if let s = try? c.decode(String.self) { self = .string(s) }
+        else if let a = try? c.decode([Node].self) { self = .array(a) }
+        else { self = .object(try c.decode([String: Node].self)) }
+    }
+}
+
+extension Node {
     var string: String? {
         switch self {
         case .string(let s): return s

@@ -44,7 +44,7 @@ public enum ShortfallReport {
         let doc = SummaryDocument(tables: tables, lang: options.lang, registry: registry).document()
         let csv = ShortfallCSV(tables: tables, bom: options.bom)
         let restricted = RestrictedFiles(data: data, lang: options.lang, bom: options.bom)
-        let rl: RegistryLanguage = options.lang == .ja ? .ja : .en
+        let rl: Language = options.lang == .ja ? .ja : .en
         var files = [
             OutputFile(path: "summary.md", text: doc.markdown(), restricted: false),
             OutputFile(path: "summary.html", text: doc.html(), restricted: false),

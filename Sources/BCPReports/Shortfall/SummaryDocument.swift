@@ -215,7 +215,7 @@ public struct SummaryDocument: Sendable {
     }
 
     func programsText(_ l: Lever) -> String {
-        let rl: RegistryLanguage = lang == .ja ? .ja : .en
+        let rl: Language = lang == .ja ? .ja : .en
         var parts: [String] = []
         for kind in Remedies.kinds(l) where RemedyLinks.unfunded(for: kind) != nil {
             parts.append(RemedyLinks.noProgramLabel(rl))
@@ -290,7 +290,7 @@ public struct SummaryDocument: Sendable {
             headers: [L("shortfall.col.reason", lang), L("shortfall.col.programName", lang), L("shortfall.col.menu", lang),
                       L("shortfall.col.rate", lang), L("shortfall.col.base", lang), L("shortfall.col.why", lang)],
             alignments: [.left, .left, .left, .left, .right, .left])
-        let rl: RegistryLanguage = lang == .ja ? .ja : .en
+        let rl: Language = lang == .ja ? .ja : .en
         // The kinds the simulator reports; one that no program funds gets the registry's statement instead.
         for kind in ShortfallReason.allCases.compactMap({ ShortfallKind(rawValue: $0.rawValue) }) {
             if let u = RemedyLinks.unfunded(for: kind) {
