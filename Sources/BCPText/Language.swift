@@ -5,4 +5,7 @@ public enum Language: String, Sendable, CaseIterable, Codable {
 
     /// `ja` or `en` of a pair of texts.
     public func pick(ja: String, en: String) -> String { self == .ja ? ja : en }
+
+    /// A list of names joined as people write it: 「A、B、C」 / "A, B, C".
+    public func join(_ items: [String]) -> String { items.joined(separator: self == .ja ? "、" : ", ") }
 }

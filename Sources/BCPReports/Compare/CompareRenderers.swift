@@ -37,7 +37,7 @@ public struct CompareRenderer: Sendable {
         var t = TextTable(headers: head, alignments: (named ? [.left] : []) + [.left, .right, .right, .right])
         var lastName = ""
         for r in rows {
-            let name = WorkshopFormat.name(r.nameJa, r.nameEn, lang)
+            let name = lang.pick(ja: r.nameJa, en: r.nameEn)
             let shown = named ? [name == lastName ? "" : name] : []
             lastName = name
             t.add(shown + [metricName(r, unit: "workshop.unit.hours"), value(r.a, r.minutes), value(r.b, r.minutes), diff(r)],
@@ -50,8 +50,8 @@ public struct CompareRenderer: Sendable {
         let c = comparison
         var d = Document(title: L("compare.title", c.labelA, c.labelB), lang: lang, css: Document.printCSS)
         var defs = [
-            (L("compare.param.a"), c.labelA + " — " + WorkshopFormat.name(c.a.scenarioNameJa, c.a.scenarioNameEn, lang)),
-            (L("compare.param.b"), c.labelB + " — " + WorkshopFormat.name(c.b.scenarioNameJa, c.b.scenarioNameEn, lang)),
+            (L("compare.param.a"), c.labelA + " — " + lang.pick(ja: c.a.scenarioNameJa, en: c.a.scenarioNameEn)),
+            (L("compare.param.b"), c.labelB + " — " + lang.pick(ja: c.b.scenarioNameJa, en: c.b.scenarioNameEn)),
             (L("compare.param.seed"), L("compare.seeds.value", String(c.a.seed), String(c.b.seed))),
         ]
         defs.append((Labels.text("workshop.col.tier", lang), L("compare.seeds.value", TierText.name(c.a.tier, lang), TierText.name(c.b.tier, lang))))
@@ -81,7 +81,7 @@ public struct CompareRenderer: Sendable {
         let c = comparison
         for r in c.headline + c.areas + c.municipalities {
             w.row([.text(Labels.text("common.level." + r.level, lang)), r.code.isEmpty ? .empty : .text(r.code),
-                   .text(WorkshopFormat.name(r.nameJa, r.nameEn, lang)), .text(metricName(r, unit: "workshop.unit.minutes")),
+                   .text(lang.pick(ja: r.nameJa, en: r.nameEn)), .text(metricName(r, unit: "workshop.unit.minutes")),
                    r.a.map { .number($0) } ?? .empty, r.b.map { .number($0) } ?? .empty, r.difference.map { .number($0) } ?? .empty])
         }
         return w.text

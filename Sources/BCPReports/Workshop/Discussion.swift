@@ -42,7 +42,7 @@ public enum Discussion {
                 return dx != dy ? dx < dy : x.0.nameJa.utf8.lexicographicallyPrecedes(y.0.nameJa.utf8)
             }), a.1.tally.gapMinutes != a.0.tally.gapMinutes || a.1.tally.uncovered != a.0.tally.uncovered {
                 out.append(DiscussionPoint(
-                    finding: L("areaDiff", WorkshopFormat.name(a.0.nameJa, a.0.nameEn, lang), g(a.0.tally.uncovered), g(a.1.tally.uncovered),
+                    finding: L("areaDiff", lang.pick(ja: a.0.nameJa, en: a.0.nameEn), g(a.0.tally.uncovered), g(a.1.tally.uncovered),
                                h(a.0.tally.gapMinutes), h(a.1.tally.gapMinutes)),
                     question: L("areaDiff.q")))
             }
@@ -54,7 +54,7 @@ public enum Discussion {
             x.tally.gapMinutes != y.tally.gapMinutes ? x.tally.gapMinutes > y.tally.gapMinutes : x.nameJa.utf8.lexicographicallyPrecedes(y.nameJa.utf8)
         }), a.tally.gapMinutes > 0 {
             out.append(DiscussionPoint(
-                finding: L("largestGap", name(ref.tier), WorkshopFormat.name(a.nameJa, a.nameEn, lang), h(a.tally.gapMinutes),
+                finding: L("largestGap", name(ref.tier), lang.pick(ja: a.nameJa, en: a.nameEn), h(a.tally.gapMinutes),
                            g(a.tally.uncovered), h(a.tally.maxGapMinutes)),
                 question: L("largestGap.q")))
         } else {

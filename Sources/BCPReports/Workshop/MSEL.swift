@@ -78,15 +78,15 @@ public enum MSEL {
             return MSELRow(
                 number: i + 1, minute: e.minute, time: time, type: sp.type,
                 from: Labels.text("workshop.role." + sp.from.rawValue, lang),
-                to: WorkshopFormat.join(sp.to.map { Labels.text("workshop.role." + $0.rawValue, lang) }, lang),
+                to: lang.join(sp.to.map { Labels.text("workshop.role." + $0.rawValue, lang) }),
                 message: message(e, lang),
                 expectedAction: Labels.text("workshop.inject.\(e.kind.rawValue).action", lang),
-                objective: WorkshopFormat.join(sp.objectives.map { $0.short(lang) }, lang))
+                objective: lang.join(sp.objectives.map { $0.short(lang) }))
         }
     }
 
     static func message(_ e: TimelineEvent, _ lang: Language) -> String {
-        let places = WorkshopFormat.join(e.places.map { $0.name(lang) }, lang)
+        let places = lang.join(e.places.map { $0.name(lang) })
         let key = "workshop.inject.\(e.kind.rawValue).message"
         let f = e.figures, g = NumberFormat.grouped
         let until = f.until.map { WorkshopFormat.clock($0, lang) } ?? Labels.text("workshop.untilEnd", lang)
@@ -97,7 +97,7 @@ public enum MSEL {
             let kinds = f.providersByKind.pairs.compactMap { k, n -> String? in
                 n > 0 ? Labels.text("workshop.providerKind." + k.rawValue, lang, g(n)) : nil
             }
-            return Labels.text(key, lang, places, g(f.providersByKind.total), WorkshopFormat.join(kinds, lang))
+            return Labels.text(key, lang, places, g(f.providersByKind.total), lang.join(kinds))
         case .providerOut:
             let kind = Labels.text("workshop.providerKind.one." + (f.providerKind ?? .clinic).rawValue, lang)
             return Labels.text(key, lang, places, kind, until)

@@ -10,7 +10,7 @@ public enum ScenarioOverview {
         let g = NumberFormat.grouped
         var out: [Document.Block] = [.heading(L("heading"), level: 2)]
         var defs: [(String, String)] = [
-            (L("scenario"), WorkshopFormat.name(s.nameJa, s.nameEn, lang)),
+            (L("scenario"), lang.pick(ja: s.nameJa, en: s.nameEn)),
             (L("horizon"), L("horizon.value", g(s.horizonMinutes / 60), WorkshopFormat.clock(s.horizonMinutes, lang))),
             (L("seed"), String(seed)),
         ]
@@ -67,12 +67,12 @@ public enum ScenarioOverview {
     }
 
     static func places(_ s: Scenario, _ targets: [ZoneTarget], _ lang: Language) -> String {
-        WorkshopFormat.join(targets.map { t in
+        lang.join(targets.map { t in
             switch t {
-            case .municipality(let c): return s.municipality(c).map { WorkshopFormat.name($0.nameJa, $0.nameEn, lang) } ?? c.description
-            case .area(let a): return s.areas.first { $0.nameJa == a }.map { WorkshopFormat.name($0.nameJa, $0.nameEn, lang) } ?? a
+            case .municipality(let c): return s.municipality(c).map { lang.pick(ja: $0.nameJa, en: $0.nameEn) } ?? c.description
+            case .area(let a): return s.areas.first { $0.nameJa == a }.map { lang.pick(ja: $0.nameJa, en: $0.nameEn) } ?? a
             }
-        }, lang)
+        })
     }
 
     static func zone(_ s: Scenario, _ z: OutageZone, _ lang: Language) -> String {
@@ -80,7 +80,7 @@ public enum ScenarioOverview {
         switch z.shape {
         case .restoration(let curve):
             let pts = curve.points.map { Labels.text("workshop.overview.point", lang, NumberFormat.hours($0.minute), percent($0.restoredPPM)) }
-            return Labels.text("workshop.overview.zone.restoration", lang, where_, WorkshopFormat.clock(z.startMinute, lang), WorkshopFormat.join(pts, lang))
+            return Labels.text("workshop.overview.zone.restoration", lang, where_, WorkshopFormat.clock(z.startMinute, lang), lang.join(pts))
         case .rolling(let r):
             let first = r.blocks.map(\.startMinute).min() ?? 0
             let hours = r.blocks.first.map { NumberFormat.hours($0.durationMinutes) } ?? "0.0"
@@ -96,7 +96,7 @@ public enum ScenarioOverview {
             guard let p = s.providers.first(where: { $0.id == id }), let m = s.municipality(p.municipality) else { return nil }
             return Labels.text("workshop.overview.providerOut", lang,
                                Labels.text("workshop.providerKind.one." + p.kind.rawValue, lang),
-                               WorkshopFormat.name(m.nameJa, m.nameEn, lang), WorkshopFormat.clock(from, lang), until(to))
+                               lang.pick(ja: m.nameJa, en: m.nameEn), WorkshopFormat.clock(from, lang), until(to))
         case .travelSlowed(let targets, let pct, let from, let to):
             return Labels.text("workshop.overview.travel", lang, places(s, targets, lang), String(pct), WorkshopFormat.clock(from, lang), until(to))
         }

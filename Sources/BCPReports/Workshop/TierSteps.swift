@@ -48,8 +48,3 @@ public struct TierStep: Sendable, Equatable {
         return s
     }
 }
-
-/// Tier names as printed.
-public enum TierText {
-    public static func name(_ t: TierOverride, _ lang: Language) -> String { Labels.text("workshop.tier." + t.rawValue, lang) }
-}

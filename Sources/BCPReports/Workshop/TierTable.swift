@@ -79,7 +79,7 @@ public struct TierTable: Sendable {
         var t = TextTable(headers: headers, alignments: [.left] + Array(repeating: .right, count: 2 * results.count))
         guard let first = results.first else { return t }
         for (i, a) in first.areas.enumerated() where results.contains(where: { $0.areas[i].tally.affected > 0 }) {
-            t.add([WorkshopFormat.name(a.nameJa, a.nameEn, lang)] + results.flatMap { r in
+            t.add([lang.pick(ja: a.nameJa, en: a.nameEn)] + results.flatMap { r in
                 [NumberFormat.grouped(r.areas[i].tally.uncovered), NumberFormat.hours(r.areas[i].tally.gapMinutes)]
             })
         }

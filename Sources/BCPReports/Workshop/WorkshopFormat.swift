@@ -14,8 +14,4 @@ public enum WorkshopFormat {
         return Labels.text("workshop.clock", lang, String(day), hm)
     }
 
-    public static func name(_ ja: String, _ en: String, _ lang: Language) -> String { lang == .ja ? ja : en }
-
-    /// A list of names joined as people write it: 「A、B、C」 / "A, B, C".
-    public static func join(_ items: [String], _ lang: Language) -> String { items.joined(separator: lang == .ja ? "、" : ", ") }
 }

@@ -18,7 +18,7 @@ public struct WorkshopPack: Sendable {
 
     public static let fileNames = ["facilitator.md", "facilitator.html", "participant.md", "participant.html", "msel.csv", "msel.html", "tiers.csv"]
 
-    var scenarioName: String { WorkshopFormat.name(runs.scenario.nameJa, runs.scenario.nameEn, lang) }
+    var scenarioName: String { lang.pick(ja: runs.scenario.nameJa, en: runs.scenario.nameEn) }
     var referenceTier: String { Labels.text("workshop.tier." + runs.reference.tier.rawValue, lang) }
     public var msel: [MSELRow] { MSEL.rows(events, lang) }
 
@@ -84,7 +84,7 @@ public struct WorkshopPack: Sendable {
 
     public static func participant(_ s: Scenario, seed: UInt64, lang: Language) -> Document {
         func L(_ k: String, _ a: String...) -> String { Labels.text("workshop." + k, lang, args: a) }
-        var d = Document(title: L("participant.title", WorkshopFormat.name(s.nameJa, s.nameEn, lang)), lang: lang, css: Document.printCSS)
+        var d = Document(title: L("participant.title", lang.pick(ja: s.nameJa, en: s.nameEn)), lang: lang, css: Document.printCSS)
         d.add(.paragraph(L("participant.intro")))
         d.add(.heading(L("section.agenda"), level: 2))
         d.add(.table(Agenda.table(lang, facilitator: false), caption: nil))

@@ -1,5 +1,6 @@
 import BCPAnalysis
 import Foundation
+import BCPSimulator
 import BCPText
 
 /// Every label the reports print, in one table keyed by a string, with both languages.
@@ -367,4 +368,9 @@ public enum Labels {
     public static var incompleteKeys: [String] {
         table.keys.filter { k in Language.allCases.contains { (table[k]?[$0] ?? "").isEmpty } }.sorted()
     }
+}
+
+/// Tier names as printed.
+public enum TierText {
+    public static func name(_ t: TierOverride, _ lang: Language) -> String { Labels.text("workshop.tier." + t.rawValue, lang) }
 }
