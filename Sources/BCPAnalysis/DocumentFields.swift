@@ -200,6 +200,7 @@ extension DetectionChannel: NamedValue {}
 extension ShortfallReason: NamedValue {}
 extension EnsembleMeasure: NamedValue {}
 extension Lever: NamedValue {}
+extension AdmissionRoute: NamedValue {}
 
 /// A type written as a JSON object by its list of fields.
 protocol DocumentRecord: Sendable {

@@ -183,7 +183,8 @@ extension PolicyParameters: DocumentRecord {
 extension Tally: DocumentRecord {
     static let fields: [Field<Tally>] = [
         .int("patients", \.patients), .int("affected", \.affected), .int("atRisk", \.atRisk), .derived("covered", \.covered),
-        .int("coveredOwnMeans", \.coveredOwnMeans), .int("coveredByUnit", \.coveredByUnit), .int("evacuated", \.evacuated),
+        .int("coveredOwnMeans", \.coveredOwnMeans), .int("coveredBySelfHelp", \.coveredBySelfHelp),
+        .int("coveredByUnit", \.coveredByUnit), .int("evacuated", \.evacuated),
         .int("uncovered", \.uncovered), .int("gapMinutes", \.gapMinutes), .int("maxGapMinutes", \.maxGapMinutes),
         .int("unitsDelivered", \.unitsDelivered), .int("bedsUsed", \.bedsUsed), .int("detected", \.detected),
         .int("detectionDelayTotalMinutes", \.detectionDelayTotal), .int("detectionDelayMaxMinutes", \.detectionDelayMax),
@@ -193,6 +194,15 @@ extension Tally: DocumentRecord {
             let s = try n.member("shortfall")
             t.shortfall = try PerCase { try s.member($0.rawValue).int() }
         }),
+        .int("harmed", \.harmed), .int("beyondToleranceMinutes", \.beyondToleranceMinutes), .int("bridgeMinutes", \.bridgeMinutes),
+        Field(key: "admissions", write: { t, w in
+            w.object("admissions") { w in for (r, n) in t.admissions.pairs { w.int(r.rawValue, n) } }
+        }, read: { t, n in
+            let a = try n.member("admissions")
+            t.admissions = try PerCase { try a.member($0.rawValue).int() }
+        }),
+        .int("otherPower", \.otherPower), .int("usedCar", \.usedCar), .int("recharged", \.recharged),
+        .int("cylinderDeliveries", \.cylinderDeliveries),
     ]
 
     static var blank: Tally { Tally() }
@@ -242,6 +252,10 @@ extension PatientOutcome: DocumentRecord {
         .optionalInt("depletionMinute", \.depletionMinute), .optionalInt("detectionMinute", \.detectionMinute),
         .optionalChoice("detectionChannel", \.detectionChannel), .optionalInt("firstHelpMinute", \.firstHelpMinute),
         .strings("units", \.unitIds), .optionalString("bed", \.bedProviderId), .choices("shortfall", \.shortfall),
+        .int("bridgeMinutes", \.bridgeMinutes), .int("beyondToleranceMinutes", \.beyondToleranceMinutes),
+        .optionalChoice("admission", \.admission), .optionalInt("admissionMinute", \.admissionMinute),
+        .bool("otherPower", \.otherPower), .bool("usedCar", \.usedCar), .bool("recharged", \.recharged),
+        .int("cylinderDeliveries", \.cylinderDeliveries), .optionalInt("supplierContactMinute", \.supplierContactMinute),
     ]
 
     static var blank: PatientOutcome {

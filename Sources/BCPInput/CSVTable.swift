@@ -9,6 +9,8 @@ public struct ColumnSpec: Sendable {
         case boolean
         case choice([String])
         case code
+        /// A clock time HH:MM (00:00-23:59), read as minutes after midnight.
+        case clock
     }
     public var name: String
     public var required: Bool
@@ -176,6 +178,14 @@ public struct CSVTable {
         guard case .choice(let options)? = spec(column)?.kind else { return raw }
         if options.contains(raw) { return raw }
         error(row, column, "expected one of \(options.joined(separator: ", ")), found \"\(raw.prefix(40))\"", &diags)
+        return nil
+    }
+
+    /// A clock time "HH:MM" (or "H:MM"), 00:00 to 23:59, as minutes after midnight.
+    public func clock(_ row: CSVRecord, _ column: String, _ diags: inout Diagnostics) -> Int? {
+        guard let raw = string(row, column, &diags) else { return nil }
+        if let m = ClockTime.minutes(raw) { return m }
+        error(row, column, "expected a clock time HH:MM (00:00 to 23:59), found \"\(raw.prefix(40))\"", &diags)
         return nil
     }
 

@@ -43,6 +43,8 @@ enum MunicipalityOverrides {
             if let v = t.bool(row, "regional_bcp", fallback: m.hasRegionalBCP, &d) { m.hasRegionalBCP = v }
             if let v = t.int(row, "delivery_teams", fallback: m.deliveryTeams, &d) { m.deliveryTeams = v }
             if let v = t.int(row, "contacts_per_hour", fallback: m.contactsPerHour, &d) { m.contactsPerHour = v }
+            if let v = t.bool(row, "admission_system", fallback: m.admissionSystem, &d) { m.admissionSystem = v }
+            if let v = t.int(row, "charging_points", fallback: m.chargingPoints, &d) { m.chargingPoints = v }
             if let i = list.firstIndex(where: { $0.code == code }) { list[i] = m } else { list.append(m) }
         }
         list.sort { $0.code < $1.code }

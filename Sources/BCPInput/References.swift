@@ -8,6 +8,7 @@ struct References {
     private let codes: Set<MunicipalityCode>
     private let areaNames: [String]
     private var providerLines: [String: Int] = [:]
+    private var providerKinds: [String: ProviderKind] = [:]
     private var patientLines: [String: Int] = [:]
     /// False when providers.csv or patients.csv could not be read at all: references to them are
     /// then not checked, rather than each reported as unknown.
@@ -41,6 +42,7 @@ struct References {
                 continue
             }
             providerLines[p.id] = row.line
+            providerKinds[p.id] = p.kind
             if checkCode(t, row, "municipality", p.municipality, &d) { out.append(p) }
         }
         return out
@@ -63,6 +65,15 @@ struct References {
             if providersRead && providerLines[p.providerId] == nil {
                 t.error(row, "provider", "unknown provider \(p.providerId): no such id in providers.csv", &d)
                 ok = false
+            }
+            if let s = p.supplierId, providersRead {
+                if providerLines[s] == nil {
+                    t.error(row, "supplier", "unknown supplier \(s): no such id in providers.csv", &d)
+                    ok = false
+                } else if let kind = providerKinds[s], kind != .supplier {
+                    t.error(row, "supplier", "\(s) is a \(kind.rawValue), not an oxygen supplier (kind supplier)", &d)
+                    ok = false
+                }
             }
             if ok { out.append(p) }
         }

@@ -31,6 +31,8 @@ struct ScenarioHeader {
     var description = ""
     var synthetic = false
     var seed: UInt64 = 0
+    /// Minutes after midnight at minute 0 ("start_clock").
+    var startClockMinute = 0
     var horizonMinutes = 0
     var encoding = TextEncoding.auto
     var files: [String: String] = ["patients": "patients.csv", "providers": "providers.csv", "units": "units.csv"]
@@ -40,8 +42,8 @@ struct ScenarioHeader {
 
     static let supportedSchema = 1
     static let topKeys = [
-        "schema", "name", "description", "synthetic", "seed", "horizon_hours", "encoding", "files", "curves", "zones",
-        "disruptions", "parameters", "sources",
+        "schema", "name", "description", "synthetic", "seed", "start_clock", "horizon_hours", "encoding", "files", "curves",
+        "zones", "disruptions", "parameters", "sources",
     ]
     static let fileKeys = ["patients", "providers", "units", "municipalities"]
 
@@ -69,6 +71,13 @@ struct ScenarioHeader {
         if let v = member("description") { h.description = r.string(v, "description") ?? "" }
         if let v = member("synthetic") { h.synthetic = r.bool(v, "synthetic") ?? false }
         if let v = member("seed"), let s = r.seed(v, "seed") { h.seed = s }
+        if let v = member("start_clock"), let text = r.string(v, "start_clock") {
+            if let m = ClockTime.minutes(text) {
+                h.startClockMinute = m
+            } else {
+                r.error(v, "start_clock", "expected the clock time at the scenario's start as \"HH:MM\" (00:00 to 23:59), found \"\(text.prefix(40))\"")
+            }
+        }
         if let v = member("horizon_hours") {
             if let m = r.hoursAsMinutes(v, "horizon_hours") {
                 if m <= 0 { r.error(v, "horizon_hours", "horizon must be > 0 hours") } else { h.horizonMinutes = m }

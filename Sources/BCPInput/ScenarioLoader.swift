@@ -114,7 +114,7 @@ public enum ScenarioLoader {
             schemaVersion: header.schemaVersion, nameJa: header.nameJa, nameEn: header.nameEn, description: header.description,
             horizonMinutes: header.horizonMinutes, seed: header.seed, municipalities: municipalities, patients: patients,
             providers: providers, units: units, zones: zones, disruptions: disruptions, parameters: header.parameters,
-            synthetic: header.synthetic)
+            synthetic: header.synthetic, startClockMinute: header.startClockMinute)
         return .success(LoadedScenario(scenario: scenario, files: files, notes: notes))
     }
 

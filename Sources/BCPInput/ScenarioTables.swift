@@ -14,6 +14,10 @@ enum ScenarioTables {
         ColumnSpec("generator_runtime_min", .integer(0...2_880, unit: "minutes per tank")),
         ColumnSpec("generator_tanks", .integer(0...100, unit: "tanks")), ColumnSpec("generator_operable", .boolean),
         ColumnSpec("provider", required: true), ColumnSpec("support_plan", .boolean),
+        ColumnSpec("tolerance_min", .integer(0...43_200, unit: "minutes")), ColumnSpec("manual_bridge", .boolean),
+        ColumnSpec("car", .choice(CarPower.allCases.map(\.rawValue))),
+        ColumnSpec("cylinder_min", .integer(0...43_200, unit: "minutes of oxygen")), ColumnSpec("supplier"),
+        ColumnSpec("use_from", .clock),
     ]
 
     static let providerSpecs: [ColumnSpec] = [
@@ -22,6 +26,7 @@ enum ScenarioTables {
         ColumnSpec("tier", required: true, .choice(BCPTier.allCases.map(\.name))), ColumnSpec("linked_group"),
         ColumnSpec("backup_power", .boolean), ColumnSpec("contacts_per_hour", .integer(0...10_000, unit: "contacts per hour")),
         ColumnSpec("delivery_teams", .integer(0...1_000, unit: "teams")), ColumnSpec("backup_beds", .integer(0...10_000, unit: "beds")),
+        ColumnSpec("cylinders", .integer(0...1_000_000, unit: "cylinder deliveries")),
     ]
 
     static let unitSpecs: [ColumnSpec] = [
@@ -39,6 +44,7 @@ enum ScenarioTables {
         ColumnSpec("secondary_medical_area_ja"), ColumnSpec("secondary_medical_area_en"),
         ColumnSpec("regional_bcp", .boolean), ColumnSpec("delivery_teams", .integer(0...1_000, unit: "teams")),
         ColumnSpec("contacts_per_hour", .integer(0...10_000, unit: "contacts per hour")),
+        ColumnSpec("admission_system", .boolean), ColumnSpec("charging_points", .integer(0...10_000, unit: "places")),
     ]
 
     static func validID(_ s: String) -> Bool {
@@ -66,9 +72,16 @@ enum ScenarioTables {
         let genMin = t.int(row, "generator_runtime_min", fallback: 0, &d), tanks = t.int(row, "generator_tanks", fallback: 0, &d)
         let operable = t.bool(row, "generator_operable", fallback: true, &d)
         let provider = t.string(row, "provider", &d), plan = t.bool(row, "support_plan", fallback: false, &d)
+        let tolerance = t.text(row, "tolerance_min") == nil ? nil : t.int(row, "tolerance_min", fallback: nil, &d)
+        let bridge = t.bool(row, "manual_bridge", fallback: false, &d)
+        let car = t.choice(row, "car", fallback: CarPower.none.rawValue, &d).flatMap(CarPower.init(rawValue:))
+        let cylinders = t.int(row, "cylinder_min", fallback: 0, &d)
+        let useFrom = t.text(row, "use_from") == nil ? nil : t.clock(row, "use_from", &d)
         guard let id, let code, let device, let draw, let hours, let inner, let outer, let genW, let genMin, let tanks,
-            let operable, let provider, let plan
+            let operable, let provider, let plan, let bridge, let car, let cylinders
         else { return nil }
+        if t.text(row, "tolerance_min") != nil && tolerance == nil { return nil }
+        if t.text(row, "use_from") != nil && useFrom == nil { return nil }
         var generator: OwnGenerator?
         if genW > 0 {
             if genMin == 0 || tanks == 0 {
@@ -76,9 +89,14 @@ enum ScenarioTables {
             }
             generator = OwnGenerator(ratedW: genW, runtimePerTankMinutes: genMin, tanks: tanks, operable: operable)
         }
+        if cylinders > 0 && device != .oxygenConcentrator {
+            t.error(row, "cylinder_min", "only oxygen users hold cylinders (device is \(device.rawValue))", &d)
+        }
         return Patient(
             id: id, municipality: code, device: device, drawW: draw, hoursPerDay: hours, internalBatteryWh: inner,
-            externalBatteryWh: outer, generator: generator, providerId: provider, registeredSupportPlan: plan)
+            externalBatteryWh: outer, generator: generator, providerId: provider, registeredSupportPlan: plan,
+            toleranceMinutes: tolerance, manualBridge: bridge, car: car, cylinderMinutes: cylinders, supplierId: t.text(row, "supplier"),
+            useFromMinute: useFrom)
     }
 
     static func provider(_ t: CSVTable, _ row: CSVRecord, _ d: inout Diagnostics) -> Provider? {
@@ -90,7 +108,11 @@ enum ScenarioTables {
         let power = t.bool(row, "backup_power", fallback: false, &d)
         let contacts = t.int(row, "contacts_per_hour", fallback: 0, &d)
         let teams = t.int(row, "delivery_teams", fallback: 0, &d), beds = t.int(row, "backup_beds", fallback: 0, &d)
-        guard let id, let kind, let code, let tier, let power, let contacts, let teams, let beds else { return nil }
+        let cylinders = t.int(row, "cylinders", fallback: 0, &d)
+        guard let id, let kind, let code, let tier, let power, let contacts, let teams, let beds, let cylinders else { return nil }
+        if cylinders > 0 && kind != .supplier {
+            t.error(row, "cylinders", "only oxygen suppliers deliver cylinders (kind is \(kind.rawValue))", &d)
+        }
         if tier == .linked && group == nil {
             t.error(row, "linked_group", "a provider on the linked tier needs the name of its linked group", &d)
         }
@@ -99,7 +121,7 @@ enum ScenarioTables {
         }
         return Provider(
             id: id, kind: kind, municipality: code, tier: tier, linkedGroup: group, hasBackupPower: power,
-            contactsPerHour: contacts, deliveryTeams: teams, backupBeds: beds)
+            contactsPerHour: contacts, deliveryTeams: teams, backupBeds: beds, cylinders: cylinders)
     }
 
     /// Owner is resolved by the loader; here it is kept as written.

@@ -10,7 +10,7 @@ public enum DeviceKind: String, CaseKey, Codable, Comparable {
 
     /// Defaults used when a patient row leaves draw or hours blank: the device's own draw while
     /// running on battery, heated humidifier off (households switch to a heat-and-moisture
-    /// exchanger in an outage). Sources are in docs/MODEL.md ("Device defaults").
+    /// exchanger in an outage). Sources are in docs/MODEL.md ("Devices").
     public var defaultDrawW: Int {
         switch self {
         case .tppv: return 25          // Astral 24 W, PB560 20 W, Trilogy Evo 18 W (maeashi-labo)
@@ -35,7 +35,58 @@ public enum DeviceKind: String, CaseKey, Codable, Comparable {
     /// Ventilators are the life-critical devices the ventilator support program covers.
     public var isVentilator: Bool { self == .tppv || self == .nppv }
 
+    /// How a part-time device's hours fall in the day: in one daily window (NPPV at night,
+    /// feeding overnight) or spread over the day (suction, used a few minutes at a time).
+    public var usesDailyWindow: Bool { self != .suction }
+
+    /// Clock minute of the day a part-time device's window starts (assumption: night-time
+    /// ventilation from 21:00, overnight feeding from 20:00).
+    public var defaultUseFromMinute: Int {
+        switch self {
+        case .feedingPump: return 20 * 60
+        default: return 21 * 60
+        }
+    }
+
+    /// Minutes the patient can be without the device (and without a manual bridge) before it is
+    /// dangerous, counted in minutes the device is needed. docs/MODEL.md ("Harm") gives the basis.
+    public func defaultToleranceMinutes(hoursPerDay: Int) -> Int {
+        switch self {
+        case .tppv: return 5  // no or weak spontaneous breathing: brain damage after a few minutes
+        case .nppv: return hoursPerDay >= 20 ? 60 : 720  // 24-h users vs one night without the mask
+        case .oxygenConcentrator: return 60
+        case .suction: return 120
+        case .feedingPump: return 1_440
+        }
+    }
+
+    /// The manual bridge for the device, if any: bagging (TPPV), a hand or foot suction pump, or
+    /// gravity feeding. Whether a household has and can use it is the patient's `manualBridge`.
+    public var bridgeName: String? {
+        switch self {
+        case .tppv: return "bagging"
+        case .suction: return "manual-pump"
+        case .feedingPump: return "gravity"
+        case .nppv, .oxygenConcentrator: return nil
+        }
+    }
+
     public static func < (a: Self, b: Self) -> Bool {
         a.position < b.position
+    }
+}
+
+/// A car the household can run the device from: through a 12 V accessory socket and an inverter
+/// (about 120-180 W), or a hybrid's or EV's 100 V outlet (1,500 W). docs/MODEL.md ("Car power").
+public enum CarPower: String, CaseKey, Codable {
+    case none, socket, outlet
+
+    /// The most the car can supply, W.
+    public var maxW: Int {
+        switch self {
+        case .none: return 0
+        case .socket: return 150
+        case .outlet: return 1_500
+        }
     }
 }

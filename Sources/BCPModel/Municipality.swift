@@ -31,11 +31,18 @@ public struct Municipality: Sendable, Equatable {
     public var deliveryTeams: Int
     /// Safety-confirmation contacts per hour the municipality makes under a regional BCP.
     public var contactsPerHour: Int
+    /// A pre-arranged evacuation-admission system (as Kumamoto's): registered ventilator users
+    /// are admitted to hospital as soon as they are found without power.
+    public var admissionSystem: Bool
+    /// Powered places where families can recharge batteries (ward offices or welfare centres
+    /// with generators, as Nakano's charging stations).
+    public var chargingPoints: Int
 
     public init(
         code: MunicipalityCode, nameJa: String, nameEn: String, kind: MunicipalityKind, island: Bool,
         population: Int, populationDate: String, area: SecondaryArea,
-        hasRegionalBCP: Bool = false, deliveryTeams: Int = 0, contactsPerHour: Int = 0
+        hasRegionalBCP: Bool = false, deliveryTeams: Int = 0, contactsPerHour: Int = 0, admissionSystem: Bool = false,
+        chargingPoints: Int = 0
     ) {
         self.code = code
         self.nameJa = nameJa
@@ -48,5 +55,7 @@ public struct Municipality: Sendable, Equatable {
         self.hasRegionalBCP = hasRegionalBCP
         self.deliveryTeams = deliveryTeams
         self.contactsPerHour = contactsPerHour
+        self.admissionSystem = admissionSystem
+        self.chargingPoints = chargingPoints
     }
 }

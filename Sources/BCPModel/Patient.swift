@@ -1,5 +1,13 @@
 /// How long stored energy runs a device: the one rule (docs/MODEL.md, "Energy").
 public enum Energy {
+    /// Minutes of the device running (use-minutes) that `wh` watt-hours give at `drawW`:
+    /// floor(Wh x 60 / W). How long that lasts on the clock depends on the hours of use.
+    @inlinable
+    public static func useMinutes(wh: Int, drawW: Int) -> Int {
+        guard drawW > 0, wh > 0 else { return 0 }
+        return wh * 60 / drawW
+    }
+
     /// Minutes `wh` watt-hours keep a device running that draws `drawW` for `hoursPerDay` hours a
     /// day, spread over the day: floor(Wh x 60 x 24 / (W x hours)); floor(Wh x 60 / W) round the clock.
     @inlinable
@@ -45,11 +53,25 @@ public struct Patient: Sendable, Equatable {
     public var providerId: String
     /// Whether an individual support plan (個別支援計画) is registered with the municipality.
     public var registeredSupportPlan: Bool
+    /// Minutes without the device before it is dangerous (nil: the device's default).
+    public var toleranceMinutes: Int?
+    /// Whether the household has and can use the device's manual bridge (bagging, a manual
+    /// suction pump, gravity feeding).
+    public var manualBridge: Bool
+    /// A car the household can run the device from, if any.
+    public var car: CarPower
+    /// Oxygen on hand in cylinders, in minutes at the prescribed flow (oxygen users).
+    public var cylinderMinutes: Int
+    /// The oxygen supplier (a provider of kind supplier) that confirms and delivers cylinders.
+    public var supplierId: String?
+    /// Clock minute of the day a part-time device's daily window starts (nil: the device's default).
+    public var useFromMinute: Int?
 
     public init(
         id: String, municipality: MunicipalityCode, device: DeviceKind, drawW: Int, hoursPerDay: Int,
         internalBatteryWh: Int, externalBatteryWh: Int, generator: OwnGenerator?, providerId: String,
-        registeredSupportPlan: Bool
+        registeredSupportPlan: Bool, toleranceMinutes: Int? = nil, manualBridge: Bool = false, car: CarPower = .none,
+        cylinderMinutes: Int = 0, supplierId: String? = nil, useFromMinute: Int? = nil
     ) {
         self.id = id
         self.municipality = municipality
@@ -61,7 +83,24 @@ public struct Patient: Sendable, Equatable {
         self.generator = generator
         self.providerId = providerId
         self.registeredSupportPlan = registeredSupportPlan
+        self.toleranceMinutes = toleranceMinutes
+        self.manualBridge = manualBridge
+        self.car = car
+        self.cylinderMinutes = cylinderMinutes
+        self.supplierId = supplierId
+        self.useFromMinute = useFromMinute
     }
+
+    /// Tolerance in minutes of need: the patient's own, else the device's default.
+    public var tolerance: Int { toleranceMinutes ?? device.defaultToleranceMinutes(hoursPerDay: hoursPerDay) }
+
+    /// A device needed round the clock whose loss is an emergency within the hour: TPPV, 24-hour
+    /// NPPV, oxygen. These patients are taken to hospital when their power runs out.
+    public var lifeCritical: Bool { tolerance <= 60 }
+
+    /// Whether the device runs 20 hours a day or more (Sapporo 2018: the strongest predictor of
+    /// admission, prevalence ratio 9.07; Kabami et al. 2022).
+    public var roundTheClock: Bool { hoursPerDay >= 20 }
 
     /// Battery energy on hand, internal then external.
     public var batteryWh: Int { internalBatteryWh + externalBatteryWh }

@@ -22,6 +22,44 @@ public struct PolicyParameters: Sendable, Equatable {
     public var transferMinutes = 120
     /// Whether patients' own generators can be run at all (households often cannot: fuel, skill).
     public var ownGeneratorsUsable = true
+
+    // Model v2: how households get through, hospital admission, oxygen, units that come back.
+
+    /// Oxygen suppliers start confirming their patients this long after the outage starts.
+    public var supplierCallDelayMinutes = 360
+    /// Oxygen brought by one supplier delivery, in minutes at the prescribed flow.
+    public var cylinderDeliveryMinutes = 1_560
+    /// A household acts on its own (car, recharge, hospital) when this much reserve is left.
+    public var selfHelpThresholdMinutes = 180
+    /// Setting up an inverter or a cord from the car.
+    public var carSetupMinutes = 30
+    /// How long the car's fuel runs the device (idling).
+    public var carFuelMinutes = 1_440
+    /// A family member takes the external battery to a powered place and back, charged.
+    public var rechargeTripMinutes = 180
+    /// Share (per mille) of round-the-clock users whose family takes them to hospital when their
+    /// reserve runs low, rather than running the device from the car or recharging.
+    public var hospitalSharePerMille = 700
+    /// Share (per mille) of households with an ordinary car (12 V socket) who can run the device
+    /// from it through an inverter.
+    public var carPowerSharePerMille = 250
+    /// Share (per mille) of households with a hybrid or EV's 100 V outlet who use it.
+    public var outletUseSharePerMille = 700
+    /// Share (per mille) of households with an external battery who recharge it at a powered place.
+    public var rechargeSharePerMille = 300
+    /// Arranging a planned (evacuation) admission once the patient is found.
+    public var plannedAdmissionDelayMinutes = 60
+    /// Taking the patient to hospital in the family's car.
+    public var familyCarMinutes = 60
+    /// From a call for an ambulance to arrival at the emergency department, in a disaster.
+    public var emergencyMinutes = 60
+    /// An admitted patient goes home this long after their power is back.
+    public var dischargeAfterRestoreMinutes = 720
+    /// A family can keep up a manual bridge (bagging) for this long.
+    public var bridgeMaxMinutes = 720
+    /// Recharging a returned battery at a powered depot; refuelling a returned generator.
+    public var unitRechargeMinutes = 360
+    public var unitRefuelMinutes = 60
     /// Target hours of own reserve for the allocation check (Japan ALS Association: 3 days).
     public var targetReserveHours = 72
     /// Public outputs show counts 1...threshold-1 as a range (small-count suppression).
@@ -67,6 +105,23 @@ extension PolicyParameters {
         .minutes("travel_island_minutes", \.travelIslandMinutes, 1...43_200),
         .minutes("mutual_aid_delay_minutes", \.mutualAidDelayMinutes, 0...43_200),
         .minutes("transfer_minutes", \.transferMinutes, 1...10_080),
+        .minutes("supplier_call_delay_minutes", \.supplierCallDelayMinutes, 0...10_080),
+        .minutes("cylinder_delivery_minutes", \.cylinderDeliveryMinutes, 1...20_160),
+        .minutes("self_help_threshold_minutes", \.selfHelpThresholdMinutes, 0...10_080),
+        .minutes("car_setup_minutes", \.carSetupMinutes, 0...1_440),
+        .minutes("car_fuel_minutes", \.carFuelMinutes, 0...20_160),
+        .minutes("recharge_trip_minutes", \.rechargeTripMinutes, 1...1_440),
+        ParameterSpec(name: "hospital_share_per_mille", value: .integer(\.hospitalSharePerMille, range: 0...1_000, unit: "per mille")),
+        ParameterSpec(name: "car_power_share_per_mille", value: .integer(\.carPowerSharePerMille, range: 0...1_000, unit: "per mille")),
+        ParameterSpec(name: "outlet_use_share_per_mille", value: .integer(\.outletUseSharePerMille, range: 0...1_000, unit: "per mille")),
+        ParameterSpec(name: "recharge_share_per_mille", value: .integer(\.rechargeSharePerMille, range: 0...1_000, unit: "per mille")),
+        .minutes("planned_admission_delay_minutes", \.plannedAdmissionDelayMinutes, 0...10_080),
+        .minutes("family_car_minutes", \.familyCarMinutes, 1...1_440),
+        .minutes("emergency_minutes", \.emergencyMinutes, 1...1_440),
+        .minutes("discharge_after_restore_minutes", \.dischargeAfterRestoreMinutes, 0...43_200),
+        .minutes("bridge_max_minutes", \.bridgeMaxMinutes, 0...20_160),
+        .minutes("unit_recharge_minutes", \.unitRechargeMinutes, 0...10_080),
+        .minutes("unit_refuel_minutes", \.unitRefuelMinutes, 0...10_080),
         ParameterSpec(name: "target_reserve_hours", value: .integer(\.targetReserveHours, range: 1...720, unit: "hours")),
         ParameterSpec(name: "suppression_threshold", value: .integer(\.suppressionThreshold, range: 1...1_000, unit: "count")),
         ParameterSpec(name: "own_generators_usable", value: .flag(\.ownGeneratorsUsable)),

@@ -51,7 +51,23 @@ public struct PowerUnit: Sendable, Equatable {
     /// A generator runs on its fuel if it is big enough for the device; a battery adds its energy.
     public func minutes(for patient: Patient) -> Int { minutes(drawW: patient.drawW, hoursPerDay: patient.hoursPerDay) }
 
-    /// The same for a device drawing `drawW` for `hoursPerDay` hours a day.
+    /// Minutes of the device running (use-minutes) this unit gives a device drawing `drawW`: a
+    /// generator's fuel if it is big enough, a battery's Wh x 60 / W.
+    @inlinable
+    public func useMinutes(drawW: Int) -> Int {
+        Self.useMinutes(
+            generator: kind == .generator, capacityWh: capacityWh, ratedW: ratedW,
+            fuelMinutes: runtimePerTankMinutes * tanks, drawW: drawW)
+    }
+
+    /// The rule of `useMinutes(drawW:)` on plain integers, for loops that keep a unit's figures in
+    /// arrays.
+    @inlinable
+    public static func useMinutes(generator: Bool, capacityWh: Int, ratedW: Int, fuelMinutes: Int, drawW: Int) -> Int {
+        generator ? (ratedW >= drawW ? fuelMinutes : 0) : Energy.useMinutes(wh: capacityWh, drawW: drawW)
+    }
+
+    /// The same spread over a day for a device drawing `drawW` for `hoursPerDay` hours a day.
     @inlinable
     public func minutes(drawW: Int, hoursPerDay: Int) -> Int {
         switch kind {

@@ -35,6 +35,8 @@ public enum ProviderKind: String, CaseKey, Codable {
     case nursingStation = "nursing"
     /// Hospitals, the ones holding backup beds (後方支援病床).
     case hospital
+    /// Home-oxygen suppliers (在宅酸素の供給事業者): confirm their patients and deliver cylinders.
+    case supplier
 }
 
 /// A home-care provider: clinic, visiting-nurse station or hospital.
@@ -51,12 +53,15 @@ public struct Provider: Sendable, Equatable {
     public var contactsPerHour: Int
     /// Teams that can carry a unit to a patient.
     public var deliveryTeams: Int
-    /// Beds for evacuated patients (hospitals).
+    /// Beds for power-dependent patients admitted in an outage (hospitals): backup beds
+    /// (後方支援病床) and beds agreed for evacuation admission.
     public var backupBeds: Int
+    /// Oxygen cylinders a supplier can deliver (suppliers).
+    public var cylinders: Int
 
     public init(
         id: String, kind: ProviderKind, municipality: MunicipalityCode, tier: BCPTier, linkedGroup: String?,
-        hasBackupPower: Bool, contactsPerHour: Int, deliveryTeams: Int, backupBeds: Int
+        hasBackupPower: Bool, contactsPerHour: Int, deliveryTeams: Int, backupBeds: Int, cylinders: Int = 0
     ) {
         self.id = id
         self.kind = kind
@@ -67,5 +72,6 @@ public struct Provider: Sendable, Equatable {
         self.contactsPerHour = contactsPerHour
         self.deliveryTeams = deliveryTeams
         self.backupBeds = backupBeds
+        self.cylinders = cylinders
     }
 }

@@ -18,12 +18,15 @@ public struct Scenario: Sendable, Equatable {
     public var parameters: PolicyParameters
     /// True for data sets made by a generator rather than taken from real records.
     public var synthetic: Bool
+    /// The clock time at minute 0, in minutes after midnight (scenario.json "start_clock"):
+    /// part-time devices run in daily windows by the clock.
+    public var startClockMinute: Int
 
     public init(
         schemaVersion: Int = 1, nameJa: String, nameEn: String, description: String = "", horizonMinutes: Int,
         seed: UInt64, municipalities: [Municipality], patients: [Patient], providers: [Provider],
         units: [PowerUnit], zones: [OutageZone], disruptions: [Disruption] = [],
-        parameters: PolicyParameters = PolicyParameters(), synthetic: Bool = false
+        parameters: PolicyParameters = PolicyParameters(), synthetic: Bool = false, startClockMinute: Int = 0
     ) {
         self.schemaVersion = schemaVersion
         self.nameJa = nameJa
@@ -39,6 +42,7 @@ public struct Scenario: Sendable, Equatable {
         self.disruptions = disruptions
         self.parameters = parameters
         self.synthetic = synthetic
+        self.startClockMinute = startClockMinute
     }
 
     /// The secondary areas present, sorted by Japanese name.

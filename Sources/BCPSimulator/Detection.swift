@@ -1,10 +1,10 @@
 import BCPEngine
 import BCPModel
 
-/// One safety-confirmation channel (a provider's calls, or a municipality's confirmation) with a
-/// capacity in contacts per hour. A contact takes exactly 60/perHour minutes: the channel keeps its
-/// busy time in units of 1/perHour minute, so no rate is lost to rounding; a contact is credited at
-/// the whole minute its exact end falls in.
+/// One safety-confirmation channel (a provider's or supplier's calls, or a municipality's
+/// confirmation) with a capacity in contacts per hour. A contact takes exactly 60/perHour minutes:
+/// the channel keeps its busy time in units of 1/perHour minute, so no rate is lost to rounding; a
+/// contact is credited at the whole minute its exact end falls in.
 struct Channel {
     struct Entry {
         var patient: Int32
@@ -38,11 +38,14 @@ struct Channel {
         self.perHour = max(0, perHour)
         self.provider = provider
     }
+
+    /// When the channel would start its next contact, in minutes (for spreading a takeover).
+    var freeFrom: Int { perHour > 0 ? busyScaled / perHour : Int.max }
 }
 
 extension SimulationRun {
     /// At the start of an outage episode of a patient nobody knows about yet, the channels that can
-    /// reach them open, each after its delay.
+    /// reach them open, each after its delay. docs/MODEL.md, "Detection".
     mutating func scheduleDetection(_ i: Int, _ k: Int, _ now: Int) {
         let prm = pr.params
         let pi = pr.patProv[i]
@@ -54,37 +57,70 @@ extension SimulationRun {
         if tier >= .linked && !pr.working(provider: pi, at: now) {
             schedule(now + prm.linkedTakeoverDelayMinutes, .takeover(patient: p32, episode: k32))
         }
-        if pr.patRegional[i] && pr.pats[i].registeredSupportPlan {
+        // The municipality confirms registered patients under a regional BCP, and registered
+        // ventilator users under a pre-arranged admission system.
+        let registered = pr.pats[i].registeredSupportPlan
+        if registered && (pr.patRegional[i] || pr.patPlanned[i]) {
             let c = pr.providerCount + pr.patMuni[i]
             schedule(now + prm.municipalConfirmDelayMinutes, .eligible(channel: Int32(c), patient: p32, episode: k32, kind: .municipalConfirmation))
         }
+        // The oxygen supplier confirms its patients (Sapporo 2018: the next morning).
+        let s = pr.patSupplier[i]
+        if s >= 0 {
+            schedule(now + prm.supplierCallDelayMinutes, .eligible(channel: Int32(s), patient: p32, episode: k32, kind: .supplierCall))
+        }
         // The patient calls once reserve is below the threshold (at once if it already is).
-        let call = max(now, depletion[i] - prm.selfCallThresholdMinutes) + prm.selfCallDelayMinutes
+        let call = max(now, depletion[i] == Int.max ? Int.max - prm.selfCallDelayMinutes : depletion[i] - prm.selfCallThresholdMinutes)
+            + prm.selfCallDelayMinutes
         if call < pr.episodes[k].end { schedule(call, .selfCall(patient: p32, episode: k32)) }
     }
 
-    /// A provider stops working: under the linked tier its partners take over its patients who are
-    /// without grid power and not yet known, after the takeover delay.
-    mutating func providerDown(_ pi: Int, _ now: Int) {
+    /// A provider's staff stop working (provider_out): under the linked tier its partners take over
+    /// its patients who are without grid power and not yet known, after the takeover delay.
+    mutating func providerOut(_ pi: Int, _ now: Int) {
+        dispatchDirty = true
+        notifyProvider(pi, depot: true)
         guard pr.provs[pi].tier >= .linked else { return }
         for i in pr.provPatients[pi] where current[i] >= 0 && !known[i] {
             schedule(now + pr.params.linkedTakeoverDelayMinutes, .takeover(patient: Int32(i), episode: Int32(current[i])))
         }
     }
 
-    /// The first working partner (by id) adds the patient to its own call list.
+    /// A provider's staff are back: its own call list starts again, and patients of its partners
+    /// who were waiting for a working partner are taken over now.
+    mutating func providerBack(_ pi: Int, _ now: Int) {
+        markChannel(pi)
+        dispatchDirty = true
+        notifyProvider(pi, depot: true)
+        for other in pr.provPartners[pi] where !awaitingPartner[other].isEmpty {
+            let waiting = awaitingPartner[other]
+            awaitingPartner[other].removeAll()
+            for i in waiting where current[i] >= 0 { takeover(i, current[i], now) }
+        }
+    }
+
+    /// The working partner with the most spare calling capacity (its call list free soonest, ties
+    /// by id) adds the patient to its own list; with none working, the patient waits for one.
     mutating func takeover(_ i: Int, _ k: Int, _ now: Int) {
         guard !known[i], current[i] == k else { return }
         let pi = pr.patProv[i]
         guard !pr.working(provider: pi, at: now) else { return }
-        for partner in pr.provPartners[pi] where pr.working(provider: partner, at: now) {
-            makeEligible(partner, i, k, .linkedPartner)
-            return
+        var best = -1, bestFree = Int.max
+        for partner in pr.provPartners[pi] where pr.working(provider: partner, at: now) && channels[partner].perHour > 0 {
+            let free = max(now, channels[partner].freeFrom) + channels[partner].pending.count * 60 / channels[partner].perHour
+            if free < bestFree { best = partner; bestFree = free }
+        }
+        if best >= 0 {
+            makeEligible(best, i, k, .linkedPartner)
+        } else if !awaitingPartner[pi].contains(i) {
+            awaitingPartner[pi].append(i)
         }
     }
 
     mutating func makeEligible(_ c: Int, _ i: Int, _ k: Int, _ kind: DetectionChannel) {
-        guard !known[i], current[i] == k else { return }
+        guard current[i] == k else { return }
+        // A supplier confirms its patient even if someone else found them first.
+        if kind == .supplierCall ? supplierContact[i] >= 0 : known[i] { return }
         eligibleCount += 1
         channels[c].pending.push(
             Channel.Order(depletion: depletion[i], patient: Int32(i), sequence: eligibleCount),
@@ -117,7 +153,8 @@ extension SimulationRun {
         if ch.provider && !pr.working(provider: c, at: now) { return }
         while let e = channels[c].pending.pop() {
             let i = Int(e.value.patient)
-            guard !known[i], current[i] == Int(e.value.episode) else { continue }
+            let wanted = e.value.kind == .supplierCall ? supplierContact[i] < 0 : !known[i]
+            guard wanted, current[i] == Int(e.value.episode) else { continue }
             let per = channels[c].perHour
             let start = max(channels[c].busyScaled, now * per)
             let end = start + 60
@@ -131,13 +168,26 @@ extension SimulationRun {
     mutating func contactDone(_ c: Int, _ i: Int, _ k: Int, _ kind: DetectionChannel, _ now: Int) {
         channels[c].busy = false
         markChannel(c)
-        if !known[i] && current[i] == k { detect(i, kind, now) }
+        guard current[i] == k else { return }
+        if kind == .supplierCall {
+            supplierContact[i] = now
+            markNeedy(i)
+        }
+        if !known[i] { detect(i, kind, now) }
     }
 
     mutating func detect(_ i: Int, _ kind: DetectionChannel, _ now: Int) {
         known[i] = true
         detectionMinute[i] = now
         detectionChannel[i] = kind
-        pushNeedyIfNeeded(i)
+        afterDetection(i, now)
+    }
+
+    /// A known patient without power: an evacuation admission where one is arranged for them,
+    /// else the dispatcher's list.
+    mutating func afterDetection(_ i: Int, _ now: Int) {
+        guard current[i] >= 0, place[i] == .home else { return }
+        if pr.patPlanned[i] && admission[i] == nil && plannedAdmission(i, now) { return }
+        markNeedy(i)
     }
 }

@@ -9,12 +9,17 @@ struct ShortfallFlags: OptionSet {
     static let noBackupBed = ShortfallFlags(rawValue: 4)
 }
 
+/// Where a lendable unit is: in stock at its depot, out with a patient, on the way back, or being
+/// recharged or refuelled.
+struct UnitState {
+    var depot = -1
+    var out = false
+}
+
 /// The depots a patient may draw units from, in order of preference on equal arrival: the
 /// provider's own (institutional and above), its linked partners' (linked and above, by id), the
 /// patient's municipality, then under a regional BCP the other municipalities of the same
 /// secondary area (by code), which open `mutualAidDelayMinutes` after the outage episode starts.
-/// Walked without building an array: `decide` runs for every look at a needy patient, and an
-/// array of tuples per look was 15% of a run.
 struct DepotList {
     let own: [Int]
     let muni: Int
@@ -47,8 +52,10 @@ struct DepotList {
     }
 }
 
-struct UnitOption {
+/// One way to bring power to a patient: a unit from a depot, or cylinders from the supplier.
+struct Option {
     var depot: Int
+    /// The unit, or -1 for a cylinder delivery.
     var unit: Int
     var team: Int
     var depart: Int
@@ -57,11 +64,9 @@ struct UnitOption {
 }
 
 extension SimulationRun {
-    func depotMunicipality(_ d: Int) -> Int { d < pr.providerCount ? pr.provMuni[d] : d - pr.providerCount }
-
     func depotWorking(_ d: Int, _ now: Int) -> Bool { d >= pr.providerCount || pr.working(provider: d, at: now) }
 
-    /// The unit of a depot that gives patient i the most minutes (ties: lowest id); nil if none fits.
+    /// The unit of a depot that gives patient i the most use-minutes (ties: lowest id); nil if none fits.
     func bestUnit(_ d: Int, for i: Int) -> Int? {
         var best: Int? = nil, bestMinutes = 0
         for u in stock[d] {
@@ -71,283 +76,253 @@ extension SimulationRun {
         return best
     }
 
-    /// Whether depot d still holds a unit that gives patient i any minutes (bestUnit != nil).
-    func hasUsableUnit(_ d: Int, for i: Int) -> Bool {
-        for u in stock[d] where pr.unitMinutes(u, for: i) > 0 { return true }
-        return false
-    }
-
-    /// Earliest-depletion-first over known patients who need help, ties by id. Patients for whom
-    /// nothing can be done (no unit open to them with a team, no bed) are parked until a provider or
-    /// hospital starts working again: stock, teams and beds never grow during a run.
-    ///
-    /// Performance (issue 10): the rule is that every needy patient is looked at in every dispatch
-    /// round. A patient who has to wait is not looked at again while the look would be a no-op
-    /// (the same decision, the same flags): they sleep until the minute their chosen team can
-    /// leave, the next change of a travel disruption, or a change to one of their depots (stock,
-    /// teams, provider working) or to the beds of their area, whichever comes first. See
-    /// `sleep(_:until:)` for why those are the only things that can change the look. Results are
-    /// byte-identical to looking at everyone every round; only the work is less.
-    mutating func dispatch(_ now: Int) {
-        while let s = sleepers.peek(), s.key.minute <= now {
-            _ = sleepers.pop()
-            let i = Int(s.key.patient)
-            if sleepState[i] == .waiting && sleepGen[i] == s.value { wake(i) }
-        }
-        guard !needy.isEmpty else { return }
-        inRound = true
-        while let e = needy.pop() {
-            let i = Int(e.key.patient)
-            inNeedy[i] = false
-            guard needsHelp(i) else { continue }
-            if e.key.depletion != depletion[i] {  // stale key: file again under the current depletion
-                inNeedy[i] = true
-                needy.push(Urgency(depletion[i], i), ())
-                continue
-            }
-            roundKey = Urgency(depletion[i], i)
-            looks += 1
-            switch decide(i, now) {
-            case .acted: break
-            case .wait(let depart, let bestDepot):
-                inNeedy[i] = true
-                sleep(i, until: min(depart, nextTravelChange(after: now)), best: bestDepot)
-            case .park: park(i)
-            }
-        }
-        inRound = false
-        // Sleepers woken during the round behind the patient being looked at: the full rule would
-        // have looked at them earlier in this round (a no-op), so their next look is next round.
-        for i in nextRound { needy.push(Urgency(depletion[i], i), ()) }
-        nextRound.removeAll(keepingCapacity: true)
-    }
-
-    /// A provider or hospital is back at work: parked patients are looked at again. Those whose
-    /// depots and area beds have not changed since their last look would be parked again with the
-    /// same flags, so they stay parked (same bytes, less work).
-    mutating func unpark() {
-        let list = dirtyParked
-        dirtyParked.removeAll(keepingCapacity: true)
-        for i in list where sleepState[i] == .parked && parkedDirty[i] {
-            sleepState[i] = .awake
-            sleepGen[i] &+= 1
-            pushNeedyIfNeeded(i)
-        }
-    }
-
-    /// Puts a waiting patient to sleep until `until` or a change to what their look depends on.
-    ///
-    /// Why nothing else can change the look while they sleep: their depletion and episode are
-    /// fixed (a change goes through `pushNeedyIfNeeded`, which wakes them); the chosen option
-    /// leaves at a fixed minute (the team's free time or the pool's opening, both after now); every
-    /// other option's arrival, the no-wait arrival and the bed's arrival only grow with time
-    /// between changes of a travel disruption; stock, team times and bed counts change only by a
-    /// send or an evacuation from a watched depot or area; providers start or stop working only at
-    /// their own events, which notify the same watchers. So the decision stays "wait" and every
-    /// flag it would set is already set.
-    mutating func sleep(_ i: Int, until w: Int, best: Int) {
-        sleepState[i] = .waiting
-        sleepBest[i] = best
-        sleepGen[i] &+= 1
-        sleepers.push(Wake(minute: w, patient: Int32(i)), sleepGen[i])
-        watch(i)
-    }
-
-    mutating func park(_ i: Int) {
-        sleepState[i] = .parked
-        sleepBest[i] = -1
-        sleepGen[i] &+= 1
-        parkedDirty[i] = false
-        watch(i)
-    }
-
-    mutating func watch(_ i: Int) {
-        let entry = Watch(patient: Int32(i), gen: sleepGen[i])
-        var list = DepotList(i, pr)
-        // A depot without stock never gets any (units only leave), so it cannot change the look.
-        while let (d, _) = list.next() {
-            if !stock[d].isEmpty { depotWatch[d].append(entry) }
-        }
-        areaWatch[pr.muniArea[pr.patMuni[i]]].append(entry)
-    }
-
-    /// A waiting patient's look may change: into this round if they come after the patient being
-    /// looked at, else into the next.
-    mutating func wake(_ i: Int) {
-        sleepState[i] = .awake
-        sleepGen[i] &+= 1
-        if inRound && Urgency(depletion[i], i) < roundKey {
-            nextRound.append(i)
-        } else {
-            needy.push(Urgency(depletion[i], i), ())
-        }
-    }
-
-    /// Wakes (or marks dirty) a watcher whose look may have changed.
-    mutating func touch(_ i: Int) {
-        if sleepState[i] == .waiting {
-            wake(i)
-        } else if sleepState[i] == .parked && !parkedDirty[i] {
-            parkedDirty[i] = true
-            dirtyParked.append(i)
-        }
-    }
-
-    /// Empties a watch list and returns its entries that are still current (not superseded by a
-    /// later sleep, park or wake of their patient).
-    func drain(_ list: inout [Watch]) -> [Watch] {
-        guard !list.isEmpty else { return [] }
-        let entries = list
-        list.removeAll(keepingCapacity: true)
-        return entries.filter { sleepGen[Int($0.patient)] == $0.gen }
-    }
-
-    /// Every watcher of depot d (a provider started or stopped working).
-    mutating func notifyDepot(_ d: Int) {
-        for w in drain(&depotWatch[d]) { touch(Int(w.patient)) }
-    }
-
-    /// Every watcher of area a's beds.
-    mutating func notifyArea(_ a: Int) {
-        for w in drain(&areaWatch[a]) { touch(Int(w.patient)) }
-    }
-
-    /// Depot d sent a unit: one unit fewer and one team busy longer. That can change the look of a
-    /// watcher only if d held their chosen option, or if d now has no unit usable by them (the
-    /// "no power unit" flag). Every other option of d only got worse, so the others keep sleeping.
-    mutating func notifySent(_ d: Int) {
-        for w in drain(&depotWatch[d]) {
-            let i = Int(w.patient)
-            if sleepBest[i] == d || !hasUsableUnit(d, for: i) {
-                touch(i)
-            } else {
-                depotWatch[d].append(w)
-            }
-        }
-    }
-
-    /// Hospital h's beds changed. Only a hospital running out of beds changes which bed a patient
-    /// of the area would get (freeBed looks only at "any left").
-    mutating func notifyBeds(_ h: Int) {
-        guard bedsLeft[h] <= 0 else { return }
-        notifyArea(pr.muniArea[pr.provMuni[h]])
-    }
-
-    /// A provider starts or stops working: its depot, and its beds if it is a hospital.
-    mutating func notifyProvider(_ p: Int) {
-        notifyDepot(p)
-        if pr.provs[p].backupBeds > 0 { notifyArea(pr.muniArea[pr.provMuni[p]]) }
-    }
-
-    /// The first minute after `now` at which a travel disruption starts or ends.
-    func nextTravelChange(after now: Int) -> Int {
-        for b in travelChanges where b > now { return b }
-        return Int.max
-    }
-
-    enum Decision { case acted, wait(depart: Int, depot: Int), park }
-
-    /// Acts for patient i, or says why not.
-    mutating func decide(_ i: Int, _ now: Int) -> Decision {
-        let d = depletion[i]
-        let epStart = pr.episodes[current[i]].start
-        let pm = pr.patMuni[i]
-        var best: UnitOption? = nil
-        var anyStock = false
-        var bestWithoutWaiting = Int.max
-        var list = DepotList(i, pr)
-        while let (depot, aid) = list.next() {
-            guard depotWorking(depot, now) else { continue }
-            guard let u = bestUnit(depot, for: i) else { continue }
-            anyStock = true
-            let open = aid ? epStart + pr.params.mutualAidDelayMinutes : 0
-            let dm = depotMunicipality(depot)
-            let noWait = max(now, open)
-            bestWithoutWaiting = min(bestWithoutWaiting, noWait + pr.travelMinutes(from: dm, to: pm, at: noWait))
-            guard let (team, free) = earliestTeam(depot) else { continue }
-            let depart = max(noWait, free)
-            let travel = pr.travelMinutes(from: dm, to: pm, at: depart)
-            let o = UnitOption(depot: depot, unit: u, team: team, depart: depart, arrive: depart + travel, travel: travel)
-            if best == nil || o.arrive < best!.arrive { best = o }
-        }
-        if !anyStock { flags[i].insert(.noPowerUnit) }
-        let unitArrive = best?.arrive ?? Int.max
-        if unitArrive > d && bestWithoutWaiting <= d { flags[i].insert(.noDeliveryTeam) }
-        if anyStock && best == nil { flags[i].insert(.noDeliveryTeam) }
-
-        let bed = freeBed(for: i, now)
-        let bedArrive = bed == nil ? Int.max : now + pr.slowed(pr.params.transferMinutes, pm, pm, at: now)
-        if let b = best, b.arrive <= d {
-            // In time. If this unit will not carry the patient to restoration but a bed is reachable
-            // in time, the bed is the safer choice (it lasts; a further unit may not come).
-            let lastsUntil = d + pr.unitMinutes(b.unit, for: i)
-            if let h = bed, bedArrive <= d, lastsUntil < episodeEnd(i) {
-                evacuate(i, to: h, arriving: bedArrive)
-                return .acted
-            }
-            return send(i, b, now) ? .acted : .wait(depart: b.depart, depot: b.depot)
-        }
-        if let h = bed {
-            if bedArrive < unitArrive {
-                evacuate(i, to: h, arriving: bedArrive)
-                return .acted
-            }
-        } else {
-            flags[i].insert(.noBackupBed)
-        }
-        if let b = best { return send(i, b, now) ? .acted : .wait(depart: b.depart, depot: b.depot) }
-        // No unit (best is nil) and no bed: bedArrive is Int.max here, so this parks.
-        return .park
-    }
-
     func earliestTeam(_ depot: Int) -> (Int, Int)? {
         var best: (Int, Int)? = nil
         for (k, t) in teamFree[depot].enumerated() where best == nil || t < best!.1 { best = (k, t) }
         return best
     }
 
-    /// Sends the unit if its team can leave now; otherwise asks for a dispatch when it can.
-    mutating func send(_ i: Int, _ o: UnitOption, _ now: Int) -> Bool {
-        guard o.depart == now else {
-            if !redispatchAt.contains(o.depart) {
-                redispatchAt.insert(o.depart)
-                schedule(o.depart, .redispatch)
+    /// Puts a known patient on the dispatcher's list if they need help: at home (or on the way),
+    /// grid off, the reserve runs out before the grid comes back (the dispatcher is assumed to
+    /// know it, from the power company's estimates), nothing on the way, not admitted.
+    mutating func markNeedy(_ i: Int) {
+        dispatchDirty = true
+        list.needy[i] = true
+        enqueue(i)
+    }
+
+    func needsHelp(_ i: Int) -> Bool {
+        current[i] >= 0 && known[i] && place[i] == .home && !enRoute[i] && depletion[i] < episodeEnd(i) && depletion[i] < pr.horizon
+    }
+
+    /// The minute by which help must arrive for the patient to come to no harm: the depletion plus
+    /// the tolerance (and the bridge, where there is one), in minutes of need.
+    func deadline(_ i: Int) -> Int {
+        guard depletion[i] < Int.max else { return Int.max }
+        let slack = pr.patTolerance[i] + (pr.patBridge[i] ? pr.params.bridgeMaxMinutes : 0)
+        return pr.patClock[i].time(afterNeed: slack, from: depletion[i])
+    }
+
+    /// The dispatcher's round at `now`. Triage (docs/MODEL.md, "Dispatch"): patients whose help can
+    /// still arrive by their deadline are served first, most urgent deadline first, ties by id;
+    /// then the others, whose help can only shorten their gap, in the same order. A unit is never
+    /// sent to arrive at or after the patient's power is back or the horizon. Patients whose look
+    /// cannot have changed wait instead of being looked at (DispatchList.swift).
+    mutating func dispatch(_ now: Int) {
+        wakeDue(now)
+        guard !list.heap.isEmpty else { return }
+        var later: [Int] = []
+        while let e = list.heap.pop() {
+            let i = Int(e.key.patient)
+            list.inHeap[i] = false
+            guard list.needy[i], needsHelp(i) else {
+                list.needy[i] = false
+                continue
             }
+            let dl = deadline(i)
+            if e.key.deadline != dl {  // filed under an older deadline: file again
+                list.inHeap[i] = true
+                list.heap.push(Urgency(dl, i), ())
+                continue
+            }
+            list.roundKey = e.key
+            looks += 1
+            let look = survey(i, now)
+            if let o = look.best, o.arrive > dl {
+                later.append(i)
+                continue
+            }
+            decide(i, look, now)
+        }
+        list.secondPass = true
+        for i in later where needsHelp(i) {
+            looks += 1
+            decide(i, survey(i, now), now)
+        }
+        list.roundKey = nil
+        list.secondPass = false
+        let next = list.nextRound
+        list.nextRound.removeAll(keepingCapacity: true)
+        for i in next {
+            list.inNextRound[i] = false
+            enqueue(i)
+        }
+    }
+
+    /// What the dispatcher sees for one patient: the option that arrives first, whether any depot
+    /// open to them has a unit, the earliest arrival if no team had to be waited for, whether a depot
+    /// with a unit has no team at all, and until when this picture holds (the earliest future
+    /// minute at which a team or depot becomes free or a travel disruption starts or ends).
+    struct Look {
+        var best: Option?
+        var anyStock = false
+        var noWaitArrival = Int.max
+        var teamless = false
+        var until = Int.max
+    }
+
+    /// The look for patient i at `now`. Options: a unit from each open depot of the list (its
+    /// best unit, its earliest team; a mutual-aid depot opens `mutualAidDelayMinutes` after the
+    /// episode starts), cylinders from the supplier once it has been in contact. The first to
+    /// arrive wins; ties keep the depot list's order, the supplier last.
+    func survey(_ i: Int, _ now: Int) -> Look {
+        var look = Look()
+        look.until = pr.nextTravelChange(after: now)
+        let pm = pr.patMuni[i]
+        let epStart = pr.episodes[current[i]].start
+        var list = DepotList(i, pr)
+        while let (depot, aid) = list.next() {
+            guard depotWorking(depot, now), let u = bestUnit(depot, for: i) else { continue }
+            look.anyStock = true
+            let open = aid ? epStart + pr.params.mutualAidDelayMinutes : 0
+            let t = max(now, open)
+            if t > now { look.until = min(look.until, t) }
+            look.noWaitArrival = min(look.noWaitArrival, t + pr.travelMinutes(from: pr.depotMunicipality(depot), to: pm, at: t))
+            guard let (team, free) = earliestTeam(depot) else {
+                look.teamless = true
+                continue
+            }
+            consider(&look, depot: depot, unit: u, team: team, depart: max(t, free), to: pm, now)
+        }
+        let s = pr.patSupplier[i]
+        if s >= 0 && supplierContact[i] >= 0 && cylindersLeft[s] > 0 && pr.working(provider: s, at: now),
+            let (team, free) = earliestTeam(s)
+        {
+            consider(&look, depot: s, unit: -1, team: team, depart: max(now, free), to: pm, now)
+        }
+        return look
+    }
+
+    private func consider(_ look: inout Look, depot: Int, unit: Int, team: Int, depart: Int, to pm: Int, _ now: Int) {
+        if depart > now { look.until = min(look.until, depart) }
+        let travel = pr.travelMinutes(from: pr.depotMunicipality(depot), to: pm, at: depart)
+        let o = Option(depot: depot, unit: unit, team: team, depart: depart, arrive: depart + travel, travel: travel)
+        if look.best == nil || o.arrive < look.best!.arrive { look.best = o }
+    }
+
+    /// Acts for patient i on `look`: sends the best unit or cylinders, or moves the patient to a
+    /// backup bed, or waits for a team; notes what was missing. If nothing was done, the patient
+    /// waits (DispatchList.swift).
+    mutating func decide(_ i: Int, _ look: Look, _ now: Int) {
+        let d = depletion[i], end = episodeEnd(i)
+        let o = look.best
+        // What was missing: no unit anywhere open, or a unit that would have been in time but for
+        // the wait for a team.
+        if look.teamless { flags[i].insert(.noDeliveryTeam) }
+        if !look.anyStock && !(pr.patSupplier[i] >= 0 && cylindersLeft[pr.patSupplier[i]] > 0) { flags[i].insert(.noPowerUnit) }
+        if (o?.arrive ?? Int.max) > d && look.noWaitArrival <= d { flags[i].insert(.noDeliveryTeam) }
+
+        let h = freeBed(i, now)
+        let bedArrive = h == nil ? Int.max : now + pr.slowed(pr.params.transferMinutes, pr.patMuni[i], pr.patMuni[i], at: now)
+        if let b = o, b.arrive < end, b.arrive < pr.horizon, b.arrive <= d {
+            // In time. If this power will not carry the patient to restoration but a bed is
+            // reachable in time, the bed is the safer choice (it lasts; a further unit may not come).
+            let lasts = pr.patClock[i].time(ofUse: depleteUse[i] + optionMinutes(b, i))
+            if let hb = h, bedArrive <= d, lasts < end {
+                admit(i, .planned, hospital: hb, arriving: bedArrive, now)
+                return
+            }
+            if send(i, b, now) { return }
+        } else if let hb = h, bedArrive < (o?.arrive ?? Int.max), bedArrive < end {
+            admit(i, .planned, hospital: hb, arriving: bedArrive, now)
+            return
+        } else {
+            if h == nil { flags[i].insert(.noBackupBed) }
+            if let b = o, b.arrive < end, b.arrive < pr.horizon, send(i, b, now) { return }
+        }
+        wait(i, until: look.until, best: look.best?.depot ?? -1)
+    }
+
+    func optionMinutes(_ o: Option, _ i: Int) -> Int {
+        o.unit >= 0 ? pr.unitMinutes(o.unit, for: i) : pr.params.cylinderDeliveryMinutes
+    }
+
+    /// Sends the option if its team can leave now (true); otherwise asks for a dispatch when it can.
+    mutating func send(_ i: Int, _ o: Option, _ now: Int) -> Bool {
+        guard o.depart == now else {
+            redispatch(at: o.depart)
             return false
         }
-        stock[o.depot].removeAll { $0 == o.unit }
+        if o.unit >= 0 {
+            stock[o.depot].removeAll { $0 == o.unit }
+            unitState[o.unit] = UnitState(depot: o.depot, out: true)
+            unitsLent[o.depot] += 1
+            schedule(o.arrive, .unitArrival(patient: Int32(i), unit: Int32(o.unit)))
+        } else {
+            cylindersLeft[o.depot] -= 1
+            schedule(o.arrive, .cylinderArrival(patient: Int32(i)))
+        }
         let back = o.depart + 2 * o.travel
         teamFree[o.depot][o.team] = back
-        notifySent(o.depot)
-        unitsLent[o.depot] += 1
         trips[o.depot] += 1
         enRoute[i] = true
-        schedule(o.arrive, .unitArrival(patient: Int32(i), unit: Int32(o.unit)))
-        if !redispatchAt.contains(back) {
-            redispatchAt.insert(back)
-            schedule(back, .redispatch)
-        }
+        list.needy[i] = false
+        notifySent(o.depot)
+        redispatch(at: back)
         return true
     }
 
-    /// A working hospital of the patient's secondary area with a free backup bed: the patient's own
-    /// municipality first, then by provider id.
-    func freeBed(for i: Int, _ now: Int) -> Int? {
-        let pm = pr.patMuni[i]
-        var best: Int? = nil
-        for h in pr.areaHospitals[pr.muniArea[pm]] {
-            if bedsLeft[h] <= 0 || !pr.working(provider: h, at: now) { continue }
-            if pr.provMuni[h] == pm { return h }
-            if best == nil { best = h }
+    mutating func unitArrived(_ i: Int, _ u: Int, _ now: Int) {
+        enRoute[i] = false
+        firstHelp[i] = min(firstHelp[i], now)
+        delivered[i].append(Int32(u))
+        // A patient who has gone to hospital or whose power is back hands the unit back at once.
+        guard current[i] >= 0, place[i] != .hospital else {
+            sendBack(u, from: pr.patMuni[i], now)
+            return
         }
-        return best
+        lentUnits[i].append(Int32(u))
+        addPower(i, pr.unitMinutes(u, for: i), now)
     }
 
-    mutating func evacuate(_ i: Int, to h: Int, arriving t: Int) {
-        bedsLeft[h] -= 1
-        notifyBeds(h)
-        bed[i] = h
-        evacArrival[i] = t
-        schedule(t, .evacArrival(patient: Int32(i)))
+    mutating func cylindersArrived(_ i: Int, _ now: Int) {
+        enRoute[i] = false
+        firstHelp[i] = min(firstHelp[i], now)
+        cylinderDeliveries[i] += 1
+        addPower(i, pr.params.cylinderDeliveryMinutes, now)
+    }
+
+    /// Units at the patient's home go back to their depots (power back, or admitted).
+    mutating func returnUnits(_ i: Int, _ now: Int) {
+        for u in lentUnits[i] { sendBack(Int(u), from: pr.patMuni[i], now) }
+        lentUnits[i].removeAll()
+    }
+
+    mutating func sendBack(_ u: Int, from m: Int, _ now: Int) {
+        let d = unitState[u].depot
+        schedule(now + pr.travelMinutes(from: pr.depotMunicipality(d), to: m, at: now), .unitHome(unit: Int32(u)))
+    }
+
+    /// A unit is back at its depot: a battery is recharged once the site has power (a municipal
+    /// depot always has: assumption), a generator refuelled; then it can be lent again.
+    mutating func unitHome(_ u: Int, _ now: Int) {
+        let d = unitState[u].depot
+        if pr.units[u].kind == .generator {
+            schedule(now + pr.params.unitRefuelMinutes, .unitReady(unit: Int32(u)))
+        } else if d >= pr.providerCount || pr.sitePowered(provider: d, at: now) {
+            schedule(now + pr.params.unitRechargeMinutes, .unitReady(unit: Int32(u)))
+        } else {
+            unitState[u].out = true  // waits, discharged, for the site's power (siteChange)
+            waitingForPower.append(u)
+        }
+    }
+
+    mutating func unitReady(_ u: Int, _ now: Int) {
+        let d = unitState[u].depot
+        unitState[u].out = false
+        stock[d].append(u)
+        stock[d].sort()
+        notifyReady(d, unit: u)
+        dispatchDirty = true
+    }
+
+    /// A provider's site lost or regained power: discharged units waiting at it start recharging.
+    mutating func siteChange(_ p: Int, _ now: Int) {
+        notifyProvider(p, depot: false)
+        guard pr.sitePowered(provider: p, at: now) else { return }
+        let waiting = waitingForPower.filter { unitState[$0].depot == p }
+        waitingForPower.removeAll { unitState[$0].depot == p }
+        for u in waiting { schedule(now + pr.params.unitRechargeMinutes, .unitReady(unit: Int32(u))) }
+        dispatchDirty = true
     }
 }

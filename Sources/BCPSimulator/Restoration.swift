@@ -5,6 +5,15 @@ import BCPModel
 struct Interval: Equatable, Sendable {
     var start: Int
     var end: Int
+    /// A grid-off span announced in advance (a rolling blackout's block), so that providers can
+    /// arrange admissions before it starts.
+    var scheduled = false
+
+    init(start: Int, end: Int, scheduled: Bool = false) {
+        self.start = start
+        self.end = end
+        self.scheduled = scheduled
+    }
 }
 
 /// Where a patient's (or a provider site's) grid power is off: the union of the zones' outages.
@@ -24,9 +33,9 @@ enum Restoration {
     /// Grid-off spans in one zone, clipped to [0, horizon), for a customer with draw `u`.
     static func intervals(in zone: OutageZone, uniformPPM u: Int, horizon: Int) -> [Interval] {
         var out: [Interval] = []
-        func add(_ a: Int, _ b: Int) {
+        func add(_ a: Int, _ b: Int, scheduled: Bool = false) {
             let s = max(0, a), e = min(horizon, b)
-            if s < e { out.append(Interval(start: s, end: e)) }
+            if s < e { out.append(Interval(start: s, end: e, scheduled: scheduled)) }
         }
         switch zone.shape {
         case .restoration(let curve):
@@ -38,15 +47,16 @@ enum Restoration {
         case .rolling(let schedule):
             let g = rollingGroup(uniformPPM: u, groups: schedule.groups)
             for b in schedule.blocks where b.group == g {
-                add(zone.startMinute + b.startMinute, zone.startMinute + b.startMinute + b.durationMinutes)
+                add(zone.startMinute + b.startMinute, zone.startMinute + b.startMinute + b.durationMinutes, scheduled: true)
             }
         }
         return out
     }
 
-    /// Sorted, disjoint spans: overlapping or touching spans are joined into one outage episode.
+    /// Sorted, disjoint spans: overlapping or touching spans are joined into one outage episode,
+    /// announced in advance only if its first span was.
     static func merge(_ spans: [Interval]) -> [Interval] {
-        let sorted = spans.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        let sorted = spans.sorted { ($0.start, $0.end, $0.scheduled ? 1 : 0) < ($1.start, $1.end, $1.scheduled ? 1 : 0) }
         var out: [Interval] = []
         for s in sorted {
             if let last = out.last, s.start <= last.end {

@@ -24,8 +24,9 @@ extension SimulationRun {
     func outcomeKind(_ i: Int) -> Outcome {
         if pr.epOffset[i] == pr.epOffset[i + 1] { return .unaffected }
         if gap[i] > 0 { return .uncovered }
-        if bed[i] >= 0 { return .evacuated }
-        if !delivered[i].isEmpty { return .coveredByUnit }
+        if admission[i] != nil { return .evacuated }
+        if !delivered[i].isEmpty || cylinderDeliveries[i] > 0 { return .coveredByUnit }
+        if carUsed[i] || rechargedAny[i] { return .coveredBySelfHelp }
         return .coveredOwnMeans
     }
 
@@ -36,8 +37,10 @@ extension SimulationRun {
         let first = pr.epOffset[i] < pr.epOffset[i + 1] ? pr.episodes[pr.epOffset[i]].start : nil
         return OutcomeFacts(
             outcome: kind, atRisk: firstDepletion[i] >= 0, gapMinutes: gap[i], unitsDelivered: delivered[i].count,
-            bed: bed[i] >= 0, detectionDelay: detectionMinute[i] >= 0 ? first.map { detectionMinute[i] - $0 } : nil,
-            shortfall: kind == .uncovered ? reasons(i) : [])
+            bed: hospitalOf[i] >= 0, detectionDelay: detectionMinute[i] >= 0 ? first.map { detectionMinute[i] - $0 } : nil,
+            shortfall: kind == .uncovered ? reasons(i) : [], bridgeMinutes: bridgeUsed[i], beyondToleranceMinutes: beyond[i],
+            admission: admission[i], otherPower: otherPowerUsed[i], usedCar: carUsed[i], recharged: rechargedAny[i],
+            cylinderDeliveries: cylinderDeliveries[i])
     }
 
     func outcome(_ i: Int) -> PatientOutcome {
@@ -48,7 +51,8 @@ extension SimulationRun {
         let restored = eps.last.map(\.end).flatMap { $0 < pr.horizon ? $0 : nil }
         return PatientOutcome(
             id: p.id, municipality: p.municipality, area: m.area.nameJa, providerId: p.providerId,
-            tier: pr.provs[pr.patProv[i]].tier, device: p.device, ownReserveMinutes: pr.patOwnMinutes[i],
+            tier: pr.provs[pr.patProv[i]].tier, device: p.device,
+            ownReserveMinutes: pr.patOwnUse[i] + pr.patCylinderUse[i],
             outcome: kind, gapMinutes: gap[i], firstOutageMinute: eps.first?.start, restorationMinute: restored,
             gridOffMinutes: eps.reduce(0) { $0 + $1.end - $1.start },
             depletionMinute: firstDepletion[i] >= 0 ? firstDepletion[i] : nil,
@@ -56,8 +60,11 @@ extension SimulationRun {
             detectionChannel: detectionChannel[i],
             firstHelpMinute: firstHelp[i] == Int.max ? nil : firstHelp[i],
             unitIds: delivered[i].map { pr.units[Int($0)].id },
-            bedProviderId: bed[i] >= 0 ? pr.provs[bed[i]].id : nil,
-            shortfall: kind == .uncovered ? reasons(i) : [])
+            bedProviderId: hospitalOf[i] >= 0 ? pr.provs[hospitalOf[i]].id : nil,
+            shortfall: kind == .uncovered ? reasons(i) : [], bridgeMinutes: bridgeUsed[i], beyondToleranceMinutes: beyond[i],
+            admission: admission[i], admissionMinute: admissionMinute[i] >= 0 ? admissionMinute[i] : nil,
+            otherPower: otherPowerUsed[i], usedCar: carUsed[i], recharged: rechargedAny[i],
+            cylinderDeliveries: cylinderDeliveries[i], supplierContactMinute: supplierContact[i] >= 0 ? supplierContact[i] : nil)
     }
 
     func result(seed: UInt64, tier: TierOverride) -> SimulationResult {
@@ -76,7 +83,7 @@ extension SimulationRun {
         // Resources by the municipality where they are held.
         var res = [ResourceUse](repeating: ResourceUse(), count: pr.munis.count)
         for d in pr.depotTeams.indices {
-            let m = depotMunicipality(d)
+            let m = pr.depotMunicipality(d)
             res[m].unitsHeld += pr.depotUnits[d].count
             res[m].unitsLent += unitsLent[d]
             res[m].teams += pr.depotTeams[d]
@@ -84,7 +91,7 @@ extension SimulationRun {
         }
         for h in pr.provs.indices {
             res[pr.provMuni[h]].bedsHeld += max(0, pr.provs[h].backupBeds)
-            res[pr.provMuni[h]].bedsUsed += max(0, pr.provs[h].backupBeds) - bedsLeft[h]
+            res[pr.provMuni[h]].bedsUsed += bedsTaken[h]
         }
         let munis = pr.munis.indices.map { m in
             MunicipalitySummary(

@@ -4,11 +4,14 @@ import BCPModel
 public enum Outcome: String, CaseKey {
     /// The grid never failed for this patient within the horizon.
     case unaffected
-    /// Own batteries, own generator and own units lasted until power came back (or the horizon).
+    /// Own batteries, own generator, units placed at home and cylinders on hand lasted until power
+    /// came back (or the horizon).
     case coveredOwnMeans
-    /// No gap, thanks to at least one delivered unit.
+    /// No gap, thanks to what the household did itself: the car, or a battery recharged elsewhere.
+    case coveredBySelfHelp
+    /// No gap, thanks to at least one delivered unit or cylinder delivery.
     case coveredByUnit
-    /// No gap, thanks to a move to a backup bed.
+    /// No gap before the patient was admitted to hospital (planned, or taken there by the family).
     case evacuated
     /// Some minutes without power.
     case uncovered
@@ -16,7 +19,19 @@ public enum Outcome: String, CaseKey {
 
 /// The channel through which a patient's need first became known.
 public enum DetectionChannel: String, CaseKey {
-    case providerCall, linkedPartner, municipalConfirmation, selfCall
+    case providerCall, linkedPartner, municipalConfirmation, supplierCall, selfCall
+}
+
+/// How a patient came to be admitted to hospital.
+public enum AdmissionRoute: String, CaseKey {
+    /// Arranged by a responder before the power ran out: an evacuation admission under a
+    /// regional BCP or a pre-arranged system, a backup bed found by the dispatcher, or a provider's
+    /// admission before an announced rolling blackout.
+    case planned
+    /// Taken to hospital by the family when the reserve ran low.
+    case family
+    /// Brought to the emergency department after the power ran out (ambulance or family car).
+    case emergency
 }
 
 /// What would have closed an uncovered patient's gap (several can apply). See docs/MODEL.md.
@@ -56,12 +71,32 @@ public struct PatientOutcome: Sendable, Equatable {
     public var bedProviderId: String?
     /// For uncovered patients, in the order of ShortfallReason.allCases.
     public var shortfall: [ShortfallReason]
+    /// Minutes the device was needed and kept going by hand (bagging, a manual pump, gravity).
+    public var bridgeMinutes: Int
+    /// Minutes the device was needed, without power and without a bridge, beyond the patient's
+    /// tolerance: the harm measure (docs/MODEL.md, "Harm").
+    public var beyondToleranceMinutes: Int
+    /// How the patient was admitted, if they were; and when they arrived.
+    public var admission: AdmissionRoute?
+    public var admissionMinute: Int?
+    /// Power beyond the patient's own batteries was used: an own generator, a unit placed at home,
+    /// the car, a recharged battery, a delivered unit or cylinders.
+    public var otherPower: Bool
+    /// The household ran the device from the car / recharged a battery elsewhere.
+    public var usedCar: Bool
+    public var recharged: Bool
+    /// Cylinder deliveries received, and when the oxygen supplier first confirmed the patient.
+    public var cylinderDeliveries: Int
+    public var supplierContactMinute: Int?
 
     public init(
         id: String, municipality: MunicipalityCode, area: String, providerId: String, tier: BCPTier, device: DeviceKind,
         ownReserveMinutes: Int, outcome: Outcome, gapMinutes: Int, firstOutageMinute: Int?, restorationMinute: Int?,
         gridOffMinutes: Int, depletionMinute: Int?, detectionMinute: Int?, detectionChannel: DetectionChannel?,
-        firstHelpMinute: Int?, unitIds: [String], bedProviderId: String?, shortfall: [ShortfallReason]
+        firstHelpMinute: Int?, unitIds: [String], bedProviderId: String?, shortfall: [ShortfallReason],
+        bridgeMinutes: Int = 0, beyondToleranceMinutes: Int = 0, admission: AdmissionRoute? = nil, admissionMinute: Int? = nil,
+        otherPower: Bool = false, usedCar: Bool = false, recharged: Bool = false, cylinderDeliveries: Int = 0,
+        supplierContactMinute: Int? = nil
     ) {
         self.id = id
         self.municipality = municipality
@@ -82,6 +117,15 @@ public struct PatientOutcome: Sendable, Equatable {
         self.unitIds = unitIds
         self.bedProviderId = bedProviderId
         self.shortfall = shortfall
+        self.bridgeMinutes = bridgeMinutes
+        self.beyondToleranceMinutes = beyondToleranceMinutes
+        self.admission = admission
+        self.admissionMinute = admissionMinute
+        self.otherPower = otherPower
+        self.usedCar = usedCar
+        self.recharged = recharged
+        self.cylinderDeliveries = cylinderDeliveries
+        self.supplierContactMinute = supplierContactMinute
     }
 
     /// What the tallies count of this patient.
@@ -89,7 +133,9 @@ public struct PatientOutcome: Sendable, Equatable {
         OutcomeFacts(
             outcome: outcome, atRisk: depletionMinute != nil, gapMinutes: gapMinutes, unitsDelivered: unitIds.count,
             bed: bedProviderId != nil,
-            detectionDelay: detectionMinute.flatMap { d in firstOutageMinute.map { d - $0 } }, shortfall: shortfall)
+            detectionDelay: detectionMinute.flatMap { d in firstOutageMinute.map { d - $0 } }, shortfall: shortfall,
+            bridgeMinutes: bridgeMinutes, beyondToleranceMinutes: beyondToleranceMinutes, admission: admission,
+            otherPower: otherPower, usedCar: usedCar, recharged: recharged, cylinderDeliveries: cylinderDeliveries)
     }
 }
 
@@ -106,6 +152,13 @@ public struct OutcomeFacts: Sendable, Equatable {
     /// Minutes from the first outage minute to detection; nil when never detected.
     public var detectionDelay: Int?
     public var shortfall: [ShortfallReason]
+    public var bridgeMinutes: Int
+    public var beyondToleranceMinutes: Int
+    public var admission: AdmissionRoute?
+    public var otherPower: Bool
+    public var usedCar: Bool
+    public var recharged: Bool
+    public var cylinderDeliveries: Int
 }
 
 /// Counts over a group of patients.
@@ -116,6 +169,7 @@ public struct Tally: Sendable, Equatable {
     /// Affected patients whose own means did not last (they needed help).
     public var atRisk = 0
     public var coveredOwnMeans = 0
+    public var coveredBySelfHelp = 0
     public var coveredByUnit = 0
     public var evacuated = 0
     public var uncovered = 0
@@ -130,11 +184,27 @@ public struct Tally: Sendable, Equatable {
     public var detectionDelayMax = 0
     /// Uncovered patients per reason.
     public var shortfall = PerCase<ShortfallReason, Int>(repeating: 0)
+    /// Patients beyond their tolerance (harmed), and the minutes beyond it in all.
+    public var harmed = 0
+    public var beyondToleranceMinutes = 0
+    /// Minutes kept going by a manual bridge.
+    public var bridgeMinutes = 0
+    /// Patients admitted to hospital, by route (emergency = emergency presentations).
+    public var admissions = PerCase<AdmissionRoute, Int>(repeating: 0)
+    /// Patients who used power beyond their own batteries; who ran the device from the car; who
+    /// recharged a battery elsewhere.
+    public var otherPower = 0
+    public var usedCar = 0
+    public var recharged = 0
+    public var cylinderDeliveries = 0
 
     public init() {}
 
     /// Patients with no gap among the affected.
-    public var covered: Int { coveredOwnMeans + coveredByUnit + evacuated }
+    public var covered: Int { coveredOwnMeans + coveredBySelfHelp + coveredByUnit + evacuated }
+
+    /// Patients admitted to hospital by any route.
+    public var admitted: Int { admissions.total }
 
     /// Counts one patient.
     public mutating func add(_ p: OutcomeFacts) {
@@ -145,6 +215,7 @@ public struct Tally: Sendable, Equatable {
         switch p.outcome {
         case .unaffected: break
         case .coveredOwnMeans: coveredOwnMeans += 1
+        case .coveredBySelfHelp: coveredBySelfHelp += 1
         case .coveredByUnit: coveredByUnit += 1
         case .evacuated: evacuated += 1
         case .uncovered: uncovered += 1
@@ -159,6 +230,14 @@ public struct Tally: Sendable, Equatable {
             detectionDelayMax = max(detectionDelayMax, d)
         }
         for r in p.shortfall { shortfall[r] += 1 }
+        if p.beyondToleranceMinutes > 0 { harmed += 1 }
+        beyondToleranceMinutes += p.beyondToleranceMinutes
+        bridgeMinutes += p.bridgeMinutes
+        if let a = p.admission { admissions[a] += 1 }
+        if p.otherPower { otherPower += 1 }
+        if p.usedCar { usedCar += 1 }
+        if p.recharged { recharged += 1 }
+        cylinderDeliveries += p.cylinderDeliveries
     }
 
     /// Adds the counts of another group (sums, and the larger of the maxima).
@@ -167,6 +246,7 @@ public struct Tally: Sendable, Equatable {
         affected += o.affected
         atRisk += o.atRisk
         coveredOwnMeans += o.coveredOwnMeans
+        coveredBySelfHelp += o.coveredBySelfHelp
         coveredByUnit += o.coveredByUnit
         evacuated += o.evacuated
         uncovered += o.uncovered
@@ -178,6 +258,14 @@ public struct Tally: Sendable, Equatable {
         detectionDelayTotal += o.detectionDelayTotal
         detectionDelayMax = max(detectionDelayMax, o.detectionDelayMax)
         shortfall += o.shortfall
+        harmed += o.harmed
+        beyondToleranceMinutes += o.beyondToleranceMinutes
+        bridgeMinutes += o.bridgeMinutes
+        admissions += o.admissions
+        otherPower += o.otherPower
+        usedCar += o.usedCar
+        recharged += o.recharged
+        cylinderDeliveries += o.cylinderDeliveries
     }
 }
 

@@ -10,14 +10,20 @@ public enum Simulator {
         run(scenario, seed: seed, tier: tier, uniform: nil)
     }
 
-    /// Test hook: `uniform(zoneId, key)` replaces the stable hash draw (key is [patientId] or
-    /// ["provider", providerId]); values in 0..<1,000,000.
-    static func run(
-        _ scenario: Scenario, seed: UInt64?, tier: TierOverride, uniform: ((String, [String]) -> Int)?
+    /// Test hook: `uniform(zoneId, key)` replaces the stable hash draw (key is [patientId],
+    /// ["provider", providerId] or [choice, patientId] under the zone id "self-help"); values in
+    /// 0..<1,000,000. Public to the test support module only (`@_spi(Testing)`), so that a release
+    /// build of every target works. `lookAtEveryone` turns off waiting in the dispatcher (every
+    /// needy patient is looked at every round), the rule that DispatchList.swift claims to follow
+    /// with less work; tests compare the two.
+    @_spi(Testing) public static func run(
+        _ scenario: Scenario, seed: UInt64?, tier: TierOverride, uniform: ((String, [String]) -> Int)?,
+        lookAtEveryone: Bool = false
     ) -> SimulationResult {
         let s = tier.apply(to: scenario)
         let seed = seed ?? scenario.seed
         var state = SimulationRun(Prepared(s, seed: seed, uniform: uniform))
+        state.list.lookAtEveryone = lookAtEveryone
         state.run()
         return state.result(seed: seed, tier: tier)
     }
@@ -59,134 +65,129 @@ public enum Simulator {
     }
 }
 
-/// Events of the loop; small values, no closures. Patient, provider and channel numbers are indices.
+/// Events of the loop; small values, no closures. Patient, provider, unit and channel numbers are
+/// indices; `gen` is the patient's power generation when the event was scheduled (an event whose
+/// generation has moved on is stale: the patient's reserve changed since).
 enum Event {
     case episodeEnd(patient: Int32)
     case unitArrival(patient: Int32, unit: Int32)
-    case evacArrival(patient: Int32)
-    case providerDown(Int32)
-    case providerUp(Int32)
+    case cylinderArrival(patient: Int32)
+    case carReady(patient: Int32, episode: Int32)
+    case rechargeBack(patient: Int32, episode: Int32)
+    case hospitalArrival(patient: Int32)
+    case discharge(patient: Int32)
+    case unitHome(unit: Int32)
+    case unitReady(unit: Int32)
+    case providerOut(Int32)
+    case providerBack(Int32)
+    case siteChange(Int32)
     case episodeStart(patient: Int32, episode: Int32)
+    case scheduledAdmission(patient: Int32, episode: Int32)
+    case lowReserve(patient: Int32, gen: UInt32)
+    case depletion(patient: Int32, gen: UInt32)
     case redispatch
     case eligible(channel: Int32, patient: Int32, episode: Int32, kind: DetectionChannel)
     case takeover(patient: Int32, episode: Int32)
     case contactDone(channel: Int32, patient: Int32, episode: Int32, kind: DetectionChannel)
     case selfCall(patient: Int32, episode: Int32)
 
-    /// Order within a minute: restorations, then arrivals, provider changes, new outages, then
-    /// detection. Dispatch runs once after all events of a minute.
+    /// Order within a minute: restorations, then arrivals of power and people, units and providers
+    /// changing, new outages, households acting, then detection. Dispatch runs after all events of
+    /// a minute.
     var priority: Int {
         switch self {
         case .episodeEnd: return 0
-        case .unitArrival, .evacArrival: return 1
-        case .providerDown, .providerUp: return 2
-        case .episodeStart: return 3
-        case .redispatch: return 4
-        case .eligible, .takeover: return 5
-        case .contactDone: return 6
-        case .selfCall: return 7
+        case .unitArrival, .cylinderArrival, .carReady, .rechargeBack, .hospitalArrival: return 1
+        case .discharge, .unitHome, .unitReady, .providerOut, .providerBack, .siteChange: return 2
+        case .episodeStart, .scheduledAdmission: return 3
+        case .lowReserve: return 4
+        case .depletion: return 5
+        case .redispatch: return 6
+        case .eligible, .takeover: return 7
+        case .contactDone: return 8
+        case .selfCall: return 9
         }
     }
 }
 
-/// A patient's dispatch state: looked at each round (awake), waiting for something that will
-/// change their look (waiting), or with nothing to be done until a provider works again (parked).
-enum Sleep: UInt8 {
-    case awake, waiting, parked
+/// Where the patient is: at home, on the way to hospital (the device still runs on the home
+/// reserve), or admitted.
+enum Place: UInt8 {
+    case home, travelling, hospital
 }
 
-/// The order in which needy patients are looked at: least remaining reserve first (earliest
-/// depletion), ties by patient index (= id order).
-struct Urgency: Comparable {
-    var depletion: Int
-    var patient: Int32
-
-    init(_ depletion: Int, _ patient: Int) {
-        self.depletion = depletion
-        self.patient = Int32(patient)
-    }
-
-    static func < (a: Urgency, b: Urgency) -> Bool {
-        a.depletion != b.depletion ? a.depletion < b.depletion : a.patient < b.patient
-    }
-}
-
-/// When a waiting patient is looked at again: the minute, ties by patient index.
-struct Wake: Comparable {
-    var minute: Int
-    var patient: Int32
-
-    static func < (a: Wake, b: Wake) -> Bool {
-        a.minute != b.minute ? a.minute < b.minute : a.patient < b.patient
-    }
-}
-
-/// An entry in a depot's or area's watch list; stale once the patient's generation moves on.
-struct Watch {
-    var patient: Int32
-    var gen: UInt32
-}
-
-/// Mutable state of one run.
+/// Mutable state of one run. The rules live in extensions by subject: Household.swift (power at
+/// home, self-help, gaps, harm), Detection.swift (who learns of a patient), Dispatch.swift (units
+/// and cylinders), Admission.swift (hospital).
 struct SimulationRun {
     let pr: Prepared
     var queue = EventQueue<Event>()
 
-    // Per patient.
-    var current: [Int]          // current episode index, -1 when the grid is on
-    var depletion: [Int]        // minute power runs out in the current episode
-    var unitMinutes: [Int]      // minutes of all units delivered so far (restored at each episode start)
+    // Per patient: the outage and the home reserve.
+    var current: [Int]           // current episode index, -1 when the grid is on
+    var place: [Place]
+    /// The use-count (UseClock.used) at which the home reserve runs out; its wall minute.
+    var depleteUse: [Int]
+    var depletion: [Int]         // Int.max when nothing runs out (grid on, admitted)
+    var powerGen: [UInt32]
+    var gapStart: [Int]          // -1 when not in a gap
+    var selfHelpDone: [Bool]     // the household's own plan acted in this episode
+    var carUsed: [Bool]
+    var rechargedAny: [Bool]
+    var episodeStartUse: [Int]   // used() at the episode's start (to tell batteries from other power)
+
+    // Per patient: detection.
     var known: [Bool]
     var detectionMinute: [Int]
     var detectionChannel: [DetectionChannel?]
-    var enRoute: [Bool]
-    var evacArrival: [Int]      // Int.max when not evacuated
-    var bed: [Int]              // provider index of the bed, -1
-    var inNeedy: [Bool]
-    var gap: [Int]
-    var firstDepletion: [Int]   // -1
-    var firstHelp: [Int]        // Int.max
+    var supplierContact: [Int]   // -1
+    /// Patients of a provider that was out of action when they needed a partner, waiting for one.
+    var awaitingPartner: [[Int]]
+
+    // Per patient: help.
+    var enRoute: [Bool]          // a unit or cylinders are on the way
+    var lentUnits: [[Int32]]     // units at the patient's home, to return
     var delivered: [[Int32]]
+    var cylinderDeliveries: [Int]
+    var firstHelp: [Int]         // Int.max
+    var admission: [AdmissionRoute?]
+    var admissionMinute: [Int]   // -1
+    var bed: [Int]               // hospital (provider index) whose bed the patient holds now, -1
+    var hospitalOf: [Int]        // hospital the patient was admitted to (with a bed), -1
     var flags: [ShortfallFlags]
+
+    // Per patient: outcomes.
+    var gap: [Int]
+    var bridgeUsed: [Int]
+    var beyond: [Int]
+    var otherPowerUsed: [Bool]
+    var firstDepletion: [Int]    // -1
     var gapSpans: [Interval] = []
 
     // Detection channels: provider i is channel i, municipality m is channel providers + m.
     var channels: [Channel]
     var dirtyChannels: [Int] = []
-    /// Eligibilities so far: the tie-break of a channel's contact order.
-    var eligibleCount = 0
     var channelDirty: [Bool]
+    var eligibleCount = 0
 
-    // Dispatch.
-    var needy = MinHeap<Urgency, Void>()
-    /// Parked patients whose depots or area beds changed since they were parked.
-    var dirtyParked: [Int] = []
-    var stock: [[Int]]          // units left per depot, by id
-    var teamFree: [[Int]]       // minute each team is free
-    var bedsLeft: [Int]
+    // Resources.
+    var stock: [[Int]]           // units available per depot, by id
+    var unitState: [UnitState]
+    /// Returned batteries waiting, discharged, at a provider site without power.
+    var waitingForPower: [Int] = []
+    var teamFree: [[Int]]        // minute each team is free
+    var cylindersLeft: [Int]     // per provider (suppliers)
+    var bedsLeft: [Int]          // per provider (hospitals)
+    var overCapacity: [Int]      // admissions beyond a hospital's beds
+    var bedsTaken: [Int]         // admissions into a hospital's beds in all
     var unitsLent: [Int]
     var trips: [Int]
+
+    // Dispatch.
+    var list: DispatchList
     var dispatchDirty = false
     var redispatchAt = Set<Int>()
 
-    // Sleeping waiters (see `dispatch` and `sleep(_:until:)` in Dispatch.swift).
-    var sleepState: [Sleep]
-    /// Bumped at every sleep, park and wake, so that old heap and watch entries are ignored.
-    var sleepGen: [UInt32]
-    var parkedDirty: [Bool]
-    /// The depot of a waiting patient's chosen option (-1 when parked).
-    var sleepBest: [Int]
-    /// Waiting patients by the minute their look can next change, with the generation they slept at.
-    var sleepers = MinHeap<Wake, UInt32>()
-    /// Sleeping or parked patients to notify when a depot's stock, teams or working change,
-    /// or when an area's beds change.
-    var depotWatch: [[Watch]]
-    var areaWatch: [[Watch]]
-    /// Minutes at which some travel disruption starts or ends, ascending.
-    let travelChanges: [Int]
-    var inRound = false
-    var roundKey = Urgency(0, 0)
-    var nextRound: [Int] = []
     /// Calls of `decide` (for bench: the dispatcher's work).
     var looks = 0
 
@@ -194,42 +195,48 @@ struct SimulationRun {
         self.pr = pr
         let n = pr.pats.count
         current = .init(repeating: -1, count: n)
+        place = .init(repeating: .home, count: n)
+        depleteUse = .init(repeating: 0, count: n)
         depletion = .init(repeating: Int.max, count: n)
-        unitMinutes = .init(repeating: 0, count: n)
+        powerGen = .init(repeating: 0, count: n)
+        gapStart = .init(repeating: -1, count: n)
+        selfHelpDone = .init(repeating: false, count: n)
+        carUsed = .init(repeating: false, count: n)
+        rechargedAny = .init(repeating: false, count: n)
+        episodeStartUse = .init(repeating: 0, count: n)
         known = .init(repeating: false, count: n)
         detectionMinute = .init(repeating: -1, count: n)
         detectionChannel = .init(repeating: nil, count: n)
+        supplierContact = .init(repeating: -1, count: n)
+        awaitingPartner = .init(repeating: [], count: pr.provs.count)
         enRoute = .init(repeating: false, count: n)
-        evacArrival = .init(repeating: Int.max, count: n)
-        bed = .init(repeating: -1, count: n)
-        inNeedy = .init(repeating: false, count: n)
-        gap = .init(repeating: 0, count: n)
-        firstDepletion = .init(repeating: -1, count: n)
-        firstHelp = .init(repeating: Int.max, count: n)
+        lentUnits = .init(repeating: [], count: n)
         delivered = .init(repeating: [], count: n)
+        cylinderDeliveries = .init(repeating: 0, count: n)
+        firstHelp = .init(repeating: Int.max, count: n)
+        admission = .init(repeating: nil, count: n)
+        admissionMinute = .init(repeating: -1, count: n)
+        bed = .init(repeating: -1, count: n)
+        hospitalOf = .init(repeating: -1, count: n)
         flags = .init(repeating: [], count: n)
+        gap = .init(repeating: 0, count: n)
+        bridgeUsed = .init(repeating: 0, count: n)
+        beyond = .init(repeating: 0, count: n)
+        otherPowerUsed = .init(repeating: false, count: n)
+        firstDepletion = .init(repeating: -1, count: n)
         channels = pr.provs.map { Channel(perHour: $0.contactsPerHour, provider: true) }
             + pr.munis.map { Channel(perHour: $0.contactsPerHour, provider: false) }
         channelDirty = .init(repeating: false, count: channels.count)
         stock = pr.depotUnits
+        unitState = .init(repeating: UnitState(), count: pr.units.count)
         teamFree = pr.depotTeams.map { [Int](repeating: 0, count: $0) }
+        cylindersLeft = pr.provs.map { $0.kind == .supplier ? $0.cylinders : 0 }
         bedsLeft = pr.provs.map { max(0, $0.backupBeds) }
+        overCapacity = .init(repeating: 0, count: pr.provs.count)
+        bedsTaken = .init(repeating: 0, count: pr.provs.count)
         unitsLent = .init(repeating: 0, count: pr.depotTeams.count)
         trips = .init(repeating: 0, count: pr.depotTeams.count)
-        sleepState = .init(repeating: .awake, count: n)
-        sleepGen = .init(repeating: 0, count: n)
-        parkedDirty = .init(repeating: false, count: n)
-        sleepBest = .init(repeating: -1, count: n)
-        depotWatch = .init(repeating: [], count: pr.depotTeams.count)
-        areaWatch = .init(repeating: [], count: pr.areas.count)
-        var changes = Set<Int>()
-        for d in pr.scenario.disruptions {
-            if case .travelSlowed(_, _, let from, let until) = d {
-                changes.insert(from)
-                if let u = until { changes.insert(u) }
-            }
-        }
-        travelChanges = changes.sorted()
+        list = DispatchList(patients: n, depots: pr.depotTeams.count, areas: pr.areas.count)
     }
 
     mutating func schedule(_ minute: Int, _ e: Event) {
@@ -237,16 +244,26 @@ struct SimulationRun {
     }
 
     mutating func run() {
-        queue.reserveCapacity(pr.episodes.count * 2 + 16)
+        queue.reserveCapacity(pr.episodes.count * 4 + 16)
+        let lead = pr.params.plannedAdmissionDelayMinutes + pr.params.transferMinutes
         for i in pr.pats.indices {
             for k in pr.epOffset[i]..<pr.epOffset[i + 1] {
-                schedule(pr.episodes[k].start, .episodeStart(patient: Int32(i), episode: Int32(k)))
+                let e = pr.episodes[k]
+                schedule(e.start, .episodeStart(patient: Int32(i), episode: Int32(k)))
+                // An announced block lets the provider arrange an admission ahead of it.
+                if e.scheduled { schedule(max(0, e.start - lead), .scheduledAdmission(patient: Int32(i), episode: Int32(k))) }
             }
         }
-        for (i, spans) in pr.provDown.enumerated() {
+        for (i, spans) in pr.provOut.enumerated() {
             for d in spans {
-                schedule(d.start, .providerDown(Int32(i)))
-                schedule(d.end, .providerUp(Int32(i)))
+                schedule(d.start, .providerOut(Int32(i)))
+                schedule(d.end, .providerBack(Int32(i)))
+            }
+        }
+        for (i, spans) in pr.provDark.enumerated() {
+            for d in spans {
+                schedule(d.start, .siteChange(Int32(i)))
+                schedule(d.end, .siteChange(Int32(i)))
             }
         }
         while let first = queue.peek() {
@@ -263,23 +280,27 @@ struct SimulationRun {
             }
         }
         // Close the gaps of patients still without power at the horizon.
-        for i in pr.pats.indices where current[i] >= 0 { endEpisode(i, pr.horizon) }
+        for i in pr.pats.indices where current[i] >= 0 { closeGap(i, pr.horizon) }
     }
 
     mutating func handle(_ e: Event, _ now: Int) {
         switch e {
         case .episodeEnd(let p): endEpisode(Int(p), now)
         case .unitArrival(let p, let u): unitArrived(Int(p), Int(u), now)
-        case .evacArrival(let p): evacArrived(Int(p), now)
-        case .providerDown(let i):
-            notifyProvider(Int(i))
-            providerDown(Int(i), now)
-        case .providerUp(let i):
-            notifyProvider(Int(i))
-            markChannel(Int(i))
-            unpark()
-            dispatchDirty = true
+        case .cylinderArrival(let p): cylindersArrived(Int(p), now)
+        case .carReady(let p, let k): carReady(Int(p), Int(k), now)
+        case .rechargeBack(let p, let k): rechargeBack(Int(p), Int(k), now)
+        case .hospitalArrival(let p): arriveAtHospital(Int(p), now)
+        case .discharge(let p): discharge(Int(p), now)
+        case .unitHome(let u): unitHome(Int(u), now)
+        case .unitReady(let u): unitReady(Int(u), now)
+        case .providerOut(let i): providerOut(Int(i), now)
+        case .providerBack(let i): providerBack(Int(i), now)
+        case .siteChange(let i): siteChange(Int(i), now)
         case .episodeStart(let p, let k): startEpisode(Int(p), Int(k), now)
+        case .scheduledAdmission(let p, let k): scheduledAdmission(Int(p), Int(k), now)
+        case .lowReserve(let p, let g): if powerGen[Int(p)] == g { lowReserve(Int(p), now) }
+        case .depletion(let p, let g): if powerGen[Int(p)] == g { depleted(Int(p), now) }
         case .redispatch:
             redispatchAt.remove(now)
             dispatchDirty = true
@@ -291,85 +312,12 @@ struct SimulationRun {
         }
     }
 
-    func episodeEnd(_ i: Int) -> Int { pr.episodes[current[i]].end }
+    func episodeEnd(_ i: Int) -> Int { current[i] >= 0 ? pr.episodes[current[i]].end : Int.min }
 
-    func inHospital(_ i: Int, _ now: Int) -> Bool { evacArrival[i] <= now }
-
-    mutating func addGap(_ i: Int, _ from: Int, _ to: Int) {
-        guard from < to else { return }
-        gap[i] += to - from
-        gapSpans.append(Interval(start: from, end: to))
-    }
-
-    mutating func startEpisode(_ i: Int, _ k: Int, _ now: Int) {
-        current[i] = k
-        let end = pr.episodes[k].end
-        schedule(end, .episodeEnd(patient: Int32(i)))
-        if inHospital(i, now) {
-            depletion[i] = Int.max
-            return
-        }
-        let d = now + pr.patOwnMinutes[i] + unitMinutes[i]
-        depletion[i] = d
-        if d < end && firstDepletion[i] < 0 { firstDepletion[i] = d }
-        if known[i] {
-            pushNeedyIfNeeded(i)
-        } else {
-            scheduleDetection(i, k, now)
-        }
-    }
-
-    mutating func endEpisode(_ i: Int, _ now: Int) {
-        guard current[i] >= 0 else { return }
-        let cutoff = min(now, evacArrival[i])
-        if depletion[i] < cutoff { addGap(i, depletion[i], cutoff) }
-        current[i] = -1
-        depletion[i] = Int.max
-    }
-
-    mutating func unitArrived(_ i: Int, _ u: Int, _ now: Int) {
-        enRoute[i] = false
-        firstHelp[i] = min(firstHelp[i], now)
-        delivered[i].append(Int32(u))
-        let m = pr.unitMinutes(u, for: i)
-        unitMinutes[i] += m
-        guard current[i] >= 0, !inHospital(i, now) else { return }
-        if depletion[i] < now {
-            addGap(i, depletion[i], now)
-            depletion[i] = now + m
-        } else {
-            depletion[i] += m
-        }
-        pushNeedyIfNeeded(i)
-    }
-
-    mutating func evacArrived(_ i: Int, _ now: Int) {
-        firstHelp[i] = min(firstHelp[i], now)
-        guard current[i] >= 0 else { return }
-        if depletion[i] < now { addGap(i, depletion[i], now) }
-        depletion[i] = Int.max
-    }
-
-    /// Whether patient i needs a unit or a bed now: grid off, power runs out before it comes back,
-    /// known, nothing on the way.
-    func needsHelp(_ i: Int) -> Bool {
-        current[i] >= 0 && known[i] && !enRoute[i] && evacArrival[i] == Int.max
-            && depletion[i] < episodeEnd(i)
-    }
-
-    mutating func pushNeedyIfNeeded(_ i: Int) {
-        guard needsHelp(i) else { return }
-        dispatchDirty = true
-        if sleepState[i] != .awake {
-            // Their own state changed: a sleeper (counted in `needy`) is filed again now; a parked
-            // patient stops being parked, as the full rule would look at them this round.
-            if sleepState[i] == .waiting { needy.push(Urgency(depletion[i], i), ()) }
-            sleepState[i] = .awake
-            sleepGen[i] &+= 1
-        }
-        if !inNeedy[i] {
-            inNeedy[i] = true
-            needy.push(Urgency(depletion[i], i), ())
-        }
+    /// Asks for a dispatch round at `t` (once per minute).
+    mutating func redispatch(at t: Int) {
+        guard t < pr.horizon, !redispatchAt.contains(t) else { return }
+        redispatchAt.insert(t)
+        schedule(t, .redispatch)
     }
 }

@@ -19,7 +19,8 @@ import XCTest
 ///   columns:            id 1, kind 4, capacity_wh 14, rated_w 15, owner_type 25, owner 34
 final class ScenarioLoaderTests: XCTestCase {
     static let patientColumns = "id, municipality, device, draw_w, hours_per_day, internal_wh, external_wh, generator_w, "
-        + "generator_runtime_min, generator_tanks, generator_operable, provider, support_plan"
+        + "generator_runtime_min, generator_tanks, generator_operable, provider, support_plan, tolerance_min, manual_bridge, "
+        + "car, cylinder_min, supplier, use_from"
 
     // MARK: The valid fixture
 
@@ -339,7 +340,7 @@ final class ScenarioLoaderTests: XCTestCase {
         try f.replace(in: "scenario.json", "\"synthetic\"", with: "\"synthetc\"")
         XCTAssertEqual(f.errors(), [
             "\(f.path("scenario.json")):5:15: error: synthetc: unknown key \"synthetc\"; expected one of: schema, name, description, "
-                + "synthetic, seed, horizon_hours, encoding, files, curves, zones, disruptions, parameters, sources"
+                + "synthetic, seed, start_clock, horizon_hours, encoding, files, curves, zones, disruptions, parameters, sources"
         ])
     }
 
@@ -561,5 +562,83 @@ final class ScenarioLoaderTests: XCTestCase {
             "\(f.path("municipalities.csv")):2:1: error: code: 271004 is not in the built-in Tokyo table, so the row must give "
                 + "name_en, kind, population, population_date, secondary_medical_area_ja, secondary_medical_area_en"
         ])
+    }
+
+    // MARK: Model v2 columns
+
+    static let v2Patients = """
+        id,municipality,device,draw_w,hours_per_day,internal_wh,external_wh,provider,support_plan,tolerance_min,manual_bridge,car,cylinder_min,supplier,use_from
+        P001,131016,tppv,60,24,100,200,C1,true,10,true,socket,,,
+        P002,131016,oxygen,,,0,0,C1,false,,,outlet,780,S1,
+        P003,131016,nppv,30,10,300,0,C1,false,,,,,,22:30
+
+        """
+    static let v2Providers = """
+        id,kind,municipality,tier,linked_group,backup_power,contacts_per_hour,delivery_teams,backup_beds,cylinders
+        C1,clinic,131016,institutional,,true,10,1,0,
+        H1,hospital,131024,regional,,true,5,1,4,
+        S1,supplier,131016,none,,true,20,2,0,50
+
+        """
+
+    func testModelV2ColumnsAreRead() throws {
+        let f = try ScenarioFixture()
+        try f.write("patients.csv", Self.v2Patients)
+        try f.write("providers.csv", Self.v2Providers)
+        try f.write("municipalities.csv", "code,admission_system,charging_points\n131016,true,2\n")
+        try f.replace(in: "scenario.json", "\"seed\": 42,", with: "\"seed\": 42, \"start_clock\": \"06:30\",")
+        guard let s = f.loaded()?.scenario else { return }
+        XCTAssertEqual(s.startClockMinute, 6 * 60 + 30)
+        let p = Dictionary(uniqueKeysWithValues: s.patients.map { ($0.id, $0) })
+        XCTAssertEqual(p["P001"]?.toleranceMinutes, 10)
+        XCTAssertEqual(p["P001"]?.manualBridge, true)
+        XCTAssertEqual(p["P001"]?.car, .socket)
+        XCTAssertEqual(p["P002"]?.cylinderMinutes, 780)
+        XCTAssertEqual(p["P002"]?.supplierId, "S1")
+        XCTAssertEqual(p["P002"]?.car, .outlet)
+        XCTAssertNil(p["P002"]?.toleranceMinutes, "blank: the device's default")
+        XCTAssertEqual(p["P003"]?.useFromMinute, 22 * 60 + 30)
+        XCTAssertEqual(p["P003"]?.car, CarPower.none)
+        let supplier = try XCTUnwrap(s.providers.first { $0.id == "S1" })
+        XCTAssertEqual(supplier.kind, .supplier)
+        XCTAssertEqual(supplier.cylinders, 50)
+        let chiyoda = try XCTUnwrap(s.municipalities.first { $0.code == MunicipalityCode("131016") })
+        XCTAssertTrue(chiyoda.admissionSystem)
+        XCTAssertEqual(chiyoda.chargingPoints, 2)
+    }
+
+    func testModelV2ColumnsAreChecked() throws {
+        let f = try ScenarioFixture()
+        try f.write("patients.csv", """
+            id,municipality,device,draw_w,hours_per_day,internal_wh,external_wh,provider,support_plan,tolerance_min,manual_bridge,car,cylinder_min,supplier,use_from
+            P001,131016,tppv,60,24,100,200,C1,true,abc,maybe,truck,60,C1,25:00
+
+            """)
+        let pc = f.path("patients.csv")
+        XCTAssertEqual(f.errors(), [
+            "\(pc):2:40: error: tolerance_min: expected a whole number of minutes, found \"abc\"",
+            "\(pc):2:44: error: manual_bridge: expected true or false, found \"maybe\"",
+            "\(pc):2:50: error: car: expected one of none, socket, outlet, found \"truck\"",
+            "\(pc):2:62: error: use_from: expected a clock time HH:MM (00:00 to 23:59), found \"25:00\"",
+        ])
+        // With the cells readable, what they say is checked against the device and the providers.
+        try f.write("patients.csv", """
+            id,municipality,device,draw_w,hours_per_day,internal_wh,external_wh,provider,support_plan,cylinder_min,supplier
+            P001,131016,tppv,60,24,100,200,C1,true,60,C1
+
+            """)
+        try f.write("providers.csv", Self.v2Providers.replacingOccurrences(of: "C1,clinic,131016,institutional,,true,10,1,0,", with: "C1,clinic,131016,institutional,,true,10,1,0,5"))
+        let errors = f.errors()
+        XCTAssertTrue(errors.contains("\(pc):2:40: error: cylinder_min: only oxygen users hold cylinders (device is tppv)"), "\(errors)")
+        XCTAssertTrue(errors.contains("\(pc):2:43: error: supplier: C1 is a clinic, not an oxygen supplier (kind supplier)"), "\(errors)")
+        XCTAssertTrue(errors.contains { $0.hasSuffix("error: cylinders: only oxygen suppliers deliver cylinders (kind is clinic)") }, "\(errors)")
+    }
+
+    func testStartClockMustBeAClockTime() throws {
+        let f = try ScenarioFixture()
+        try f.replace(in: "scenario.json", "\"seed\": 42,", with: "\"seed\": 42, \"start_clock\": \"9am\",")
+        let errors = f.errors()
+        XCTAssertEqual(errors.count, 1)
+        XCTAssertTrue(errors[0].hasSuffix("error: start_clock: expected the clock time at the scenario's start as \"HH:MM\" (00:00 to 23:59), found \"9am\""), errors[0])
     }
 }

@@ -9,7 +9,8 @@ import XCTest
 /// "What would have closed the gap" on a hand-built scenario small enough to follow by hand.
 ///
 /// 千代田区 loses power at minute 0 until minute 1,000. Two patients (60 W, 24 h a day, 300 Wh:
-/// 300 minutes of battery) are cared for by clinic C1 (institutional BCP, own backup power, 60
+/// 300 minutes of battery; they can wait a day without harm and their households do nothing of
+/// their own: tolerance 1,440 min, self-help shares 0) are cared for by clinic C1 (institutional BCP, own backup power, 60
 /// calls an hour). The municipality has one delivery team and no stock; nobody has a hospital.
 /// Without a unit both run out at minute 300 and stay without power until 1,000: 2 uncovered.
 ///
@@ -30,7 +31,7 @@ final class CounterfactualTests: XCTestCase {
                              populationDate: "2023-01-01", area: central, deliveryTeams: 1)
         let patients = ["P1", "P2"].map {
             Patient(id: $0, municipality: chiyoda, device: .tppv, drawW: 60, hoursPerDay: 24, internalBatteryWh: 300, externalBatteryWh: 0,
-                    generator: nil, providerId: "C1", registeredSupportPlan: false)
+                    generator: nil, providerId: "C1", registeredSupportPlan: false, toleranceMinutes: 1_440)
         }
         let c1 = Provider(id: "C1", kind: .clinic, municipality: chiyoda, tier: .institutional, linkedGroup: nil, hasBackupPower: true,
                           contactsPerHour: 60, deliveryTeams: 0, backupBeds: 0)
@@ -41,8 +42,12 @@ final class CounterfactualTests: XCTestCase {
         let zone = OutageZone(id: "Z", targets: [.area("区中央部")], startMinute: 0, shape: .restoration(RestorationCurve(points: [
             CurvePoint(minute: 999, restoredPPM: 0), CurvePoint(minute: 1_000, restoredPPM: 1_000_000),
         ])))
-        return Scenario(nameJa: "小さな停電", nameEn: "Tiny outage", horizonMinutes: 1_440, seed: 1, municipalities: [m],
-                        patients: patients, providers: [c1], units: units, zones: [zone])
+        var s = Scenario(nameJa: "小さな停電", nameEn: "Tiny outage", horizonMinutes: 1_440, seed: 1, municipalities: [m],
+                         patients: patients, providers: [c1], units: units, zones: [zone])
+        s.parameters.hospitalSharePerMille = 0
+        s.parameters.carPowerSharePerMille = 0
+        s.parameters.rechargeSharePerMille = 0
+        return s
     }
 
     func testBaseline() {

@@ -69,33 +69,36 @@ final class WorkshopTests: XCTestCase {
         XCTAssertTrue(points.contains { $0.finding == "Under the scenario as configured, no municipal stock and no area's beds run out." })
     }
 
-    /// The as-configured run plays like the linked one. Its timeline, by hand: outage and the dark
-    /// clinic at 0; P-ALPHA is under 6 h of reserve from the start (240 < 360); CLINIC-ONE reaches
-    /// P-ALPHA at 61; U-ONE arrives at 121; CLINIC-THREE reaches P-BRAVO at 181; everyone's grid is
-    /// back at 600 (hour 10 is the first hour mark with nobody off); the horizon ends at 1,440.
+    /// The as-configured run plays like the linked one. Its timeline, by hand: outage, the dark
+    /// clinic and CLINIC-TWO out of action at 0; P-ALPHA is under 6 h of reserve from the start
+    /// (240 < 360); CLINIC-ONE reaches P-ALPHA at 61; U-ONE arrives at 121; CLINIC-THREE reaches
+    /// P-BRAVO at 181; everyone's grid is back at 600 (hour 10 is the first hour mark with nobody
+    /// off); the horizon ends at 1,440.
     func testMSELFromAKnownTimeline() {
         let pack = WorkshopPack(runs: Self.runs, lang: .en)
-        XCTAssertEqual(pack.events.map(\.kind), [.outageStart, .providersLosePower, .underSixHours, .providerCall, .firstUnit,
-                                                 .linkedTakeover, .restoredHalf, .restoredMost, .restoredAll, .endex])
-        XCTAssertEqual(pack.events.map(\.minute), [0, 0, 0, 61, 121, 181, 600, 600, 600, 1440])
+        XCTAssertEqual(pack.events.map(\.kind), [.outageStart, .providersLosePower, .providerOut, .underSixHours, .providerCall,
+                                                 .firstUnit, .linkedTakeover, .restoredHalf, .restoredMost, .restoredAll, .endex])
+        XCTAssertEqual(pack.events.map(\.minute), [0, 0, 0, 0, 61, 121, 181, 600, 600, 600, 1440])
         let rows = pack.msel
-        XCTAssertEqual(rows.map(\.number), Array(1...10))
+        XCTAssertEqual(rows.map(\.number), Array(1...11))
         XCTAssertEqual(rows[1].time, "Day 1 00:00")
         XCTAssertEqual(rows[1].type, .expectedAction)
-        XCTAssertEqual(rows[1].message, "1 providers without backup power in Ku-chubu (clinics 1) lose power and cannot call their patients.")
+        XCTAssertEqual(rows[1].message, "1 providers without backup power in Ku-chubu (clinics 1) lose power: they can still phone "
+                       + "their patients by mobile, but cannot recharge returned batteries or offer families a place to charge.")
         XCTAssertEqual(rows[1].from, "Home-care provider")
         XCTAssertEqual(rows[1].to, "Linked partner, Municipality (disaster HQ)")
         XCTAssertEqual(rows[1].objective, "O2 institutional, O3 linked")
-        XCTAssertEqual(rows[3].time, "Day 1 01:01")
-        XCTAssertEqual(rows[3].type, .contingent)
-        XCTAssertEqual(rows[5].time, "Day 1 03:01")
-        XCTAssertEqual(rows[6].message, "Power is back for at least half of the patients who lost it (0 still off; 2 at the peak).")
-        XCTAssertEqual(rows[9].time, "Day 2 00:00")
-        XCTAssertEqual(rows[9].type, .contextual)
+        XCTAssertEqual(rows[2].time, "Day 1 00:00")
+        XCTAssertEqual(rows[4].time, "Day 1 01:01")
+        XCTAssertEqual(rows[4].type, .contingent)
+        XCTAssertEqual(rows[6].time, "Day 1 03:01")
+        XCTAssertEqual(rows[7].message, "Power is back for at least half of the patients who lost it (0 still off; 2 at the peak).")
+        XCTAssertEqual(rows[10].time, "Day 2 00:00")
+        XCTAssertEqual(rows[10].type, .contextual)
         let csv = MSELRenderer(rows: rows, lang: .en).csv(bom: false)
         XCTAssertTrue(csv.hasPrefix("No.,Time (from start),Minute from start,Inject type,From,To,Message,Expected player action,Objective\r\n"))
-        XCTAssertTrue(csv.contains("\r\n4,Day 1 01:01,61,Contingent,Exercise control,Home-care provider,"))
-        XCTAssertEqual(csv.components(separatedBy: "\r\n").count, 12)  // header, 10 rows, empty tail
+        XCTAssertTrue(csv.contains("\r\n5,Day 1 01:01,61,Contingent,Exercise control,Home-care provider,"))
+        XCTAssertEqual(csv.components(separatedBy: "\r\n").count, 13)  // header, 11 rows, empty tail
     }
 
     func testClockAndHours() {

@@ -1,5 +1,5 @@
 import BCPModel
-@testable import BCPSimulator
+@_spi(Testing) import BCPSimulator
 
 /// Small scenarios built in code. Four real Tokyo municipalities: 千代田区 and 中央区 (区中央部),
 /// 新宿区 (区西部), 大島町 (島しょ, an island).
@@ -25,11 +25,33 @@ public enum Fx {
         ]
     }
 
-    /// A 24-hour device at 60 W with `reserve` minutes of battery (reserve Wh at 60 W = reserve minutes).
+    /// A 24-hour TPPV device at 60 W with `reserve` minutes of battery (reserve Wh at 60 W =
+    /// reserve minutes). Its tolerance is TPPV's 5 minutes (life-critical: taken to the emergency
+    /// department when the power runs out) unless `tolerance` says otherwise.
     public static func patient(_ id: String, reserve: Int, in m: MunicipalityCode = chiyoda, provider: String = "C1",
-                        registered: Bool = false) -> Patient {
-        Patient(id: id, municipality: m, device: .tppv, drawW: 60, hoursPerDay: 24, internalBatteryWh: reserve,
-                externalBatteryWh: 0, generator: nil, providerId: provider, registeredSupportPlan: registered)
+                               registered: Bool = false, tolerance: Int? = nil, external: Int = 0, bridge: Bool = false,
+                               car: CarPower = .none, device: DeviceKind = .tppv, hours: Int = 24) -> Patient {
+        Patient(id: id, municipality: m, device: device, drawW: 60, hoursPerDay: hours, internalBatteryWh: reserve,
+                externalBatteryWh: external, generator: nil, providerId: provider, registeredSupportPlan: registered,
+                toleranceMinutes: tolerance, manualBridge: bridge, car: car)
+    }
+
+    /// A patient who waits at home for help when the power runs out (tolerance far beyond any
+    /// horizon: not life-critical, no emergency, no harm), for tests of detection and dispatch.
+    public static func waiting(_ id: String, reserve: Int, in m: MunicipalityCode = chiyoda, provider: String = "C1",
+                               registered: Bool = false) -> Patient {
+        patient(id, reserve: reserve, in: m, provider: provider, registered: registered, tolerance: 1_000_000)
+    }
+
+    /// Parameters with the household shares set (per mille): family to hospital, car (12 V socket),
+    /// car outlet, recharge trips. Everything else at its default.
+    public static func households(hospital: Int = 0, car: Int = 0, outlet: Int = 0, recharge: Int = 0) -> PolicyParameters {
+        var p = PolicyParameters()
+        p.hospitalSharePerMille = hospital
+        p.carPowerSharePerMille = car
+        p.outletUseSharePerMille = outlet
+        p.rechargeSharePerMille = recharge
+        return p
     }
 
     public static func provider(_ id: String, in m: MunicipalityCode = chiyoda, tier: BCPTier = .none, group: String? = nil,

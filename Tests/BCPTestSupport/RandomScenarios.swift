@@ -1,6 +1,6 @@
 import BCPEngine
 import BCPModel
-@testable import BCPSimulator
+import BCPSimulator
 
 /// Random small scenarios from a seeded xoshiro256**, for property tests.
 public enum RandomScenario {
@@ -12,6 +12,8 @@ public enum RandomScenario {
             munis[i].hasRegionalBCP = g.next(below: 3) == 0
             munis[i].deliveryTeams = g.int(in: 0...2)
             munis[i].contactsPerHour = g.int(in: 0...20)
+            munis[i].admissionSystem = g.next(below: 4) == 0
+            munis[i].chargingPoints = g.next(below: 3) == 0 ? 1 : 0
         }
         let tiers = BCPTier.allCases
         var providers: [Provider] = []
@@ -23,6 +25,11 @@ public enum RandomScenario {
                 contactsPerHour: g.int(in: 0...12), deliveryTeams: g.int(in: 0...2),
                 backupBeds: kind == .hospital ? g.int(in: 0...3) : 0))
         }
+        // An oxygen supplier with a few cylinder deliveries.
+        providers.append(Provider(
+            id: "S6", kind: .supplier, municipality: codes[g.int(in: 0...3)], tier: .none, linkedGroup: nil,
+            hasBackupPower: true, contactsPerHour: g.int(in: 0...12), deliveryTeams: g.int(in: 0...2), backupBeds: 0,
+            cylinders: g.int(in: 0...6)))
         var patients: [Patient] = []
         for k in 0..<n { patients.append(patient(&g, id: "P\(String(k + 100))", codes: codes)) }
         var units: [PowerUnit] = []
@@ -64,12 +71,24 @@ public enum RandomScenario {
                         disruptions: disruptions)
     }
 
+    /// A random patient of any device, with the v2 fields drawn too: tolerance (the device's default
+    /// or a random one), a manual bridge, a car, cylinders and the supplier for oxygen, a use window.
     public static func patient(_ g: inout Xoshiro256StarStar, id: String, codes: [MunicipalityCode]) -> Patient {
-        Patient(id: id, municipality: codes[g.int(in: 0...3)], device: DeviceKind.allCases[g.int(in: 0...4)],
+        let device = DeviceKind.allCases[g.int(in: 0...DeviceKind.allCases.count - 1)]
+        var p = Patient(id: id, municipality: codes[g.int(in: 0...3)], device: device,
                 drawW: g.int(in: 15...120), hoursPerDay: g.int(in: 6...24), internalBatteryWh: g.int(in: 0...200),
                 externalBatteryWh: g.next(below: 2) == 0 ? 0 : g.int(in: 0...600),
                 generator: g.next(below: 5) == 0 ? OwnGenerator(ratedW: 900, runtimePerTankMinutes: 90, tanks: g.int(in: 1...3)) : nil,
                 providerId: "C\(g.int(in: 0...5))", registeredSupportPlan: g.next(below: 2) == 0)
+        if g.next(below: 3) == 0 { p.toleranceMinutes = g.int(in: 0...600) }
+        p.manualBridge = g.next(below: 3) == 0
+        p.car = [CarPower.none, .socket, .outlet][g.int(in: 0...2)]
+        if device == .oxygenConcentrator {
+            p.cylinderMinutes = g.int(in: 0...800)
+            if g.next(below: 3) != 0 { p.supplierId = "S6" }
+        }
+        if g.next(below: 3) == 0 { p.useFromMinute = g.int(in: 0...1439) }
+        return p
     }
 
     public static func unit(_ g: inout Xoshiro256StarStar, id: String, owner: UnitOwner) -> PowerUnit {
