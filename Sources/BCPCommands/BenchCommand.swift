@@ -183,7 +183,7 @@ enum Bench {
         // 2. Tokyo x replicas.
         let population = tokyo.reduce(0) { $0 + $1.population }
         let tokyoScenario = SyntheticTokyo.scenario(
-            patients: RosterGenerator.tokyoDefaultPatients(population: population), seed: 2025, municipalities: tokyo)
+            patients: RosterGenerator.defaultPatients(population: population), seed: 2025, municipalities: tokyo)
         let replicas = quick ? 10 : 1_000
         let single = max(1, replicas / 5)
         log("bench: Tokyo x \(replicas) replicas on \(threads) threads")

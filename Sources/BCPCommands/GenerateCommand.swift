@@ -8,12 +8,14 @@ import Foundation
 enum GenerateCommand {
     static let info = CommandInfo(
         name: "generate", summary: "write a synthetic Tokyo scenario (patients spread by population)",
-        synopsis: "generate --out DIR [--patients N] [--seed S] [--outage PRESET] [--region tokyo|japan] [--force]",
+        synopsis: "generate --out DIR [--patients N] [--seed S] [--outage PRESET] [--region tokyo|japan] [--event EVENT] [--force]",
         discussion: """
             Writes a scenario folder with a synthetic roster: patients spread over Tokyo's 62
-            municipalities by population, device mix, batteries and generators drawn from
-            published figures (docs/MODEL.md cites each), providers in every municipality, and
-            municipal stock of subsidized units in 18 municipalities. The outage is one of the
+            municipalities by population; home ventilator and home oxygen users in the
+            proportions of the national counts; batteries, cars, oxygen cylinders and manual
+            bridges drawn from published figures (docs/MODEL.md cites each); providers and
+            hospitals in every municipality, oxygen suppliers in every area, and the subsidized
+            generators and batteries given to patients in 18 municipalities. The outage is one of the
             presets: hokkaido2018 (all of Tokyo, restored like Hokkaido in September 2018, 7 days),
             chiba2019 (southern Tama, restored like Chiba after typhoon Faxai, 15 days),
             rolling2011 (Tama, rolling blackouts of March 2011, 7 days), island-typhoon (the
@@ -21,17 +23,26 @@ enum GenerateCommand {
             (eastern and central wards after an earthquake under Tokyo, an assumption, 14 days).
 
             Every output says it is synthetic. The same N and seed always give the same files.
-            The default N is Tokyo's population share of Japan's 20,293 home ventilator users
-            (end FY2018) plus 10% other electricity-dependent devices.
+            The default N is Tokyo's population share of Japan's 19,646 home ventilator users
+            (2021 claims) and 156,696 home oxygen patients (2019), plus suction and feeding-pump
+            users: 19,714.
 
             --region japan spreads the patients over all of Japan for large runs: Tokyo's 62 real
             municipalities plus synthetic municipalities for the other 46 prefectures (populations
             from the 2020 census, split by a rank-size rule; names and areas say "synthetic"; see
-            docs/PERFORMANCE.md). Its default N is all of Japan's users, 22,547. The presets'
+            docs/PERFORMANCE.md). Its default N is all of Japan's users, about 177,000. The presets'
             outages keep their Tokyo targets, except hokkaido2018, which then covers all of Japan.
+
+            --event NAME writes a real event's scenario for the backtest instead: sapporo2018
+            (Hokkaido blackout, Sapporo's 230 ventilator users), chiba2019 (typhoon Faxai),
+            kumamoto2016 (the earthquake, under Kumamoto's evacuation-admission system) or
+            rolling2011 (Tama's rolling blackouts as carried out, 14-28 March 2011). The place,
+            restoration and patient counts are the records; the roster is synthetic. The shipped
+            ones are Scenarios/backtest-NAME; 'bcpsim backtest' runs them.
             """,
         options: [
-            Options.out.spec, Options.patients.spec, Options.seed.spec, Options.outage.spec, Options.region.spec, CommonOptions.force.spec,
+            Options.out.spec, Options.patients.spec, Options.seed.spec, Options.outage.spec, Options.region.spec, Options.event.spec,
+            CommonOptions.force.spec,
         ],
         positionals: 0...0,
         run: { args, t in try run(args, t) })
@@ -40,20 +51,32 @@ enum GenerateCommand {
 
     enum Options {
         static let out = CommonOptions.out.help("Folder to write (created; must be empty unless --force).")
-        static let patients = Option<Int>.int("patients", "N", 0...10_000_000, help: "Number of patients (default: Tokyo's share, 2,502).")
+        static let patients = Option<Int>.int("patients", "N", 0...10_000_000, help: "Number of patients (default: Tokyo's share, 19,714).")
         static let seed = CommonOptions.seed.help("Seed of the data set and the scenario (default 2025).")
         static let outage = Option<ScenarioPreset>.choice(
             "outage", "PRESET", help: "The outage, shaped like a real one (default hokkaido2018; see Scenarios/README.md).")
         static let region = Option<Region>.choice(
             "region", "REGION", help: "tokyo (default): Tokyo's 62 municipalities; japan: all prefectures, synthetic outside Tokyo.")
+        static let event = Option<EventScenario>.choice(
+            "event", "EVENT", help: "A real event for the backtest instead of a Tokyo preset (see docs/BACKTEST.md).")
     }
 
     static func run(_ args: ParsedArguments, _ t: Terminal) throws -> Int32 {
         let out = try args.required(Options.out, command: "generate", synopsis: info.synopsis)
         let tokyo = try TokyoMunicipalities.load()
+        if let event = args[Options.event] {
+            for other in [Options.patients.name, Options.outage.name, Options.region.name] where args.value(other) != nil {
+                throw UsageError("--event and --\(other) do not go together: an event has its own place and patients", hint: "usage: bcpsim \(info.synopsis)")
+            }
+            let scenario = event.scenario(tokyo: tokyo, seed: args[Options.seed] ?? 2025)
+            let files = ScenarioWriter.files(for: scenario, builtIn: tokyo, sources: EventScenarios.sources(event))
+            try OutputFolder.write(files, to: out, force: args[CommonOptions.force])
+            t.out("wrote \(files.count) files to \(out): \(scenario.patients.count) patients, \(scenario.providers.count) providers, \(scenario.units.count) units (synthetic roster of a real event)")
+            return ExitCode.success
+        }
         let japan = args[Options.region] == .japan
-        let population = tokyo.reduce(0) { $0 + $1.population }
-        let fallback = japan ? PublishedFigures.japanVentilatorUsers * 1000 / 900 : RosterGenerator.tokyoDefaultPatients(population: population)
+        let population = (japan ? JapanMunicipalities.all(tokyo: tokyo) : tokyo).reduce(0) { $0 + $1.population }
+        let fallback = RosterGenerator.defaultPatients(population: population)
         let n = args[Options.patients] ?? fallback
         // What the loader could not read back is refused before anything is made (issue 16).
         guard n <= InputLimits.maxDataRows else {
@@ -125,5 +148,15 @@ enum SyntheticJapan {
                 ? [OutageTemplates.wholeArea(municipalities, curve: OutageTemplates.hokkaido2018, id: "japan")]
                 : preset.zones(municipalities),
             disruptions: preset.disruptions(), parameters: preset.parameters(), synthetic: true)
+    }
+}
+
+/// The sources line of an event scenario's scenario.json.
+enum EventScenarios {
+    static func sources(_ e: EventScenario) -> [String] {
+        [
+            "Event: see the folder's README (records and assumptions) and backtest.json (published outcomes); docs/BACKTEST.md.",
+            "Synthetic roster: drawn like Tokyo's (docs/MODEL.md, Synthetic rosters) with the event's own counts.",
+        ]
     }
 }

@@ -54,7 +54,7 @@ public enum DeviceKind: String, CaseKey, Codable, Comparable {
         switch self {
         case .tppv: return 5  // no or weak spontaneous breathing: brain damage after a few minutes
         case .nppv: return hoursPerDay >= 20 ? 60 : 720  // 24-h users vs one night without the mask
-        case .oxygenConcentrator: return 60
+        case .oxygenConcentrator: return 360  // hours, individual (assumption; docs/MODEL.md, "Harm")
         case .suction: return 120
         case .feedingPump: return 1_440
         }

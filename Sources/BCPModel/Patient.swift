@@ -94,8 +94,8 @@ public struct Patient: Sendable, Equatable {
     /// Tolerance in minutes of need: the patient's own, else the device's default.
     public var tolerance: Int { toleranceMinutes ?? device.defaultToleranceMinutes(hoursPerDay: hoursPerDay) }
 
-    /// A device needed round the clock whose loss is an emergency within the hour: TPPV, 24-hour
-    /// NPPV, oxygen. These patients are taken to hospital when their power runs out.
+    /// A device whose loss is an emergency within the hour: TPPV, 24-hour NPPV (by default).
+    /// These patients are taken to hospital when their power runs out.
     public var lifeCritical: Bool { tolerance <= 60 }
 
     /// Whether the device runs 20 hours a day or more (Sapporo 2018: the strongest predictor of

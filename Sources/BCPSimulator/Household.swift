@@ -117,11 +117,26 @@ extension SimulationRun {
     }
 
     /// The reserve has run out: a gap starts (kept going by hand where there is a bridge). A
-    /// life-critical patient is taken to the emergency department; others wait for power or help.
+    /// life-critical patient is taken to the emergency department at once; the others wait for
+    /// power or help, and are taken there when the gap reaches their tolerance (and bridge): they
+    /// have become unwell (`symptomatic`).
     mutating func depleted(_ i: Int, _ now: Int) {
         guard current[i] >= 0, place[i] != .hospital, gapStart[i] < 0 else { return }
         gapStart[i] = now
-        if pr.pats[i].lifeCritical && place[i] == .home { goToHospital(i, .emergency, now) }
+        guard place[i] == .home else { return }
+        if pr.patLifeCritical[i] {
+            goToHospital(i, .emergency, now)
+        } else {
+            let t = deadline(i)
+            if t < episodeEnd(i) && t < pr.horizon { schedule(t, .symptomatic(patient: Int32(i), gen: powerGen[i])) }
+        }
+    }
+
+    /// A patient still without power when the gap reaches their tolerance is taken to the
+    /// emergency department.
+    mutating func symptomatic(_ i: Int, _ now: Int) {
+        guard current[i] >= 0, place[i] == .home, gapStart[i] >= 0 else { return }
+        goToHospital(i, .emergency, now)
     }
 
     /// Ends a gap at `now`: the minutes the device was needed, those kept going by hand (up to the

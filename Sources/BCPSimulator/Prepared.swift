@@ -76,6 +76,8 @@ struct Prepared: Sendable {
     /// Oxygen cylinders on hand, in use-minutes.
     let patCylinderUse: [Int]
     let patTolerance: [Int]
+    /// Tolerance of an hour or less: taken to the emergency department when the power runs out.
+    let patLifeCritical: [Bool]
     let patBridge: [Bool]
     /// Per patient, the two figures a unit's minutes depend on: draw W and hours of use per day.
     let patDraw: [Int]
@@ -153,6 +155,7 @@ struct Prepared: Sendable {
         patExtUse = pats.map { Energy.useMinutes(wh: $0.externalBatteryWh, drawW: $0.drawW) }
         patCylinderUse = pats.map { $0.device == .oxygenConcentrator ? $0.cylinderMinutes : 0 }
         patTolerance = pats.map(\.tolerance)
+        patLifeCritical = pats.map(\.lifeCritical)
         patBridge = pats.map { $0.manualBridge && $0.device.bridgeName != nil }
         patClock = pats.map {
             UseClock(hoursPerDay: $0.hoursPerDay, spread: !$0.device.usesDailyWindow,

@@ -85,6 +85,7 @@ enum Event {
     case scheduledAdmission(patient: Int32, episode: Int32)
     case lowReserve(patient: Int32, gen: UInt32)
     case depletion(patient: Int32, gen: UInt32)
+    case symptomatic(patient: Int32, gen: UInt32)
     case redispatch
     case eligible(channel: Int32, patient: Int32, episode: Int32, kind: DetectionChannel)
     case takeover(patient: Int32, episode: Int32)
@@ -101,7 +102,7 @@ enum Event {
         case .discharge, .unitHome, .unitReady, .providerOut, .providerBack, .siteChange: return 2
         case .episodeStart, .scheduledAdmission: return 3
         case .lowReserve: return 4
-        case .depletion: return 5
+        case .depletion, .symptomatic: return 5
         case .redispatch: return 6
         case .eligible, .takeover: return 7
         case .contactDone: return 8
@@ -301,6 +302,7 @@ struct SimulationRun {
         case .scheduledAdmission(let p, let k): scheduledAdmission(Int(p), Int(k), now)
         case .lowReserve(let p, let g): if powerGen[Int(p)] == g { lowReserve(Int(p), now) }
         case .depletion(let p, let g): if powerGen[Int(p)] == g { depleted(Int(p), now) }
+        case .symptomatic(let p, let g): if powerGen[Int(p)] == g { symptomatic(Int(p), now) }
         case .redispatch:
             redispatchAt.remove(now)
             dispatchDirty = true

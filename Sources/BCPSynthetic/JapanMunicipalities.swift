@@ -41,30 +41,39 @@ public enum JapanMunicipalities {
     /// Tokyo's table plus the synthetic municipalities of the other 46 prefectures, sorted by code.
     public static func all(tokyo: [Municipality]) -> [Municipality] {
         var out = tokyo
-        for p in prefectures {
-            let k = max(8, (p.population + residentsPerMunicipality / 2) / residentsPerMunicipality)
-            // Sizes fall off like 1/(j + 1) (a rank-size rule: a few cities, many small towns);
-            // populations by largest remainder so they add up to the prefecture's exactly.
-            let weights = (0..<k).map { 1_000_000 / ($0 + 2) }
-            let total = weights.reduce(0, +)
-            var pops = weights.map { p.population * $0 / total }
-            let order = (0..<k).sorted { (p.population * weights[$0] % total, $1) > (p.population * weights[$1] % total, $0) }
-            var left = p.population - pops.reduce(0, +)
-            for j in order where left > 0 {
-                pops[j] += 1
-                left -= 1
-            }
-            for j in 0..<k {
-                let five = [p.code / 10, p.code % 10, 2 + (j + 1) / 100, ((j + 1) / 10) % 10, (j + 1) % 10]
-                let code = MunicipalityCode(five.map(String.init).joined() + String(MunicipalityCode.checkDigit(of: five)))!
-                let n = String(j + 1).leftPadded(3)
-                let a = String(j / municipalitiesPerArea + 1).leftPadded(2)
-                out.append(
-                    Municipality(
-                        code: code, nameJa: "合成市\(p.ja)\(n)", nameEn: "Synthetic city \(p.en)-\(n)", kind: .city, island: false,
-                        population: pops[j], populationDate: "2020-10-01",
-                        area: SecondaryArea(nameJa: "合成圏\(p.ja)\(a)", nameEn: "Synthetic area \(p.en)-\(a)")))
-            }
+        for p in prefectures { out += municipalities(of: p) }
+        return out.sorted { $0.code < $1.code }
+    }
+
+    /// The synthetic municipalities of one prefecture (by its JIS number, not Tokyo's 13), by code.
+    public static func prefecture(_ code: Int) -> [Municipality] {
+        prefectures.first { $0.code == code }.map(municipalities(of:)) ?? []
+    }
+
+    static func municipalities(of p: (code: Int, ja: String, en: String, population: Int)) -> [Municipality] {
+        var out: [Municipality] = []
+        let k = max(8, (p.population + residentsPerMunicipality / 2) / residentsPerMunicipality)
+        // Sizes fall off like 1/(j + 1) (a rank-size rule: a few cities, many small towns);
+        // populations by largest remainder so they add up to the prefecture's exactly.
+        let weights = (0..<k).map { 1_000_000 / ($0 + 2) }
+        let total = weights.reduce(0, +)
+        var pops = weights.map { p.population * $0 / total }
+        let order = (0..<k).sorted { (p.population * weights[$0] % total, $1) > (p.population * weights[$1] % total, $0) }
+        var left = p.population - pops.reduce(0, +)
+        for j in order where left > 0 {
+            pops[j] += 1
+            left -= 1
+        }
+        for j in 0..<k {
+            let five = [p.code / 10, p.code % 10, 2 + (j + 1) / 100, ((j + 1) / 10) % 10, (j + 1) % 10]
+            let code = MunicipalityCode(five.map(String.init).joined() + String(MunicipalityCode.checkDigit(of: five)))!
+            let n = String(j + 1).leftPadded(3)
+            let a = String(j / municipalitiesPerArea + 1).leftPadded(2)
+            out.append(
+                Municipality(
+                    code: code, nameJa: "合成市\(p.ja)\(n)", nameEn: "Synthetic city \(p.en)-\(n)", kind: .city, island: false,
+                    population: pops[j], populationDate: "2020-10-01",
+                    area: SecondaryArea(nameJa: "合成圏\(p.ja)\(a)", nameEn: "Synthetic area \(p.en)-\(a)")))
         }
         return out.sorted { $0.code < $1.code }
     }

@@ -44,7 +44,9 @@ public enum ScenarioWriter {
         var j = "{\n  \"schema\": \(s.schemaVersion),\n"
         j += "  \"name\": {\"ja\": \(quote(s.nameJa)), \"en\": \(quote(s.nameEn))},\n"
         j += "  \"description\": \(quote(s.description)),\n"
-        j += "  \"synthetic\": \(s.synthetic),\n  \"seed\": \(s.seed),\n  \"horizon_hours\": \(hours(s.horizonMinutes)),\n"
+        j += "  \"synthetic\": \(s.synthetic),\n  \"seed\": \(s.seed),\n"
+        if s.startClockMinute != 0 { j += "  \"start_clock\": \(quote(ClockTime.text(s.startClockMinute))),\n" }
+        j += "  \"horizon_hours\": \(hours(s.horizonMinutes)),\n"
         if !sources.isEmpty { j += "  \"sources\": [\n" + sources.map { "    " + quote($0) }.joined(separator: ",\n") + "\n  ],\n" }
         j += "  \"zones\": [\n"
         j += s.zones.map { z in
@@ -92,25 +94,28 @@ public enum ScenarioWriter {
     static func csvField(_ s: String) -> String { TextEscaping.csvField(s) }
 
     static func patientsCSV(_ ps: [Patient]) -> String {
-        var t = "id,municipality,device,draw_w,hours_per_day,internal_wh,external_wh,generator_w,generator_runtime_min,generator_tanks,generator_operable,provider,support_plan\n"
+        var t = "id,municipality,device,draw_w,hours_per_day,internal_wh,external_wh,generator_w,generator_runtime_min,generator_tanks,"
+        t += "generator_operable,provider,support_plan,tolerance_min,manual_bridge,car,cylinder_min,supplier,use_from\n"
         for p in ps {
             let g = p.generator
-            t += [
-                csvField(p.id), p.municipality.description, p.device.rawValue, String(p.drawW), String(p.hoursPerDay),
-                String(p.internalBatteryWh), String(p.externalBatteryWh), g.map { String($0.ratedW) } ?? "",
-                g.map { String($0.runtimePerTankMinutes) } ?? "", g.map { String($0.tanks) } ?? "", g.map { String($0.operable) } ?? "",
-                csvField(p.providerId), String(p.registeredSupportPlan),
-            ].joined(separator: ",") + "\n"
+            var f: [String] = [csvField(p.id), p.municipality.description, p.device.rawValue, String(p.drawW), String(p.hoursPerDay)]
+            f += [String(p.internalBatteryWh), String(p.externalBatteryWh), g.map { String($0.ratedW) } ?? ""]
+            f += [g.map { String($0.runtimePerTankMinutes) } ?? "", g.map { String($0.tanks) } ?? "", g.map { String($0.operable) } ?? ""]
+            f += [csvField(p.providerId), String(p.registeredSupportPlan), p.toleranceMinutes.map { String($0) } ?? ""]
+            f += [p.manualBridge ? "true" : "", p.car == .none ? "" : p.car.rawValue, p.cylinderMinutes > 0 ? String(p.cylinderMinutes) : ""]
+            f += [csvField(p.supplierId ?? ""), p.useFromMinute.map { ClockTime.text($0) } ?? ""]
+            t += f.joined(separator: ",") + "\n"
         }
         return t
     }
 
     static func providersCSV(_ ps: [Provider]) -> String {
-        var t = "id,kind,municipality,tier,linked_group,backup_power,contacts_per_hour,delivery_teams,backup_beds\n"
+        var t = "id,kind,municipality,tier,linked_group,backup_power,contacts_per_hour,delivery_teams,backup_beds,cylinders\n"
         for p in ps {
             t += [
                 csvField(p.id), p.kind.rawValue, p.municipality.description, p.tier.name, csvField(p.linkedGroup ?? ""),
                 String(p.hasBackupPower), String(p.contactsPerHour), String(p.deliveryTeams), String(p.backupBeds),
+                p.cylinders > 0 ? String(p.cylinders) : "",
             ].joined(separator: ",") + "\n"
         }
         return t
@@ -139,12 +144,12 @@ public enum ScenarioWriter {
         let changed = ms.filter { m in builtIn.first { $0.code == m.code } != m }
         guard !changed.isEmpty else { return nil }
         var t = "code,name_ja,name_en,kind,island,population,population_date,secondary_medical_area_ja,secondary_medical_area_en,"
-        t += "regional_bcp,delivery_teams,contacts_per_hour\n"
+        t += "regional_bcp,delivery_teams,contacts_per_hour,admission_system,charging_points\n"
         for m in changed {
             t += [
                 m.code.description, csvField(m.nameJa), csvField(m.nameEn), m.kind.rawValue, String(m.island), String(m.population),
                 csvField(m.populationDate), csvField(m.area.nameJa), csvField(m.area.nameEn), String(m.hasRegionalBCP),
-                String(m.deliveryTeams), String(m.contactsPerHour),
+                String(m.deliveryTeams), String(m.contactsPerHour), String(m.admissionSystem), String(m.chargingPoints),
             ].joined(separator: ",") + "\n"
         }
         return t

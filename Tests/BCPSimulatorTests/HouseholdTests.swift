@@ -110,8 +110,10 @@ final class HouseholdTests: XCTestCase {
     }
 
     /// A feeding pump (tolerance 1,440) is not life-critical: the patient stays home through a
-    /// 700-minute gap (300-1000) with no harm; a 2,000-minute gap (restore 2,300) is 560 beyond.
-    func testNotLifeCriticalWaitsAtHome() {
+    /// 700-minute gap (300-1000) with no harm. In a longer outage (restore 2,300) the gap reaches
+    /// the tolerance at 300 + 1,440 = 1,740: the patient is unwell and taken to the emergency
+    /// department, arriving at 1,800: gap 1,500, 60 beyond tolerance.
+    func testNotLifeCriticalWaitsAtHomeUntilUnwell() {
         let short = Fx.run(Fx.scenario(patients: [Fx.patient("P1", reserve: 300, device: .feedingPump)],
                                        zones: [Fx.step(restore: 1000)], params: Fx.households())).patient("P1")
         XCTAssertNil(short.admission)
@@ -119,8 +121,19 @@ final class HouseholdTests: XCTestCase {
         XCTAssertEqual(short.beyondToleranceMinutes, 0)
         let long = Fx.run(Fx.scenario(patients: [Fx.patient("P1", reserve: 300, device: .feedingPump)],
                                       zones: [Fx.step(restore: 2300)], params: Fx.households())).patient("P1")
-        XCTAssertEqual(long.gapMinutes, 2000)
-        XCTAssertEqual(long.beyondToleranceMinutes, 560)
+        XCTAssertEqual(long.admission, .emergency)
+        XCTAssertEqual(long.admissionMinute, 1800)
+        XCTAssertEqual(long.gapMinutes, 1500)
+        XCTAssertEqual(long.beyondToleranceMinutes, 60)
+        // Gravity feeding (the bridge, up to 720 minutes) puts the visit off to 300 + 1,440 + 720 =
+        // 2,460, after the power is back: gap 2,000, of which 720 bridged; beyond 2,000 - 720 - 1,440 = 0.
+        var gravity = Fx.patient("P1", reserve: 300, bridge: true, device: .feedingPump)
+        gravity.manualBridge = true
+        let bridged = Fx.run(Fx.scenario(patients: [gravity], zones: [Fx.step(restore: 2300)], params: Fx.households())).patient("P1")
+        XCTAssertNil(bridged.admission)
+        XCTAssertEqual(bridged.gapMinutes, 2000)
+        XCTAssertEqual(bridged.bridgeMinutes, 720)
+        XCTAssertEqual(bridged.beyondToleranceMinutes, 0)
     }
 
     /// Other power: an own generator (900 W, 1 tank of 120 minutes) after 60 minutes of battery.

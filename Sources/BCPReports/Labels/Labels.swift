@@ -11,6 +11,7 @@ import BCPText
 /// words (items, levels, yen columns) live under "common.".
 public enum Labels {
     public static let table: [String: [Language: String]] = base.merging(WorkshopLabels.table) { base, _ in base }
+        .merging(BacktestLabels.table) { base, _ in base }
 
     static let base: [String: [Language: String]] = [
         // Shared words.
