@@ -15,11 +15,12 @@ import Foundation
 ///     }
 ///
 /// `within_hours` limits a target to what happened within that many hours of the patient's first
-/// outage. Percentages take one decimal.
+/// outage. Percentages take one decimal. `known_gap` ({"ja", "en"}) says why the model is known
+/// to miss a figure; such a figure is reported as a known gap and does not fail the backtest.
 public enum EventRecordFile {
     public static let fileName = "backtest.json"
     static let topKeys = ["schema", "event", "targets", "notes"]
-    static let targetKeys = ["id", "statistic", "devices", "within_hours", "label", "record_percent", "band_percent", "source"]
+    static let targetKeys = ["id", "statistic", "devices", "within_hours", "label", "record_percent", "band_percent", "source", "known_gap"]
 
     /// Reads `folder`/backtest.json; `.success(nil)` when the folder has none.
     public static func load(folder: String) -> Result<EventRecord?, InputError> {
@@ -135,9 +136,10 @@ public enum EventRecordFile {
             }
         }
         let source = required("source").flatMap { r.string($0, kp + ".source") } ?? ""
+        let gap = member("known_gap").map { names($0, kp + ".known_gap", &r) }
         guard ok, !id.isEmpty, let statistic, let record, let low, let high, !source.isEmpty else { return nil }
         return RecordTarget(
             id: id, statistic: statistic, devices: devices, withinMinutes: within, labelJa: ja, labelEn: en,
-            record: record, low: low, high: high, source: source)
+            record: record, low: low, high: high, source: source, knownGapJa: gap?.0, knownGapEn: gap?.1)
     }
 }

@@ -41,10 +41,15 @@ public struct RecordTarget: Sendable, Equatable {
     public var high: Int
     /// Where the figure was published.
     public var source: String
+    /// Why the model is known to miss this figure (a mechanism it leaves out), in both languages;
+    /// nil for an ordinary target. A known gap outside its band is reported as such and does not
+    /// fail the backtest; inside its band it passes like any other.
+    public var knownGapJa: String?
+    public var knownGapEn: String?
 
     public init(
         id: String, statistic: RecordStatistic, devices: [DeviceKind], withinMinutes: Int?, labelJa: String, labelEn: String,
-        record: Int, low: Int, high: Int, source: String
+        record: Int, low: Int, high: Int, source: String, knownGapJa: String? = nil, knownGapEn: String? = nil
     ) {
         self.id = id
         self.statistic = statistic
@@ -56,6 +61,8 @@ public struct RecordTarget: Sendable, Equatable {
         self.low = low
         self.high = high
         self.source = source
+        self.knownGapJa = knownGapJa
+        self.knownGapEn = knownGapEn
     }
 
     /// Whether a share (tenths of a percent) is inside the band.

@@ -53,6 +53,27 @@ extension SimulationRun {
         admit(i, .planned, hospital: h, arriving: arrive, now)
     }
 
+    /// The patient's provider knows the patient will run out within hours (low reserve, or found
+    /// in that state or already without power) and no unit or cylinders are on the way: it
+    /// arranges an admission, in a set-aside bed if one is free, else beyond them (hospitals took
+    /// patients whose devices were about to stop: Hokkaido 2018, Chiba 2019; JMARI 2013 for the
+    /// clinics that arranged it). Needs a working provider; not when cylinders are on the way or an
+    /// announced block will end first. Beyond the set-aside beds, some hospital of the area or
+    /// nearby takes the patient, as the emergency department does (assumption).
+    mutating func arrangedAdmission(_ i: Int, _ now: Int) {
+        guard known[i], place[i] == .home, !enRoute[i], pr.working(provider: pr.patProv[i], at: now) else { return }
+        // Cylinders are coming: the supplier knows the patient and has some left.
+        let s = pr.patSupplier[i]
+        if s >= 0 && supplierContact[i] >= 0 && cylindersLeft[s] > 0 && pr.working(provider: s, at: now) { return }
+        // An announced block (rolling blackouts) ends when announced: the reserve left covers it.
+        let e = pr.episodes[current[i]]
+        if e.scheduled && depletion[i] >= e.end { return }
+        let arrive = now + pr.params.plannedAdmissionDelayMinutes + transportMinutes(i, emergency: false, now)
+        // Too late for a life-critical patient: when the power stops, the ambulance is quicker.
+        if pr.patLifeCritical[i] && depletion[i] < Int.max && arrive > depletion[i] + transportMinutes(i, emergency: true, now) { return }
+        admit(i, .planned, hospital: freeBed(i, now), arriving: arrive, now)
+    }
+
     /// The family takes the patient to hospital (reserve low), or to the emergency department
     /// (power out). The device keeps running on the home reserve on the way.
     mutating func goToHospital(_ i: Int, _ route: AdmissionRoute, _ now: Int) {

@@ -176,6 +176,19 @@ extension SimulationRun {
         if !known[i] { detect(i, kind, now) }
     }
 
+    /// The patient phones as the reserve runs low: their provider, and an oxygen user also their
+    /// supplier's round-the-clock line (assumption: suppliers keep one), which puts them on the
+    /// supplier's delivery list at once.
+    mutating func selfCall(_ i: Int, _ k: Int, _ now: Int) {
+        guard current[i] == k else { return }
+        let s = pr.patSupplier[i]
+        if s >= 0 && supplierContact[i] < 0 && pr.working(provider: s, at: now) {
+            supplierContact[i] = now
+            markNeedy(i)
+        }
+        if !known[i] { detect(i, .selfCall, now) }
+    }
+
     mutating func detect(_ i: Int, _ kind: DetectionChannel, _ now: Int) {
         known[i] = true
         detectionMinute[i] = now
@@ -189,5 +202,9 @@ extension SimulationRun {
         guard current[i] >= 0, place[i] == .home else { return }
         if pr.patPlanned[i] && admission[i] == nil && plannedAdmission(i, now) { return }
         markNeedy(i)
+        // Found with less than the low-reserve margin left, or already without power: the next
+        // minute, after the dispatcher has looked, it is as if the reserve had just run low.
+        let lowAt = pr.patClock[i].time(ofUse: depleteUse[i] - pr.params.selfHelpThresholdMinutes)
+        if gapStart[i] >= 0 || lowAt <= now { schedule(now + 1, .lowReserve(patient: Int32(i), gen: powerGen[i])) }
     }
 }

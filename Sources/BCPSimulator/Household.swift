@@ -52,7 +52,7 @@ extension SimulationRun {
         let end = episodeEnd(i)
         guard d < end else { return }
         let low = max(now, clock.time(ofUse: depleteUse[i] - pr.params.selfHelpThresholdMinutes))
-        if !selfHelpDone[i] && low < end { schedule(low, .lowReserve(patient: Int32(i), gen: powerGen[i])) }
+        if low < end { schedule(low, .lowReserve(patient: Int32(i), gen: powerGen[i])) }
         schedule(d, .depletion(patient: Int32(i), gen: powerGen[i]))
     }
 
@@ -71,13 +71,24 @@ extension SimulationRun {
         if known[i] { markNeedy(i) }
     }
 
-    /// The household's own plan when about 3 hours of reserve are left (selfHelpThresholdMinutes).
+    /// About 3 hours of reserve are left (selfHelpThresholdMinutes): the household's own plan, if
+    /// it has one left; otherwise the patient's provider arranges an admission.
     mutating func lowReserve(_ i: Int, _ now: Int) {
-        guard current[i] >= 0, place[i] == .home, !selfHelpDone[i] else { return }
+        guard current[i] >= 0, place[i] == .home else { return }
+        if !selfHelpDone[i] && ownPlan(i, now) { return }
+        if pr.patLifeCritical[i] {
+            arrangedAdmission(i, now)
+        } else if gapStart[i] >= 0 {
+            scheduleArrangedAdmission(i, now)
+        }
+    }
+
+    /// The household's own plan (docs/MODEL.md, "Households"); true when it acted.
+    mutating func ownPlan(_ i: Int, _ now: Int) -> Bool {
         let k = Int32(current[i])
         switch pr.patSelfHelp[i] {
         case .none:
-            return
+            return false
         case .hospital:
             selfHelpDone[i] = true
             goToHospital(i, .family, now)
@@ -86,10 +97,11 @@ extension SimulationRun {
             schedule(now + pr.params.carSetupMinutes, .carReady(patient: Int32(i), episode: k))
         case .recharge:
             // Every time the reserve runs low again, as long as a powered place is within reach.
-            guard chargingPlace(pr.patMuni[i], now) else { return }
+            guard chargingPlace(pr.patMuni[i], now) else { return false }
             selfHelpDone[i] = true
             schedule(now + pr.params.rechargeTripMinutes, .rechargeBack(patient: Int32(i), episode: k))
         }
+        return true
     }
 
     mutating func carReady(_ i: Int, _ k: Int, _ now: Int) {
@@ -129,7 +141,17 @@ extension SimulationRun {
         } else {
             let t = deadline(i)
             if t < episodeEnd(i) && t < pr.horizon { schedule(t, .symptomatic(patient: Int32(i), gen: powerGen[i])) }
+            scheduleArrangedAdmission(i, now)
         }
+    }
+
+    /// A patient who is not life-critical can do without the device for a while: the provider
+    /// arranges an admission so that the patient arrives as the gap reaches the tolerance (and
+    /// bridge), not later, rather than at the first sign of a low reserve.
+    mutating func scheduleArrangedAdmission(_ i: Int, _ now: Int) {
+        let lead = pr.params.plannedAdmissionDelayMinutes + transportMinutes(i, emergency: false, now)
+        let t = max(now, deadline(i) - lead)
+        if t < episodeEnd(i) && t < pr.horizon { schedule(t, .arrangeAdmission(patient: Int32(i), gen: powerGen[i])) }
     }
 
     /// A patient still without power when the gap reaches their tolerance is taken to the

@@ -86,6 +86,7 @@ enum Event {
     case lowReserve(patient: Int32, gen: UInt32)
     case depletion(patient: Int32, gen: UInt32)
     case symptomatic(patient: Int32, gen: UInt32)
+    case arrangeAdmission(patient: Int32, gen: UInt32)
     case redispatch
     case eligible(channel: Int32, patient: Int32, episode: Int32, kind: DetectionChannel)
     case takeover(patient: Int32, episode: Int32)
@@ -102,7 +103,7 @@ enum Event {
         case .discharge, .unitHome, .unitReady, .providerOut, .providerBack, .siteChange: return 2
         case .episodeStart, .scheduledAdmission: return 3
         case .lowReserve: return 4
-        case .depletion, .symptomatic: return 5
+        case .depletion, .symptomatic, .arrangeAdmission: return 5
         case .redispatch: return 6
         case .eligible, .takeover: return 7
         case .contactDone: return 8
@@ -303,14 +304,14 @@ struct SimulationRun {
         case .lowReserve(let p, let g): if powerGen[Int(p)] == g { lowReserve(Int(p), now) }
         case .depletion(let p, let g): if powerGen[Int(p)] == g { depleted(Int(p), now) }
         case .symptomatic(let p, let g): if powerGen[Int(p)] == g { symptomatic(Int(p), now) }
+        case .arrangeAdmission(let p, let g): if powerGen[Int(p)] == g { arrangedAdmission(Int(p), now) }
         case .redispatch:
             redispatchAt.remove(now)
             dispatchDirty = true
         case .eligible(let c, let p, let k, let kind): makeEligible(Int(c), Int(p), Int(k), kind)
         case .takeover(let p, let k): takeover(Int(p), Int(k), now)
         case .contactDone(let c, let p, let k, let kind): contactDone(Int(c), Int(p), Int(k), kind, now)
-        case .selfCall(let p, let k):
-            if !known[Int(p)] && current[Int(p)] == Int(k) { detect(Int(p), .selfCall, now) }
+        case .selfCall(let p, let k): selfCall(Int(p), Int(k), now)
         }
     }
 

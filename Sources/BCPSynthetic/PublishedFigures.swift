@@ -24,7 +24,7 @@ public enum PublishedFigures {
     public static let feedingPerMilleOfVentilators = 10
 
     /// Patients of each device per 10 million residents, from the figures above: ventilators
-    /// 19,646 / 125.502 M = 1,565; HOT 156,696 / 126.167 M = 12,420; suction and feeding from the
+    /// 19,646 / 125.502 M = 1,565; HOT 156,696 / 126.167 M = 12,419; suction and feeding from the
     /// ventilators. The generator draws a device in these proportions.
     public static let perTenMillion: [(DeviceKind, Int)] = {
         let ventUsers: Int = japanTPPVUsers2021 + japanNPPVUsers2021
@@ -36,7 +36,7 @@ public enum PublishedFigures {
         return [(.tppv, tppv), (.nppv, vent - tppv), (.oxygenConcentrator, hot), (.suction, suction), (.feedingPump, feeding)]
     }()
 
-    /// TPPV share of home ventilator users: 7,144 of 19,646 (2021 claims above) = 364 per mille.
+    /// TPPV share of home ventilator users: 7,144 of 19,646 (2021 claims above) = 363 per mille (363.6, rounded down).
     public static let tppvPerMille = japanTPPVUsers2021 * 1000 / (japanTPPVUsers2021 + japanNPPVUsers2021)
 
     // MARK: Ventilator users

@@ -55,8 +55,8 @@ public struct RosterGenerator: Sendable {
     }
 
     /// Patients for a population: the devices' counts per 10 million residents (PublishedFigures)
-    /// scaled to it. Tokyo, 14,034,861: 19,714 (2,196 ventilator users, 17,431 on home oxygen, 93
-    /// suction and feeding).
+    /// scaled to it. Tokyo, 14,034,861: 14,047 per 10 million (1,565 ventilator users, 12,419 on
+    /// home oxygen, 63 suction and feeding) x 1.4034861 = 19,714.
     public static func defaultPatients(population: Int) -> Int {
         let perTenMillion = PublishedFigures.perTenMillion.reduce(0) { $0 + $1.1 }
         return perTenMillion * population / 10_000_000

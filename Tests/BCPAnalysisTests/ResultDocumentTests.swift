@@ -8,7 +8,8 @@ import XCTest
 
 final class ResultDocumentTests: XCTestCase {
     func testJSONShapeAndEscaping() {
-        var s = Fx.scenario(patients: [Fx.patient("P\"1", reserve: 300)], zones: [Fx.step(restore: 240)], horizon: 600)
+        // No household plan (Fx.households()): the 300-minute battery outlasts the 240-minute outage.
+        var s = Fx.scenario(patients: [Fx.patient("P\"1", reserve: 300)], zones: [Fx.step(restore: 240)], horizon: 600, params: Fx.households())
         s.nameEn = "line\nbreak"
         let json = ResultDocument(result: Fx.run(s)).encode()
         XCTAssertTrue(json.hasPrefix("{\n  \"schema\": \"bcpsim.result/1\",\n  \"scenario\": {"))

@@ -34,34 +34,47 @@ final class AdmissionTests: XCTestCase {
     }
 
     /// One bed: P1 (least reserve, confirmed first at 121) takes it. P2, confirmed at 122, finds none
-    /// and waits at home; its battery runs out at 700 and it goes to the emergency department
-    /// (arriving at 760, admitted beyond the beds set aside): gap 60, 55 beyond tolerance.
+    /// and waits at home. At its low-reserve moment, 700 - 180 = 520, with no unit on the way, its
+    /// provider arranges an admission beyond the beds set aside (H1 is working and powered):
+    /// arriving 520 + 60 + 120 = 700, as the battery runs out (arrivals come first): no gap. With
+    /// the provider out of action nobody arranges it: the battery runs out at 700 and P2 goes to
+    /// the emergency department, arriving at 760: gap 60, 55 beyond tolerance, no bed.
     func testBedsAreLimited() {
-        let s = Fx.scenario(
-            patients: [Fx.patient("P1", reserve: 600, registered: true), Fx.patient("P2", reserve: 700, registered: true)],
-            providers: [Fx.provider("C1"), Self.hospital()], zones: [Fx.step(restore: 1000)], params: Fx.households(),
-            edit: { m in m[0].contactsPerHour = 60; m[0].admissionSystem = true })
-        let r = Fx.run(s)
+        func scenario(_ disruptions: [Disruption]) -> Scenario {
+            Fx.scenario(
+                patients: [Fx.patient("P1", reserve: 600, registered: true), Fx.patient("P2", reserve: 700, registered: true)],
+                providers: [Fx.provider("C1"), Self.hospital()], zones: [Fx.step(restore: 1000)], disruptions: disruptions,
+                params: Fx.households(), edit: { m in m[0].contactsPerHour = 60; m[0].admissionSystem = true })
+        }
+        let r = Fx.run(scenario([]))
         XCTAssertEqual(r.patient("P1").admission, .planned)
+        XCTAssertEqual(r.patient("P1").bedProviderId, "H1")
         XCTAssertEqual(r.patient("P2").detectionMinute, 122)
-        XCTAssertEqual(r.patient("P2").admission, .emergency)
-        XCTAssertEqual(r.patient("P2").admissionMinute, 760)
+        XCTAssertEqual(r.patient("P2").admission, .planned)
+        XCTAssertEqual(r.patient("P2").admissionMinute, 700)
         XCTAssertNil(r.patient("P2").bedProviderId)
-        XCTAssertEqual(r.patient("P2").beyondToleranceMinutes, 55)
-        XCTAssertEqual(r.patient("P2").shortfall.contains(.noBackupBed), true)
+        XCTAssertEqual(r.patient("P2").gapMinutes, 0)
+        let out = Fx.run(scenario([.providerOut(providerId: "C1", fromMinute: 0, untilMinute: nil)]))
+        XCTAssertEqual(out.patient("P2").admission, .emergency)
+        XCTAssertEqual(out.patient("P2").admissionMinute, 760)
+        XCTAssertNil(out.patient("P2").bedProviderId)
+        XCTAssertEqual(out.patient("P2").beyondToleranceMinutes, 55)
+        XCTAssertEqual(out.patient("P2").shortfall.contains(.noBackupBed), true)
     }
 
-    /// A hospital whose site is dark (no backup power, in the outage) admits nobody planned: P1
-    /// waits, runs out at 600 and arrives at the emergency department at 660.
+    /// A hospital whose site is dark (no backup power, in the outage) takes nobody into its beds set
+    /// aside: P1 is confirmed at 121 and waits; at its low-reserve moment, 600 - 180 = 420, its
+    /// provider arranges an admission beyond those beds: 420 + 60 + 120 = 600, no bed, no gap.
     func testDarkHospitalTakesNoPlannedAdmission() {
         let s = Fx.scenario(
             patients: [Fx.patient("P1", reserve: 600, registered: true)], providers: [Fx.provider("C1"), Self.hospital(backup: false)],
             zones: [Fx.step(restore: 1000)], params: Fx.households(),
             edit: { m in m[0].contactsPerHour = 60; m[0].admissionSystem = true })
         let p = Fx.run(s).patient("P1")
-        XCTAssertEqual(p.admission, .emergency)
-        XCTAssertEqual(p.admissionMinute, 660)
+        XCTAssertEqual(p.admission, .planned)
+        XCTAssertEqual(p.admissionMinute, 600)
         XCTAssertNil(p.bedProviderId)
+        XCTAssertEqual(p.gapMinutes, 0)
     }
 
     /// The bed comes free 720 minutes after the patient's power is back. P1 (千代田区, out 0-1000)

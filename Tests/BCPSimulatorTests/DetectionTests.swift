@@ -108,10 +108,9 @@ final class DetectionTests: XCTestCase {
 
     func testSupplierConfirmsOxygenPatientsAndDeliversCylinders() {
         // An oxygen user with 300 minutes of cylinders and supplier S1 (60 calls an hour, one team,
-        // stock of deliveries). S1 starts at 360 (supplierCallDelayMinutes): contact 360 -> 361;
-        // the patient's cylinders ran out at 300, so they went to the emergency department at 300
-        // (oxygen is life-critical) unless their tolerance is long; with tolerance 100,000 they wait:
-        // a delivery leaves at 361, travels 60, arrives 421 with 1,560 more minutes: gap 300-421.
+        // stock of deliveries), tolerance 100,000 (waits at home). S1's own round would start at
+        // 360 (supplierCallDelayMinutes); the patient's own call comes first, at 300 - 180 + 30 =
+        // 150, and reaches the supplier's line: contact at 150.
         var p = Fx.patient("P1", reserve: 0, tolerance: 100_000, device: .oxygenConcentrator)
         p.cylinderMinutes = 300
         p.supplierId = "S1"
@@ -120,13 +119,21 @@ final class DetectionTests: XCTestCase {
         let s = Fx.scenario(patients: [p], providers: [Fx.provider("C1"), supplier], zones: [Fx.step(restore: 5000)],
                             edit: { m in })
         let r = Fx.run(s).patient("P1")
-        XCTAssertEqual(r.supplierContactMinute, 361)
-        // Shinjuku (区西部) to Chiyoda (区中央部): different areas, 150 minutes: 361 + 150 = 511.
-        XCTAssertEqual(r.firstHelpMinute, 511)
-        XCTAssertEqual(r.gapMinutes, 511 - 300)
-        // The oxygen then lasts to 511 + 1,560 = 2,071 < 5,000: the team (back at 361 + 300 = 661)
-        // brings more at 811 (lasting to 3,631) and, back at 961, at 1,111 (lasting to 5,191).
-        XCTAssertEqual(r.cylinderDeliveries, 3)
+        XCTAssertEqual(r.supplierContactMinute, 150)
+        // Shinjuku (区西部) to Chiyoda (区中央部): different areas, 150 minutes: 150 + 150 = 300,
+        // as the cylinders run out (arrivals come first): no gap.
+        XCTAssertEqual(r.firstHelpMinute, 300)
+        XCTAssertEqual(r.gapMinutes, 0)
+        // The oxygen then lasts to 300 + 1,560 = 1,860 < 5,000, so the patient still needs help:
+        // the team, back at 150 + 300 = 450, brings more at 600 (lasting to 3,420); back at 750,
+        // at 900 (to 4,980); back at 1,050, at 1,200 (to 6,540 > 5,000). Four deliveries.
+        XCTAssertEqual(r.cylinderDeliveries, 4)
+        // Without the patient's call (tolerance and cylinders long enough that it comes after the
+        // supplier's round), the supplier's own call at 360 -> 361 finds them first.
+        var q = p
+        q.cylinderMinutes = 1_000
+        let late = Fx.run(Fx.scenario(patients: [q], providers: [Fx.provider("C1"), supplier], zones: [Fx.step(restore: 5000)])).patient("P1")
+        XCTAssertEqual(late.supplierContactMinute, 361)
     }
 
     func testDisruptedProviderWithAndWithoutPartner() {

@@ -21,10 +21,12 @@ final class HouseholdTests: XCTestCase {
         XCTAssertNil(p.admission)
     }
 
-    /// A 200 W concentrator (60 minutes of battery, tolerance 60) cannot run from a 150 W socket: at
-    /// 60 the power runs out and, life-critical, the patient is taken to the emergency department
-    /// (60 minutes): gap 60, beyond tolerance 0. A hybrid's 1,500 W outlet runs it: set up at
-    /// 0 + 30 = 30 (reserve already under 180), lasting to 60 + 1,440 = 1,500 > 1,000.
+    /// A 200 W concentrator (60 minutes of battery; oxygen's tolerance 360, not life-critical)
+    /// cannot run from a 150 W socket. Its own call at max(0, 60 - 180) + 30 = 30 makes it known;
+    /// no unit can come and H1 (中央区, same area) has a bed set aside free, so the dispatcher moves
+    /// the patient at once: by welfare taxi (120), arriving at 150: gap 60-150 = 90, within the
+    /// tolerance. A hybrid's 1,500 W outlet runs it: set up at 0 + 30 = 30 (reserve already under
+    /// 180), lasting to 60 + 1,440 = 1,500 > 1,000.
     func testSocketTooWeakOutletStrongEnough() {
         func patient(_ car: CarPower) -> Patient {
             Patient(id: "P1", municipality: Fx.chiyoda, device: .oxygenConcentrator, drawW: 200, hoursPerDay: 24,
@@ -32,11 +34,13 @@ final class HouseholdTests: XCTestCase {
                     registeredSupportPlan: false, car: car)
         }
         let params = Fx.households(car: 1000, outlet: 1000)
-        let socket = Fx.run(Fx.scenario(patients: [patient(.socket)], zones: [Fx.step(restore: 1000)], params: params)).patient("P1")
+        let socket = Fx.run(Fx.scenario(patients: [patient(.socket)], providers: [Fx.provider("C1"), Self.hospital],
+                                        zones: [Fx.step(restore: 1000)], params: params)).patient("P1")
         XCTAssertFalse(socket.usedCar)
-        XCTAssertEqual(socket.admission, .emergency)
-        XCTAssertEqual(socket.admissionMinute, 120)
-        XCTAssertEqual(socket.gapMinutes, 60)
+        XCTAssertEqual(socket.admission, .planned)
+        XCTAssertEqual(socket.admissionMinute, 150)
+        XCTAssertEqual(socket.bedProviderId, "H1")
+        XCTAssertEqual(socket.gapMinutes, 90)
         XCTAssertEqual(socket.beyondToleranceMinutes, 0)
         let outlet = Fx.run(Fx.scenario(patients: [patient(.outlet)], zones: [Fx.step(restore: 1000)], params: params)).patient("P1")
         XCTAssertTrue(outlet.usedCar)
@@ -91,12 +95,15 @@ final class HouseholdTests: XCTestCase {
         XCTAssertNil(p2.bedProviderId)
     }
 
-    /// Harm: a TPPV user (tolerance 5) whose battery runs out at 300 is taken to the emergency
-    /// department, arriving at 360: gap 60, of which 60 - 5 = 55 beyond tolerance. A family that
-    /// can bag by hand bridges the 60 minutes: nothing beyond tolerance.
+    /// Harm: a TPPV user (tolerance 5) whose battery runs out at 300, whose provider is out of
+    /// action (so nobody arranges an admission) and whose area's hospital has no bed set aside
+    /// free (so the dispatcher moves nobody), is taken to the emergency department, arriving at
+    /// 360: gap 60, of which 60 - 5 = 55 beyond tolerance. A family that can bag by hand bridges the
+    /// 60 minutes: nothing beyond tolerance.
     func testEmergencyPresentationAndTheManualBridge() {
         let s = Fx.scenario(patients: [Fx.patient("P1", reserve: 300), Fx.patient("P2", reserve: 300, bridge: true)],
-                            zones: [Fx.step(restore: 1000)], params: Fx.households())
+                            providers: [Fx.provider("C1"), Self.fullHospital], zones: [Fx.step(restore: 1000)],
+                            disruptions: [Self.providerOut], params: Fx.households())
         let r = Fx.run(s)
         XCTAssertEqual(r.patient("P1").admission, .emergency)
         XCTAssertEqual(r.patient("P1").gapMinutes, 60)
@@ -109,10 +116,45 @@ final class HouseholdTests: XCTestCase {
         XCTAssertEqual(r.totals.admissions[.emergency], 2)
     }
 
+    static let providerOut = Disruption.providerOut(providerId: "C1", fromMinute: 0, untilMinute: nil)
+    /// A working hospital with backup power in 中央区, the same secondary area as 千代田区, with one
+    /// bed set aside; and the same hospital with none free.
+    static let hospital = Fx.provider("H1", in: Fx.chuo, perHour: 0, beds: 1, kind: .hospital)
+    static let fullHospital = Fx.provider("H1", in: Fx.chuo, perHour: 0, beds: 0, kind: .hospital)
+
+    /// Admission arranged for known patients (H1 in the same area is working and has power, with
+    /// one bed set aside). P2's provider is institutional and calls it at 60 + 1 = 61; no unit can
+    /// come and the bed is free, so the dispatcher moves P2 to it at once: 61 + 120 = 181, no gap.
+    /// P1's provider (tier none) does not call: P1 is known by its own call at 300 - 180 + 30 =
+    /// 150, after its low-reserve moment (120), with no bed left; the minute after (151), its
+    /// provider arranges an admission beyond the beds set aside: arrival 151 + 60 to arrange + 120
+    /// by welfare taxi = 331, gap 31, 26 beyond the tolerance of 5.
+    func testProviderArrangesAdmission() {
+        let s = Fx.scenario(patients: [Fx.patient("P1", reserve: 300), Fx.patient("P2", reserve: 300, provider: "C2")],
+                            providers: [Fx.provider("C1"), Fx.provider("C2", tier: .institutional), Self.hospital],
+                            zones: [Fx.step(restore: 1000)], params: Fx.households())
+        let r = Fx.run(s)
+        let p1 = r.patient("P1"), p2 = r.patient("P2")
+        XCTAssertEqual(p1.admission, .planned)
+        XCTAssertEqual(p1.admissionMinute, 331)
+        XCTAssertEqual(p1.gapMinutes, 31)
+        XCTAssertEqual(p1.beyondToleranceMinutes, 26)
+        XCTAssertEqual(p2.admission, .planned)
+        XCTAssertEqual(p2.admissionMinute, 181)
+        XCTAssertEqual(p2.bedProviderId, "H1")
+        XCTAssertNil(p1.bedProviderId)
+        XCTAssertEqual(p2.gapMinutes, 0)
+        XCTAssertEqual(p2.outcome, .evacuated)
+    }
+
     /// A feeding pump (tolerance 1,440) is not life-critical: the patient stays home through a
-    /// 700-minute gap (300-1000) with no harm. In a longer outage (restore 2,300) the gap reaches
-    /// the tolerance at 300 + 1,440 = 1,740: the patient is unwell and taken to the emergency
-    /// department, arriving at 1,800: gap 1,500, 60 beyond tolerance.
+    /// 700-minute gap (300-1000) with no harm. In a longer outage (restore 2,300), with H1 working
+    /// but no bed set aside free and the provider out of action, the gap reaches the tolerance at
+    /// 300 + 1,440 = 1,740: the patient is unwell and taken to the emergency department, arriving
+    /// at 1,800: gap 1,500, 60 beyond tolerance. With the provider working (the patient is known by
+    /// its own call at 150), the provider arranges an admission beyond the beds so as to arrive
+    /// as the gap reaches the tolerance: at 1,740 - (60 + 120) = 1,560, arriving at 1,740. Gap
+    /// 1,440, nothing beyond.
     func testNotLifeCriticalWaitsAtHomeUntilUnwell() {
         let short = Fx.run(Fx.scenario(patients: [Fx.patient("P1", reserve: 300, device: .feedingPump)],
                                        zones: [Fx.step(restore: 1000)], params: Fx.households())).patient("P1")
@@ -120,16 +162,27 @@ final class HouseholdTests: XCTestCase {
         XCTAssertEqual(short.gapMinutes, 700)
         XCTAssertEqual(short.beyondToleranceMinutes, 0)
         let long = Fx.run(Fx.scenario(patients: [Fx.patient("P1", reserve: 300, device: .feedingPump)],
-                                      zones: [Fx.step(restore: 2300)], params: Fx.households())).patient("P1")
+                                      providers: [Fx.provider("C1"), Self.fullHospital], zones: [Fx.step(restore: 2300)],
+                                      disruptions: [Self.providerOut], params: Fx.households())).patient("P1")
         XCTAssertEqual(long.admission, .emergency)
         XCTAssertEqual(long.admissionMinute, 1800)
         XCTAssertEqual(long.gapMinutes, 1500)
         XCTAssertEqual(long.beyondToleranceMinutes, 60)
-        // Gravity feeding (the bridge, up to 720 minutes) puts the visit off to 300 + 1,440 + 720 =
-        // 2,460, after the power is back: gap 2,000, of which 720 bridged; beyond 2,000 - 720 - 1,440 = 0.
+        let arranged = Fx.run(Fx.scenario(patients: [Fx.patient("P1", reserve: 300, device: .feedingPump)],
+                                          providers: [Fx.provider("C1"), Self.fullHospital], zones: [Fx.step(restore: 2300)],
+                                          params: Fx.households())).patient("P1")
+        XCTAssertEqual(arranged.admission, .planned)
+        XCTAssertEqual(arranged.admissionMinute, 1740)
+        XCTAssertEqual(arranged.gapMinutes, 1440)
+        XCTAssertEqual(arranged.beyondToleranceMinutes, 0)
+        // Gravity feeding (the bridge, up to 720 minutes), provider out: the visit is put off to
+        // 300 + 1,440 + 720 = 2,460, after the power is back: gap 2,000, of which 720 bridged;
+        // beyond 2,000 - 720 - 1,440 = 0.
         var gravity = Fx.patient("P1", reserve: 300, bridge: true, device: .feedingPump)
         gravity.manualBridge = true
-        let bridged = Fx.run(Fx.scenario(patients: [gravity], zones: [Fx.step(restore: 2300)], params: Fx.households())).patient("P1")
+        let bridged = Fx.run(Fx.scenario(patients: [gravity], providers: [Fx.provider("C1"), Self.fullHospital],
+                                         zones: [Fx.step(restore: 2300)], disruptions: [Self.providerOut],
+                                         params: Fx.households())).patient("P1")
         XCTAssertNil(bridged.admission)
         XCTAssertEqual(bridged.gapMinutes, 2000)
         XCTAssertEqual(bridged.bridgeMinutes, 720)

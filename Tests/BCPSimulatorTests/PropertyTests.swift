@@ -16,7 +16,8 @@ import XCTest
 /// single scenario may lose at most `maxLoss` covered patients, in at most 3% of the cases.
 /// (Measured with model v2 over 600 seeds x 2 changes: totals rose for every change; more units,
 /// teams, contacts or beds lost one patient in 1-3 of 1,200 comparisons; raising the tier lost one
-/// patient in 32 of 1,800.)
+/// patient in 32 of 1,800 before the provider-arranged admission, 14 of 450 in these 150 seeds
+/// after it, so the tier check allows 4%.)
 final class PropertyTests: XCTestCase {
     let seeds: [UInt64] = Array(1...150)
 
@@ -27,7 +28,7 @@ final class PropertyTests: XCTestCase {
 
     /// Compares pairs (before, after): coverage in total does not fall (by more than one); single
     /// losses are rare and small.
-    func judge(_ name: String, _ pairs: [(seed: UInt64, a: Int, b: Int)], maxLoss: Int = 1,
+    func judge(_ name: String, _ pairs: [(seed: UInt64, a: Int, b: Int)], maxLoss: Int = 1, maxSharePercent: Int = 3,
                file: StaticString = #filePath, line: UInt = #line) {
         let before = pairs.reduce(0) { $0 + $1.a }, after = pairs.reduce(0) { $0 + $1.b }
         XCTAssertGreaterThanOrEqual(after + 1, before, "\(name): total coverage fell", file: file, line: line)
@@ -35,7 +36,7 @@ final class PropertyTests: XCTestCase {
         for l in losses {
             XCTAssertLessThanOrEqual(l.a - l.b, maxLoss, "\(name): seed \(l.seed) lost \(l.a - l.b)", file: file, line: line)
         }
-        XCTAssertLessThanOrEqual(losses.count * 100, pairs.count * 3,
+        XCTAssertLessThanOrEqual(losses.count * 100, pairs.count * maxSharePercent,
                                  "\(name): \(losses.count) of \(pairs.count) lose coverage: \(losses.map(\.seed))", file: file, line: line)
     }
 
@@ -97,7 +98,10 @@ final class PropertyTests: XCTestCase {
             let counts = [TierOverride.none, .institutional, .linked, .regional].map { measure(s, tier: $0).covered }
             for k in 1..<counts.count { pairs.append((seed, counts[k - 1], counts[k])) }
         }
-        judge("tier", pairs, maxLoss: 2)
+        // A higher tier finds patients sooner, and a patient found sooner is sent to a set-aside
+        // bed sooner, which another patient may then lack: 14 of these 450 comparisons lose
+        // coverage (3.1%) since the provider-arranged admission (issue 13), hence 4% here.
+        judge("tier", pairs, maxLoss: 2, maxSharePercent: 4)
     }
 
     func testAddingAPatientChangesNoOneElsesOutage() {

@@ -5,9 +5,12 @@ import XCTest
 
 final class RosterGeneratorTests: XCTestCase {
     func testTokyoDefaultPatientCount() {
-        // 20,293 x 14,034,861 / 126,443,000 = 2,252.4 -> 2,252 ventilator users;
-        // 2,252 x 1000 / 900 = 2,502.2 -> 2,502 patients with the other devices.
-        XCTAssertEqual(RosterGenerator.tokyoDefaultPatients(population: 14_034_861), 2_502)
+        // Per 10 million residents, integer division throughout: ventilators 19,646 x 10,000 /
+        // 125,502 = 1,565; TPPV share 7,144 x 1000 / 19,646 = 363 per mille, so TPPV 1,565 x 363 /
+        // 1000 = 568 and NPPV 997; oxygen 156,696 x 10,000 / 126,167 = 12,419; suction 1,565 x 31 /
+        // 1000 = 48; feeding 1,565 x 10 / 1000 = 15. Sum 14,047; Tokyo: 14,047 x 14,034,861 /
+        // 10,000,000 = 19,714.6 -> 19,714.
+        XCTAssertEqual(RosterGenerator.defaultPatients(population: 14_034_861), 19_714)
     }
 
     func testApportionByLargestRemainder() {
@@ -47,10 +50,18 @@ final class RosterGeneratorTests: XCTestCase {
             XCTAssertEqual(carer?.municipality, p.municipality)
             XCTAssertNotEqual(carer?.kind, .hospital)
         }
-        // 18 municipalities hold subsidized stock (FY2024: 18 区市 used the program).
-        var holders: [MunicipalityCode] = []
-        for u in d.units { if case .municipality(let c) = u.owner, !holders.contains(c) { holders.append(c) } }
-        XCTAssertEqual(holders.count, 18)
+        // 18 municipalities run the ventilator users' program (FY2024: 18 区市 used it): one
+        // delivery team each, and the subsidized units are placed at the homes of their
+        // round-the-clock ventilator users with a support plan.
+        let program = d.municipalities.filter { $0.deliveryTeams == 1 }.map(\.code)
+        XCTAssertEqual(program.count, 18)
+        XCTAssertFalse(d.units.filter(\.subsidized).isEmpty)
+        for u in d.units where u.subsidized {
+            guard case .patient(let id) = u.owner, let p = d.patients.first(where: { $0.id == id }) else {
+                return XCTFail("subsidized unit \(u.id) is not placed with a patient")
+            }
+            XCTAssertTrue(program.contains(p.municipality) && p.device.isVentilator && p.roundTheClock && p.registeredSupportPlan, u.id)
+        }
         XCTAssertTrue(ModelInvariants.problems(in: Scenario(nameJa: "x", nameEn: "x", horizonMinutes: 60, seed: 1, municipalities: d.municipalities, patients: d.patients, providers: d.providers, units: d.units, zones: [])).isEmpty)
     }
 }
