@@ -25,6 +25,8 @@ public struct BacktestResult: Sendable, Equatable {
     public var scenarioNameEn: String
     public var eventJa: String
     public var eventEn: String
+    public var notesJa = ""
+    public var notesEn = ""
     public var seeds: [UInt64]
     public var patients: Int
     public var rows: [BacktestRow]
@@ -53,9 +55,11 @@ public enum Backtest {
                 rows[j].denominator += c.1
             }
         }
-        return BacktestResult(
+        var result = BacktestResult(
             scenarioId: id, scenarioNameJa: scenario.nameJa, scenarioNameEn: scenario.nameEn, eventJa: record.nameJa,
             eventEn: record.nameEn, seeds: seeds, patients: scenario.patients.count, rows: rows)
+        (result.notesJa, result.notesEn) = (record.notesJa, record.notesEn)
+        return result
     }
 
     /// What the counting needs from the scenario: each patient's supplier, each provider's kind.

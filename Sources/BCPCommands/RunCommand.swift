@@ -117,7 +117,7 @@ enum RunSummary {
         let r = e.replica0
         let s = r.totals
         var lines = [
-            "\(r.scenarioNameEn)\(synthetic ? " [synthetic data]" : ""), seed \(r.seed), tier \(r.tier.rawValue), horizon \(r.horizonMinutes / 60) h",
+            "\(r.scenarioNameEn)\(synthetic && !r.scenarioNameEn.lowercased().contains("synthetic") ? " [synthetic data]" : ""), seed \(r.seed), tier \(r.tier.rawValue), horizon \(r.horizonMinutes / 60) h",
             "patients \(s.patients); lost grid power \(s.affected); needed help \(s.atRisk)",
             "covered by own means \(s.coveredOwnMeans), by the household's own plan \(s.coveredBySelfHelp), by a delivered unit \(s.coveredByUnit), by evacuation \(s.evacuated); uncovered \(s.uncovered)",
             "without power beyond their tolerance (harm) \(s.harmed); admitted: arranged \(s.admissions[.planned]), by family \(s.admissions[.family]), emergency \(s.admissions[.emergency])",

@@ -17,6 +17,7 @@ import Foundation
 /// `within_hours` limits a target to what happened within that many hours of the patient's first
 /// outage. Percentages take one decimal. `known_gap` ({"ja", "en"}) says why the model is known
 /// to miss a figure; such a figure is reported as a known gap and does not fail the backtest.
+/// `notes` ({"ja", "en"}) is printed under the event in the report.
 public enum EventRecordFile {
     public static let fileName = "backtest.json"
     static let topKeys = ["schema", "event", "targets", "notes"]
@@ -66,6 +67,7 @@ public enum EventRecordFile {
         } else {
             r.diags.error(r.path, doc.line, doc.column, "missing key \"event\" (the event's name in ja and en)")
         }
+        if let v = member("notes") { (record.notesJa, record.notesEn) = names(v, "notes", &r) }
         guard let t = member("targets"), let items = r.array(t, "targets") else {
             if member("targets") == nil { r.diags.error(r.path, doc.line, doc.column, "missing key \"targets\"") }
             return record

@@ -74,6 +74,10 @@ public struct EventRecord: Sendable, Equatable {
     public var nameJa: String
     public var nameEn: String
     public var targets: [RecordTarget]
+    /// What a reader of the report must know about these figures (e.g. which are fitted), both
+    /// languages; empty when the file has none.
+    public var notesJa = ""
+    public var notesEn = ""
 
     public init(nameJa: String, nameEn: String, targets: [RecordTarget]) {
         self.nameJa = nameJa

@@ -8,8 +8,9 @@ import XCTest
 
 final class ResultDocumentTests: XCTestCase {
     func testJSONShapeAndEscaping() {
-        // No household plan (Fx.households()): the 300-minute battery outlasts the 240-minute outage.
-        var s = Fx.scenario(patients: [Fx.patient("P\"1", reserve: 300)], zones: [Fx.step(restore: 240)], horizon: 600, params: Fx.households())
+        // The 300-minute battery outlasts a 100-minute outage, which ends before the low-reserve
+        // moment (120) at which a household or provider would act.
+        var s = Fx.scenario(patients: [Fx.patient("P\"1", reserve: 300)], zones: [Fx.step(restore: 100)], horizon: 600, params: Fx.households())
         s.nameEn = "line\nbreak"
         let json = ResultDocument(result: Fx.run(s)).encode()
         XCTAssertTrue(json.hasPrefix("{\n  \"schema\": \"bcpsim.result/1\",\n  \"scenario\": {"))

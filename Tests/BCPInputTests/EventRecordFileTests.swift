@@ -14,13 +14,14 @@ final class EventRecordFileTests: XCTestCase {
 
     func testReadsTargetsInTenthsOfAPercentWithKnownGap() throws {
         let path = try folder("""
-            {"schema": 1, "event": {"ja": "札幌", "en": "Sapporo"},
+            {"schema": 1, "event": {"ja": "札幌", "en": "Sapporo"}, "notes": {"ja": "注", "en": "fitted"},
              "targets": [{"id": "a", "statistic": "admitted", "devices": ["tppv", "nppv"], "within_hours": 48,
                           "label": {"ja": "入院", "en": "admitted"}, "record_percent": 36.1, "band_percent": [26, 46.5],
                           "source": "Kabami 2022", "known_gap": {"ja": "理由", "en": "why"}}]}
             """)
         let record = try XCTUnwrap(try EventRecordFile.load(folder: path).get())
         XCTAssertEqual(record.nameEn, "Sapporo")
+        XCTAssertEqual(record.notesEn, "fitted")
         let t = try XCTUnwrap(record.targets.first)
         XCTAssertEqual(t.devices, [.tppv, .nppv])
         XCTAssertEqual(t.withinMinutes, 48 * 60)

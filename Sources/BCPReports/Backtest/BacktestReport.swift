@@ -51,6 +51,8 @@ public struct BacktestReport {
                 (L("scenario"), r.scenarioId), (L("event"), lang.pick(ja: r.eventJa, en: r.eventEn)),
                 (L("runsLabel"), L("runs", NumberFormat.grouped(r.patients), String(r.seeds.count), String(r.seeds.first ?? 0))),
             ]))
+            let notes = lang.pick(ja: r.notesJa, en: r.notesEn)
+            if !notes.isEmpty { d.add(.paragraph(notes)) }
             var t = TextTable(
                 headers: [L("col.figure"), L("col.devices"), L("col.model"), L("col.record"), L("col.band"), L("col.result"), L("col.counted")],
                 alignments: [.left, .left, .right, .right, .right, .center, .right])
