@@ -5,9 +5,11 @@ import XCTest
 
 final class RosterGeneratorTests: XCTestCase {
     func testTokyoDefaultPatientCount() {
-        // 20,293 x 14,034,861 / 126,443,000 = 2,252.4 -> 2,252 ventilator users;
-        // 2,252 x 1000 / 900 = 2,502.2 -> 2,502 patients with the other devices.
-        XCTAssertEqual(RosterGenerator.tokyoDefaultPatients(population: 14_034_861), 2_502)
+        // Per 10 million residents: ventilators 19,646 x 10,000 / 125,502 = 1,565; home oxygen
+        // 156,696 x 10,000 / 126,167 = 12,419; suction 1,565 x 31 / 1000 = 48; feeding 15:
+        // 14,047. Tokyo, 14,034,861 residents: 14,047 x 14,034,861 / 10^7 = 19,714.9 -> 19,714.
+        XCTAssertEqual(RosterGenerator.defaultPatients(population: 14_034_861), 19_714)
+        XCTAssertEqual(PublishedFigures.perTenMillion.map(\.1), [568, 997, 12_419, 48, 15])
     }
 
     func testApportionByLargestRemainder() {
