@@ -39,7 +39,7 @@ enum GenerateCommand {
     enum Region: String, CaseIterable, Sendable { case tokyo, japan }
 
     enum Options {
-        static let out = CommonOptions.out.help("Folder to write (created; must be empty unless --force).")
+        static let out = CommonOptions.out.help("Folder to write (created, or replaced whole if bcpsim wrote it for the same command; see --force).")
         static let patients = Option<Int>.int("patients", "N", 0...10_000_000, help: "Number of patients (default: Tokyo's share, 2,502).")
         static let seed = CommonOptions.seed.help("Seed of the data set and the scenario (default 2025).")
         static let outage = Option<ScenarioPreset>.choice(
@@ -61,6 +61,7 @@ enum GenerateCommand {
                 "--patients \(n) is more than a scenario can hold: patients.csv is read up to \(InputLimits.maxDataRows) patients "
                     + "(\(InputLimits.maxRows) rows, the header included)", hint: "see 'bcpsim generate --help'")
         }
+        let folder = try OutputFolder.prepare(out, kind: .scenario, command: "generate", force: args[CommonOptions.force], terminal: t)
         let seed = args[Options.seed] ?? 2025
         let preset = args[Options.outage] ?? .hokkaido2018
         let scenario = japan
@@ -70,7 +71,7 @@ enum GenerateCommand {
         if let problem = InputLimits.sizeProblem(scenarioFiles: files) {
             throw UsageError("the scenario would be too large to load: \(problem)", hint: "use fewer --patients")
         }
-        try OutputFolder.write(files, to: out, force: args[CommonOptions.force])
+        try folder.commit(files)
         t.out("wrote \(files.count) files to \(out): \(scenario.patients.count) patients, \(scenario.providers.count) providers, \(scenario.units.count) units (synthetic)")
         return ExitCode.success
     }
