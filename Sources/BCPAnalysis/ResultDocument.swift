@@ -276,6 +276,10 @@ extension CountSummary {
         guard try n.member("name").string() == name else { throw n.fail("expected the counts of '\(name)'") }
         let values = try n.member("values").items().map { try $0.int() }
         guard values.count == replicas else { throw n.fail("expected \(replicas) values, one per replica") }
+        // The mean is computed in thousandths: the sum must leave room (issue 16, item 5).
+        guard values.reduce(0, +) <= DocumentLimits.maxEnsembleSum else {
+            throw n.fail("the values add up to more than \(DocumentLimits.maxEnsembleSum)")
+        }
         return CountSummary(values: values)
     }
 }
@@ -301,7 +305,7 @@ extension EnsembleStatistics {
     }
 
     static func read(_ n: Node) throws -> EnsembleStatistics {
-        let replicas = try n.member("replicas").int()
+        let replicas = try n.member("replicas").int(in: 1...DocumentLimits.maxReplicas)
         let seeds = try n.member("seeds").items().map { try $0.uint() }
         guard replicas >= 1, seeds.count == replicas else { throw n.fail("expected one seed per replica") }
         let totals = try n.member("totals").items()

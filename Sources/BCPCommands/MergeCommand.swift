@@ -29,8 +29,13 @@ enum MergeCommand {
             var parts: [PartialResult] = []
             for path in args.positionals {
                 let file = FileManager.default.fileExists(atPath: path + "/" + PartialResult.fileName) ? path + "/" + PartialResult.fileName : path
-                guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-                    throw CommandFailure(code: ExitCode.dataError, "cannot read \(file)")
+                let data: Data
+                switch BoundedFile.read(file, limit: PartialResult.maxFileBytes) {
+                case .success(let d): data = d
+                case .failure(let f): throw CommandFailure(code: ExitCode.dataError, "cannot read \(file): \(f.message)")
+                }
+                guard let text = String(data: data, encoding: .utf8) else {
+                    throw CommandFailure(code: ExitCode.dataError, "\(file) is not UTF-8 text")
                 }
                 do { parts.append(try PartialResult.parse(text)) } catch let e as PartialResult.FormatError {
                     throw CommandFailure(code: ExitCode.dataError, "\(file): \(e.message)")

@@ -1,4 +1,5 @@
 import BCPAnalysis
+import BCPInput
 import BCPRegistry
 import BCPReports
 import Foundation
@@ -31,8 +32,11 @@ enum ReportCommand {
             let options = ReportOptions.read(args)
             let folder = try OutputFolder.prepare(out, kind: .reports, command: "report", force: args[CommonOptions.force], terminal: t)
             let path = args.positionals[0]
-            guard let bytes = FileManager.default.contents(atPath: path) else {
-                throw CommandFailure(code: ExitCode.dataError, "cannot read \(path)")
+            // Read through the bounded reader: its size is checked before a byte is read (issue 16, item 9).
+            let bytes: Data
+            switch BoundedFile.read(path, limit: DocumentLimits.maxFileBytes) {
+            case .success(let d): bytes = d
+            case .failure(let f): throw CommandFailure(code: ExitCode.dataError, "cannot read \(path): \(f.message)")
             }
             guard let text = String(data: bytes, encoding: .utf8) else {
                 throw CommandFailure(code: ExitCode.dataError, "\(path) is not UTF-8 text")
