@@ -189,9 +189,11 @@ final class Directory {
     }
 
     /// Replaces (or creates) the file `name` whole: the bytes go to a temporary file in this
-    /// folder, renamed over `name` (a link of that name is replaced, not followed).
+    /// folder, `.NAME.bcpsim-tmp` (one left by a stopped run is removed first: the caller holds
+    /// the folder's lock), renamed over `name` (a link of that name is replaced, not followed).
     func replace(_ name: String, _ data: Data, mode: mode_t) throws {
         let tmp = Directory.temporaryName(for: name, "tmp")
+        unlinkat(fd, tmp, 0)
         try create(tmp, data, mode: mode)
         guard renameat(fd, tmp, fd, name) == 0 else {
             let e = errno
@@ -232,12 +234,12 @@ final class Directory {
         return unsafeBitCast(sym, to: Renameat2.self)
     }()
 
-    /// A name for a temporary entry next to `name`: `.NAME.bcpsim-KIND-PID` (the process id, so
-    /// that a leftover names the run that left it), shortened with a hash when too long.
+    /// A name for a temporary entry next to `name`: `.NAME.bcpsim-KIND`, shortened with a hash
+    /// when too long.
     static func temporaryName(for name: String, _ kind: String) -> String {
-        let full = ".\(name).bcpsim-\(kind)-\(getpid())"
+        let full = ".\(name).bcpsim-\(kind)"
         if full.utf8.count <= 240 { return full }
-        return ".\(StableHash.fnv1a64Hex(name.utf8)).bcpsim-\(kind)-\(getpid())"
+        return ".\(StableHash.fnv1a64Hex(name.utf8)).bcpsim-\(kind)"
     }
 }
 

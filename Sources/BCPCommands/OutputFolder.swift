@@ -273,7 +273,7 @@ public final class OutputFolder {
         case .inPlace:
             // Writable? A probe file now, rather than a failure after the work.
             let dir = try parent.open(name)
-            let probe = Directory.temporaryName(for: "probe", "tmp")
+            let probe = Directory.temporaryName(for: "probe-\(getpid())", "tmp")
             try dir.create(probe, Data(), mode: 0o600)
             unlinkat(dir.fd, probe, 0)
         }
@@ -542,10 +542,13 @@ public final class OutputFolder {
         return out
     }
 
-    /// `.NAME.bcpsim-tmp-PID`: a file being replaced in place when its run was stopped.
+    /// `.NAME.bcpsim-tmp`: a file being replaced in place when its run was stopped (the next
+    /// in-place write of NAME replaces it; a replaced folder drops it); `.NAME.tmp-PID-UUID`: the
+    /// same, left by a bcpsim before issue 16.
     static func isStaleTemporary(_ name: String) -> Bool {
-        guard name.hasPrefix("."), let r = name.range(of: ".bcpsim-tmp-", options: .backwards) else { return false }
-        return Int(name[r.upperBound...]) != nil
+        guard name.hasPrefix(".") else { return false }
+        if name.hasSuffix(".bcpsim-tmp") && name.count > ".bcpsim-tmp".count + 1 { return true }
+        return name.range(of: #"\.tmp-[0-9]+-[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$"#, options: .regularExpression) != nil
     }
 
     static func foreignMessage(_ out: String, _ foreign: [String]) -> String {

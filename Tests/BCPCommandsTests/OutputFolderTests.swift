@@ -67,6 +67,27 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertEqual(try listing(dir), ["a.txt", "notes.txt"])
     }
 
+    func testTemporaryFilesOfAStoppedWriteAreNotForeignAndAreReplaced() throws {
+        let dir = scratch + "/out"
+        try write([("a.txt", "one")], dir)
+        // Left by a run stopped while writing in place, and by a bcpsim before issue 16.
+        for stale in [".a.txt.bcpsim-tmp", ".a.txt.tmp-123-0F5E2E7A-4B1C-4D8E-9A6B-1C2D3E4F5A6B"] {
+            try Data("half".utf8).write(to: URL(fileURLWithPath: dir + "/" + stale))
+        }
+        XCTAssertTrue(OutputFolder.isStaleTemporary(".a.txt.bcpsim-tmp"))
+        XCTAssertFalse(OutputFolder.isStaleTemporary(".bcpsim-tmp"))
+        XCTAssertFalse(OutputFolder.isStaleTemporary("notes.txt"))
+        try write([("a.txt", "two")], dir)
+        XCTAssertEqual(try listing(dir), [OutputFolder.markerName, "a.txt"], "replaced whole, the leftovers with the old folder")
+        // In place (--force into someone else's folder) the leftover of the same file is replaced.
+        let theirs = scratch + "/theirs"
+        try FileManager.default.createDirectory(atPath: theirs, withIntermediateDirectories: true)
+        try Data("half".utf8).write(to: URL(fileURLWithPath: theirs + "/.a.txt.bcpsim-tmp"))
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: theirs + "/notes.txt"))
+        try write([("a.txt", "x")], theirs, force: true)
+        XCTAssertEqual(try listing(theirs), ["a.txt", "notes.txt"])
+    }
+
     func testFilesSomeoneAddedToABcpsimFolderAreNotDeleted() throws {
         let dir = scratch + "/out"
         try write([("a.txt", "one")], dir)
