@@ -305,7 +305,8 @@ extension EnsembleStatistics {
     }
 
     static func read(_ n: Node) throws -> EnsembleStatistics {
-        let replicas = try n.member("replicas").int(in: 1...DocumentLimits.maxReplicas)
+        // An ensemble has 2 replicas or more (a single run writes none).
+        let replicas = try n.member("replicas").int(in: 2...DocumentLimits.maxReplicas)
         let seeds = try n.member("seeds").items().map { try $0.uint() }
         guard replicas >= 1, seeds.count == replicas else { throw n.fail("expected one seed per replica") }
         let totals = try n.member("totals").items()

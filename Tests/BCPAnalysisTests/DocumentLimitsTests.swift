@@ -120,7 +120,12 @@ final class DocumentLimitsTests: XCTestCase {
         func ensemble(_ edit: @escaping (inout [String: Any]) -> Void) -> (inout [String: Any]) -> Void {
             { o in var e = o["ensemble"] as! [String: Any]; edit(&e); o["ensemble"] = e }
         }
-        XCTAssertTrue(decodeEdited(ensemble { $0["replicas"] = 100_001 })!.hasSuffix("ensemble.replicas: 100001 is outside 1...100000"))
+        XCTAssertTrue(decodeEdited(ensemble { $0["replicas"] = 100_001 })!.hasSuffix("ensemble.replicas: 100001 is outside 2...100000"))
+        // One replica is not an ensemble (a single run writes none; encode would drop it).
+        XCTAssertTrue(decodeEdited(ensemble { e in
+            e["replicas"] = 1
+            e["seeds"] = [1]
+        })!.hasSuffix("ensemble.replicas: 1 is outside 2...100000"))
         XCTAssertTrue(decodeEdited(ensemble { e in
             var totals = e["totals"] as! [[String: Any]]
             totals[0]["values"] = [1_000_000_000_000, 1_000_000_000_000, 1_000_000_000_000]
