@@ -101,6 +101,20 @@ final class OutputTransactionTests: XCTestCase {
         }
     }
 
+    /// `--out` spelt with a trailing slash, or as `.` from inside the folder: the same folder, and
+    /// bcpsim does not replace the folder its user is in (the shell would be left in a removed one).
+    func testSpellingsOfTheSameFolder() throws {
+        let out = scratch + "/g"
+        XCTAssertEqual(try run(["generate", "--out", out + "/", "--patients", "6"]).status, 0)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch), ["g"])
+        let inside = try BuiltBinary.run(["generate", "--out", ".", "--patients", "6"], in: URL(fileURLWithPath: out))
+        XCTAssertEqual(inside.status, ExitCode.cannotCreate)
+        XCTAssertEqual(inside.errText, "error: bcpsim would replace ., which holds the current folder; run bcpsim from another folder\n")
+        let beside = try BuiltBinary.run(["generate", "--out", "g", "--patients", "6", "--seed", "3"], in: URL(fileURLWithPath: scratch))
+        XCTAssertEqual(beside.status, 0, beside.errText)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch), ["g"])
+    }
+
     /// Issue 16, item 6: two runs into one folder both exited 0 and mixed their files. A process
     /// holding the folder's lock (as a running bcpsim does) makes the second refuse, naming it.
     func testASecondProcessIsRefusedWhileTheFolderIsLocked() throws {
