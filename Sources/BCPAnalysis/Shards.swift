@@ -163,9 +163,12 @@ public struct PartialResult: Equatable, Sendable {
                   f[2 + t] == "|", f[3 + t + count] == "|" else {
                 throw fail("expected the line of replica \(k)")
             }
-            let v = try f[2...].filter { $0 != "|" }.map { try int($0, 0...DocumentLimits.maxInteger, "count") }
-            summaries.append(ReplicaSummary(
-                totals: PerCase { v[$0.position] }, muniUncovered: Array(v[t..<(t + count)]), muniGap: Array(v[(t + count)...])))
+            // Each part read from its own place: a "|" where a count belongs is not a count
+            // (the fuzz target `partial` found a line that shifted the counts this way).
+            func counts(_ r: Range<Int>) throws -> [Int] { try f[r].map { try int($0, 0...DocumentLimits.maxInteger, "count") } }
+            let totals = try counts(2..<(2 + t))
+            let uncovered = try counts((3 + t)..<(3 + t + count)), gap = try counts((4 + t + count)..<(4 + t + 2 * count))
+            summaries.append(ReplicaSummary(totals: PerCase { totals[$0.position] }, muniUncovered: uncovered, muniGap: gap))
         }
         var document: ResultDocument? = nil
         let next = try line()
