@@ -79,6 +79,14 @@ enum AllocationCommand {
             o.privacy = .suppressed(threshold: n)
         }
 
+        // The output folder is checked and locked before any work. Unsuppressed files are
+        // restricted: written apart from public output, in DIR/restricted/ (0700, files 0600).
+        let out = args[Options.out].map { args[Options.exact] ? ($0 as NSString).appendingPathComponent("restricted") : $0 }
+        let outFolder = try out.map {
+            try OutputFolder.prepare(
+                $0, kind: .allocation, command: "allocation", force: args[Options.force], restrictedRoot: args[Options.exact], terminal: t)
+        }
+
         let report: AllocationReport
         if let folder = args.positionals.first {
             let loaded: LoadedScenario
@@ -100,14 +108,12 @@ enum AllocationCommand {
         }
 
         let bom = args[CommonOptions.bom]
-        guard var out = args[Options.out] else {
-            t.out(report.rendered(format, lang: lang, bom: bom))
+        guard let out, let outFolder else {
+            t.document(report.rendered(format, lang: lang, bom: bom))
             return ExitCode.success
         }
-        // Unsuppressed files are restricted: written apart from public output.
-        if report.privacy.isExact { out = (out as NSString).appendingPathComponent("restricted") }
         let files = AllocationFormat.allCases.map { (name: $0.fileName, text: report.rendered($0, lang: lang, bom: bom)) }
-        try OutputFolder.write(files.map { ($0.name, $0.text) }, to: out, force: args[Options.force])
+        try outFolder.commit(files.map { ($0.name, $0.text) })
         let mode: String
         switch report.privacy {
         case .exact: mode = "exact, RESTRICTED"
@@ -129,8 +135,8 @@ enum AllocationCommand {
             "price-battery", "YEN", 0...100_000_000, help: "Unit price of a battery / portable power station (default 104000).")
         static let priceUPS = Option<Int>.int("price-ups", "YEN", 0...100_000_000, help: "Unit price of a UPS (default 41000).")
         static let format = Option<AllocationFormat>.choice("format", "FORMAT", help: "Output format when printing (default md).")
-        static let out = CommonOptions.out.help("Write allocation.md, .csv, .json and .html into DIR (created if missing).")
-        static let force = CommonOptions.force.help("Write into an existing folder that bcpsim did not create.")
+        static let out = CommonOptions.out.help("Write allocation.md, .csv, .json and .html into DIR (created, or replaced whole if allocation wrote it; with --exact DIR/restricted/).")
+        static let force = CommonOptions.force
         static let suppress = Option<Int>.int(
             "suppress", "N", 1...1_000, help: "Show patient counts 1...N-1 as a range (default: the scenario's suppression_threshold, 10).")
         static let exact = Option<Bool>.flag(

@@ -35,8 +35,8 @@ enum BenchCommand {
         run: { args, t in
             let threads = args[CommonOptions.threads] ?? CommonOptions.cores
             let rows = try Bench.run(quick: args[Options.quick], threads: threads, only: args[Options.patients], log: { t.err($0) })
-            t.out(Bench.table(rows.rows))
-            t.out(rows.verdict)
+            t.out(lines: Terminal.split(Bench.table(rows.rows)))
+            t.out(lines: Terminal.split(rows.verdict))
             return ExitCode.success
         })
 }

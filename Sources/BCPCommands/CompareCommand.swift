@@ -47,6 +47,9 @@ enum CompareCommand {
         for p in args.positionals where p.hasSuffix(".json") {
             throw UsageError("'\(p)' looks like a result file; compare takes scenario folders", hint: "usage: bcpsim \(synopsis)")
         }
+        let folder = try args[Options.out].map {
+            try OutputFolder.prepare($0, kind: .compare, command: "compare", force: args[CommonOptions.force], terminal: t)
+        }
         let a = try ScenarioLoader.load(folder: args.positionals[0]).get()
         let b = try ScenarioLoader.load(folder: args.positionals[1]).get()
         for n in a.notes + b.notes { t.err("note: \(n)") }
@@ -55,16 +58,16 @@ enum CompareCommand {
         let c = Comparison(a: ra, b: rb, labelA: label(args.positionals[0], tierA, lang), labelB: label(args.positionals[1], tierB, lang))
         let r = CompareRenderer(c, lang: lang)
         let bom = args[CommonOptions.bom]
-        guard let out = args[Options.out] else {
+        guard let out = args[Options.out], let folder else {
             switch args[Options.format] ?? .md {
-            case .csv: t.out(r.csv(bom: bom))
-            case .html: t.out(r.html())
-            case .md: t.out(r.markdown())
+            case .csv: t.document(r.csv(bom: bom))
+            case .html: t.document(r.html())
+            case .md: t.document(r.markdown())
             }
             return ExitCode.success
         }
         let files = [("compare.md", r.markdown()), ("compare.csv", r.csv(bom: bom)), ("compare.html", r.html())]
-        try OutputFolder.write(files, to: out, force: args[CommonOptions.force])
+        try folder.commit(files)
         t.out("uncovered \(ra.totals.uncovered) -> \(rb.totals.uncovered); hours without power \(NumberFormat.hours(ra.totals.gapMinutes)) -> \(NumberFormat.hours(rb.totals.gapMinutes))")
         t.out("wrote compare.md, compare.csv, compare.html to \(out)")
         return ExitCode.success
@@ -73,7 +76,7 @@ enum CompareCommand {
     enum Format: String, CaseIterable, Sendable { case md, csv, html }
 
     enum Options {
-        static let out = CommonOptions.out.help("Write compare.md, compare.csv and compare.html into DIR (must be empty unless --force).")
+        static let out = CommonOptions.out.help("Write compare.md, compare.csv and compare.html into DIR (a new folder, or one compare wrote; see --force).")
         static let seed = CommonOptions.seed.help("Seed for both runs instead of the scenarios' own.")
         static let tierA = Option<TierOverride>.choice("tier-a", "TIER", help: "Tier to play A at (default as-configured).")
         static let tierB = Option<TierOverride>.choice("tier-b", "TIER", help: "Tier to play B at (default as-configured).")

@@ -100,8 +100,9 @@ extension ParsedArguments {
 
 /// Options several commands share, declared once.
 enum CommonOptions {
-    static let out = Option<String>.text("out", "DIR", help: "Folder for the output (created; must be empty unless --force).")
-    static let force = Option<Bool>.flag("force", help: "Overwrite files in an existing folder.")
+    static let out = Option<String>.text("out", "DIR", help: "Folder for the output (created, or replaced whole if bcpsim wrote it for the same command; see --force).")
+    static let force = Option<Bool>.flag(
+        "force", help: "Write into a folder bcpsim would not replace (someone else's, or of another kind): each file is replaced, other files are kept.")
     static let seed = Option<UInt64>.seed(help: "Seed instead of the scenario's (0...18446744073709551615).")
     static let threads = Option<Int>.int("threads", "T", 1...1024, help: "Threads for replicas (default: the number of cores).")
     static let tier = Option<TierOverride>.choice(

@@ -38,21 +38,21 @@ enum RegistryCommand {
                 guard let p = registry.program(id: args.positionals[1]) else {
                     throw UsageError("no program with id '\(args.positionals[1])'", hint: "list the ids with 'bcpsim registry --format csv'")
                 }
-                t.out(RegistryRenderer.show(p, lang: lang))
+                t.document(RegistryRenderer.show(p, lang: lang))
             case ("history", 2):
                 let found = registry.history(nameOrId: args.positionals[1])
                 guard !found.isEmpty else {
                     throw UsageError("no program matches '\(args.positionals[1])'", hint: "try 'bcpsim registry --search TEXT'")
                 }
-                t.out(RegistryRenderer.history(found, lang: lang))
+                t.document(RegistryRenderer.history(found, lang: lang))
             case ("list", 1), ("list", 0):
                 let query = RegistryQuery(
                     fiscalYear: args[Options.fy], newOnly: args[Options.new], effort: args[Options.effort], search: args[Options.search])
                 let programs = registry.query(query)
                 switch args[Options.format] ?? .md {
-                case .csv: t.out(RegistryRenderer.csv(programs, lang: lang, bom: args[CommonOptions.bom]))
-                case .json: t.out(RegistryRenderer.json(programs))
-                case .md: t.out(RegistryRenderer.markdown(programs, lang: lang))
+                case .csv: t.document(RegistryRenderer.csv(programs, lang: lang, bom: args[CommonOptions.bom]))
+                case .json: t.document(RegistryRenderer.json(programs))
+                case .md: t.document(RegistryRenderer.markdown(programs, lang: lang))
                 }
             default:
                 throw UsageError("expected 'list', 'show ID' or 'history NAME-OR-ID', found '\(args.positionals.joined(separator: " "))'", hint: "usage: bcpsim \(synopsis)")

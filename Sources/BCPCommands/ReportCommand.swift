@@ -1,4 +1,5 @@
 import BCPAnalysis
+import BCPInput
 import BCPRegistry
 import BCPReports
 import Foundation
@@ -21,7 +22,7 @@ enum ReportCommand {
             from RESULT. With the options 'run' was given, the folder is byte-identical to the
             one 'run' wrote; change --lang or --suppress to render another version.
             """,
-        options: [CommonOptions.out.help("Folder for the reports (created; must be empty unless --force).").spec]
+        options: [CommonOptions.out.help("Folder for the reports (created, or replaced whole if bcpsim wrote it for the same command; see --force).").spec]
             + [CommonOptions.lang.help("Language of the reports (default ja).").spec, CommonOptions.bom.spec,
                ReportOptions.suppress.help("Show counts 1...N-1 as a range in public files (default: the threshold stored in RESULT).").spec,
                CommonOptions.force.spec],
@@ -29,9 +30,13 @@ enum ReportCommand {
         run: { args, t in
             let out = try args.required(CommonOptions.out, command: "report", synopsis: synopsis)
             let options = ReportOptions.read(args)
+            let folder = try OutputFolder.prepare(out, kind: .reports, command: "report", force: args[CommonOptions.force], terminal: t)
             let path = args.positionals[0]
-            guard let bytes = FileManager.default.contents(atPath: path) else {
-                throw CommandFailure(code: ExitCode.dataError, "cannot read \(path)")
+            // Read through the bounded reader: its size is checked before a byte is read (issue 16, item 9).
+            let bytes: Data
+            switch BoundedFile.read(path, limit: DocumentLimits.maxFileBytes) {
+            case .success(let d): bytes = d
+            case .failure(let f): throw CommandFailure(code: ExitCode.dataError, "cannot read \(path): \(f.message)")
             }
             guard let text = String(data: bytes, encoding: .utf8) else {
                 throw CommandFailure(code: ExitCode.dataError, "\(path) is not UTF-8 text")
@@ -41,7 +46,7 @@ enum ReportCommand {
                 throw CommandFailure(code: ExitCode.dataError, "not a bcpsim result: \(e.message)")
             }
             let files = try render(doc, options: options)
-            try OutputFolder.write(files.map { ($0.path, $0.text) }, to: out, force: args[CommonOptions.force])
+            try folder.commit(files.map { ($0.path, $0.text) })
             t.out(wroteLine(out, files))
             return ExitCode.success
         })

@@ -55,6 +55,11 @@ enum RunCommand {
             let tier = args[CommonOptions.tier] ?? .asConfigured
             let whatIf = args[Options.whatIf] ?? 5
             let options = ReportOptions.read(args)
+            // The output folder is checked and locked before any work (issue 16, item 15).
+            let shard = args[Options.shard]
+            let folder = try OutputFolder.prepare(
+                out, kind: shard == nil ? .reports : .partial, command: shard == nil ? "run" : "run --shard",
+                force: args[CommonOptions.force], terminal: t)
             let loaded = try ScenarioLoader.load(folder: args.positionals[0]).get()
             for n in loaded.notes { t.err("note: \(n)") }
             let report = { (replica0: SimulationResult) -> RunReport in
@@ -66,10 +71,10 @@ enum RunCommand {
                     synthetic: loaded.scenario.synthetic, suppressionThreshold: loaded.scenario.parameters.suppressionThreshold,
                     inputs: loaded.files.map { InputFile(name: $0.name, fnv1a64: $0.fnv1a64) }, counterfactual: whatIfResult)
             }
-            if let shard = args[Options.shard] {
+            if let shard {
                 return try ShardRun.run(
                     args, shard: shard, scenario: loaded.scenario, inputs: loaded.files.map { InputFile(name: $0.name, fnv1a64: $0.fnv1a64) },
-                    replicas: replicas, threads: threads, tier: tier, seed: seed, out: out, report: report, t)
+                    replicas: replicas, threads: threads, tier: tier, seed: seed, out: out, folder: folder, report: report, t)
             }
             let progress = Progress.terminal(total: replicas, what: "replicas")
             let ensemble = Ensemble.run(loaded.scenario, replicas: replicas, threads: threads, tier: tier, seed: seed, progress: progress?.update)
@@ -77,8 +82,8 @@ enum RunCommand {
             let doc = ResultDocument(
                 result: ensemble.replica0, ensemble: replicas > 1 ? ensemble.statistics : nil, report: report(ensemble.replica0))
             let files = try ReportCommand.render(doc, options: options)
-            try OutputFolder.write(files.map { ($0.path, $0.text) }, to: out, force: args[CommonOptions.force])
-            t.out(RunSummary.text(ensemble, synthetic: loaded.scenario.synthetic))
+            try folder.commit(files.map { ($0.path, $0.text) })
+            t.out(lines: RunSummary.lines(ensemble, synthetic: loaded.scenario.synthetic))
             t.out(ReportCommand.wroteLine(out, files))
             return ExitCode.success
         })
@@ -87,7 +92,7 @@ enum RunCommand {
 extension RunCommand {
     /// run's own options.
     enum Options {
-        static let out = CommonOptions.out.help("Folder for the result (created; must be empty unless --force).")
+        static let out = CommonOptions.out.help("Folder for the result (created, or replaced whole if bcpsim wrote it for the same command; see --force).")
         static let seed = CommonOptions.seed
         static let replicas = Option<Int>.int("replicas", "N", 1...PartialResult.maxReplicas, help: "Number of seeds to run (default 1, at most 100000).")
         static let whatIf = Option<Int>.int(
@@ -113,7 +118,7 @@ struct ShardSpec: Sendable, Equatable {
 
 /// The few lines `run` prints: the headline a planner reads first.
 enum RunSummary {
-    static func text(_ e: EnsembleResult, synthetic: Bool) -> String {
+    static func lines(_ e: EnsembleResult, synthetic: Bool) -> [String] {
         let r = e.replica0
         let s = r.totals
         var lines = [
@@ -129,6 +134,6 @@ enum RunSummary {
             lines.append("over \(e.replicas) replicas (mean / 5th / 50th / 95th percentile):")
             for (m, c) in e.statistics.totals.pairs { lines.append("  \(m.rawValue): \(c.meanText) / \(c.p5) / \(c.p50) / \(c.p95)") }
         }
-        return lines.joined(separator: "\n")
+        return lines
     }
 }

@@ -43,12 +43,13 @@ enum WorkshopCommand {
         let lang = args[CommonOptions.lang] ?? .ja
         let seed = args[CommonOptions.seed]
         let reference = args[Options.mselTier] ?? .asConfigured
+        let folder = try OutputFolder.prepare(out, kind: .workshop, command: "workshop", force: args[CommonOptions.force], terminal: t)
         let loaded = try ScenarioLoader.load(folder: args.positionals[0]).get()
         for n in loaded.notes { t.err("note: \(n)") }
         let runs = WorkshopRuns.run(loaded.scenario, seed: seed, reference: reference)
         let pack = WorkshopPack(runs: runs, lang: lang)
         let files = pack.files(bom: args[CommonOptions.bom])
-        try OutputFolder.write(files.map { ($0.name, $0.text) }, to: out, force: args[CommonOptions.force])
+        try folder.commit(files.map { ($0.name, $0.text) })
         for f in runs.figures {
             t.out("\(f.tier.rawValue): uncovered \(f.totals.uncovered), hours without power \(NumberFormat.hours(f.totals.gapMinutes)), units \(f.totals.unitsDelivered), beds \(f.totals.bedsUsed)")
         }
@@ -60,7 +61,7 @@ enum WorkshopCommand {
 
 extension WorkshopCommand {
     enum Options {
-        static let out = CommonOptions.out.help("Folder for the pack (created; must be empty unless --force).")
+        static let out = CommonOptions.out.help("Folder for the pack (created, or replaced whole if bcpsim wrote it for the same command; see --force).")
         static let mselTier = Option<TierOverride>.choice(
             "msel-tier", "TIER", help: "The run the MSEL and timing points come from (default as-configured).")
     }
