@@ -17,6 +17,8 @@ public struct Document: Sendable {
         case table(TextTable, caption: String? = nil)
         /// An inline SVG chart (HTML only; Markdown readers get the tables).
         case chart(svg: String)
+        /// An inline SVG figure with a caption (a map and its credit); HTML only.
+        case figure(svg: String, caption: String)
         case pageBreak
     }
 
@@ -57,7 +59,7 @@ public struct Document: Sendable {
                 var s = t.render()
                 s.removeLast()
                 parts.append(s)
-            case .chart: continue
+            case .chart, .figure: continue
             case .pageBreak: parts.append("---")
             }
         }
@@ -80,6 +82,8 @@ public struct Document: Sendable {
             case .definitions(let pairs): page.definitions(pairs)
             case .table(let t, let caption): page.table(t, caption: caption)
             case .chart(let svg): page.rawTrusted(svg)
+            case .figure(let svg, let caption):
+                page.rawTrusted("<figure>" + svg + "<figcaption>" + escapeHTML(caption) + "</figcaption></figure>")
             case .pageBreak: page.rawTrusted("<div class=\"pagebreak\"></div>")
             }
         }
