@@ -41,7 +41,7 @@ mkdir -p "$OUT/pages" "$OUT/screenshots"
 P="$OUT/pages"
 S=Scenarios/tokyo-synthetic
 "$BCPSIM" run "$S" --out "$P/run-ja" >/dev/null
-"$BCPSIM" run "$S" --out "$P/run-en" --lang en >/dev/null
+"$BCPSIM" report "$P/run-ja/restricted/result.json" --out "$P/run-en" --lang en >/dev/null
 "$BCPSIM" report "$P/run-ja/restricted/result.json" --out "$P/run-ja-suppressed" --suppress 10 >/dev/null
 "$BCPSIM" report "$P/run-ja/restricted/result.json" --out "$P/run-en-suppressed" --suppress 10 --lang en >/dev/null
 "$BCPSIM" allocation "$S" --out "$P/allocation-ja" --suppress 10 >/dev/null
