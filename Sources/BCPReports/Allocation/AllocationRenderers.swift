@@ -31,7 +31,8 @@ extension AllocationReport {
         d.add(.definitions(T.parameters(self, lang)))
         d.add(.notes(T.notes(self, lang)))
         d.add(.heading(T.L("allocation.section.map", lang), level: 2))
-        d.add(.figure(svg: AllocationMap.map(self, lang).svg(), caption: T.L("allocation.map.caption", lang) + " " + TokyoMap.credit(lang)))
+        d.add(.figure(svg: AllocationMap.map(self, lang).svg(), caption: T.L("allocation.map.caption", lang) + " " + TokyoMap.credit(lang),
+                      markdown: T.L("map.inHTML", lang, "allocation.html")))
         let pub = AllocationPublic(self)
         for (key, municipal, areas) in T.sections(self, pub, lang) {
             d.add([.heading(T.L(key, lang), level: 2),

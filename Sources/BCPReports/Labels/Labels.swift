@@ -71,6 +71,7 @@ public enum Labels {
             .ja: "少数の秘匿：合成データのため行っていません。実データ（scenario.json の synthetic が false）では、1人以上10人未満の数を範囲「1～9」で示し、合計からの引き算で分からないよう一部の数を10人幅の範囲で示します（--suppress 10 を付けると、このデータでも同じ処理で出力できます）。",
             .en: "Small counts: not suppressed, as the data are synthetic. With real data (synthetic false in scenario.json), counts from 1 to 9 are shown as the band \"1–9\" and some others as bands of ten so that none can be worked out by subtraction (--suppress 10 renders this data the same way).",
         ],
+        "map.inHTML": [.ja: "地図は {0} にあります。", .en: "The map is in {0}."],
         "map.islands": [.ja: "島しょ部（各島を枠ごとの縮尺で表示）", .en: "Islands (each box at its own scale)"],
         "shortfall.map.title": [.ja: "電源が途絶えた患者（人口1万人あたり）", .en: "Patients left without power per 10,000 residents"],
         "shortfall.map.caption": [

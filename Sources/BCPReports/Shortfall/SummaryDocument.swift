@@ -143,7 +143,8 @@ public struct SummaryDocument: Sendable {
 
     func map() -> [Document.Block] {
         [.heading(L("shortfall.map.title", lang), level: 2),
-         .figure(svg: ShortfallMap(tables: tables, lang: lang).map().svg(), caption: L("shortfall.map.caption", lang) + " " + TokyoMap.credit(lang))]
+         .figure(svg: ShortfallMap(tables: tables, lang: lang).map().svg(), caption: L("shortfall.map.caption", lang) + " " + TokyoMap.credit(lang),
+                 markdown: L("map.inHTML", lang, "summary.html"))]
     }
 
     // MARK: Top remedies

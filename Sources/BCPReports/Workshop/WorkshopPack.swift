@@ -71,7 +71,8 @@ public struct WorkshopPack: Sendable {
                            hiddenLabel: policy.protects ? Labels.text("shortfall.map.hidden", lang) : nil,
                            noneLabel: Labels.text("shortfall.map.none", lang), areas: areas, islandNames: names,
                            islandsLabel: Labels.text("map.islands", lang))
-        return .figure(svg: map.svg(), caption: L("map.caption", referenceTier) + " " + TokyoMap.credit(lang))
+        return .figure(svg: map.svg(), caption: L("map.caption", referenceTier) + " " + TokyoMap.credit(lang),
+                       markdown: Labels.text("map.inHTML", lang, "facilitator.html"))
     }
 
     /// The participants' map: where the power goes out (scenario input only, no result).
@@ -87,7 +88,8 @@ public struct WorkshopPack: Sendable {
         }
         let map = TokyoMap(title: L("outageMap.title"), classes: [MapClass(L("outageMap.out"), "#4a5568")], hiddenLabel: nil,
                            noneLabel: L("outageMap.on"), areas: areas, islandNames: names, islandsLabel: Labels.text("map.islands", lang))
-        return .figure(svg: map.svg(), caption: L("outageMap.caption") + " " + TokyoMap.credit(lang))
+        return .figure(svg: map.svg(), caption: L("outageMap.caption") + " " + TokyoMap.credit(lang),
+                       markdown: Labels.text("map.inHTML", lang, "participant.html"))
     }
 
     public func facilitator() -> Document {
