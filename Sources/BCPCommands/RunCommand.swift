@@ -27,7 +27,11 @@ enum RunCommand {
             summary.md and summary.html (headline, tables by area, municipality, BCP tier and
             device, the timeline of patients without power, the reasons, what would have closed
             the gap and the programs that fund it), tidy CSV tables, the program registry, and
-            manifest.json. Public files suppress small counts. DIR/restricted/ holds the files
+            manifest.json. Public files follow the disclosure policy (docs/DISCLOSURE.md): with
+            real data, counts of 1 to 9 patients are shown as the band 1～9 and sums are protected
+            with bands of ten; a scenario marked synthetic is shown exactly unless --suppress N is
+            given. CSV files start with a byte order mark for Excel (--no-bom for pipelines) and
+            have their header row in the report's language. DIR/restricted/ holds the files
             with patient ids: patients.csv (the priority list) and result.json (schema
             bcpsim.result/1, every aggregate and every patient's outcome, plus what the reports
             need); 'bcpsim report DIR/restricted/result.json --out DIR2' renders the same files.
