@@ -9,7 +9,7 @@ import BCPText
 /// against the scenario's patients' need, with the cost of closing each shortfall.
 enum AllocationCommand {
     static let synopsis =
-        "allocation [SCENARIO] [--stock FILE] [--rounding RULE] [--target-hours H] [--suppress N | --exact] [--format md|csv|json|html] [--lang ja|en] [--out DIR] [--bom]"
+        "allocation [SCENARIO] [--stock FILE] [--rounding RULE] [--target-hours H] [--suppress N | --exact] [--format md|csv|json|html] [--lang ja|en] [--out DIR] [--no-bom]"
 
     static let info = CommandInfo(
         name: "allocation", summary: "check units per 25,000 residents against stock and patients' need",
@@ -36,14 +36,15 @@ enum AllocationCommand {
             residents; the default). The rule is printed at the top of every output.
             docs/ALLOCATION.md states every rule with a worked example.
 
-            Patient figures are suppressed by default, as in the shortfall reports: counts of 1
-            to N-1 patients are shown as a range ("1-9"), figures from so few patients (batteries
-            needed, gaps, their costs, the verdict) as "x", and further cells as "x" where a sum
-            would give a hidden one away. N is --suppress N, else the scenario's
-            suppression_threshold (10). --exact prints every number unsuppressed and marks every
-            output RESTRICTED in its header; with --out the files then go to DIR/restricted/.
-            Population, standard, units held and the shortfall against the standard are never
-            hidden.
+            Patient figures follow the disclosure policy of every bcpsim output
+            (docs/DISCLOSURE.md): counts of 1 to N-1 patients are shown as a band ("1～9"),
+            figures from so few patients (batteries needed, gaps, their costs, the verdict) as
+            "x", and further cells as a band of ten or "x" where a sum would give a hidden one
+            away. N is --suppress N, else the scenario's suppression_threshold (10); a scenario
+            marked synthetic is not suppressed unless --suppress is given. --exact prints every
+            number unsuppressed and marks every output RESTRICTED in its header; with --out the
+            files then go to DIR/restricted/. Population, standard, units held and the shortfall
+            against the standard are never hidden.
 
             Without --out the report is printed in --format (default md). With --out DIR all four
             formats are written there (allocation.md, .csv, .json, .html), each atomically.
@@ -53,7 +54,7 @@ enum AllocationCommand {
         options: [
             Options.stock.spec, Options.rounding.spec, Options.targetHours.spec, Options.batteryWh.spec, Options.devices.spec,
             Options.priceGenerator.spec, Options.priceBattery.spec, Options.priceUPS.spec, Options.format.spec,
-            CommonOptions.lang.spec, Options.out.spec, Options.force.spec, CommonOptions.bom.help("Start CSV output with a UTF-8 byte order mark (for Excel).").spec,
+            CommonOptions.lang.spec, Options.out.spec, Options.force.spec, CommonOptions.noBOM.spec, CommonOptions.bom.spec,
             Options.suppress.spec, Options.exact.spec,
         ],
         positionals: 0...1,
@@ -78,6 +79,13 @@ enum AllocationCommand {
         } else if let n = args[Options.suppress] {
             o.privacy = .suppressed(threshold: n)
         }
+        /// The disclosure policy of a scenario's check: --suppress N, else the scenario's
+        /// threshold, and none for a synthetic scenario (DisclosurePolicy, the one rule).
+        func privacy(_ s: Scenario) -> AllocationPrivacy? {
+            guard o.privacy == nil else { return o.privacy }
+            let p = DisclosurePolicy.forScenario(synthetic: s.synthetic, threshold: s.parameters.suppressionThreshold)
+            return p.basis == .synthetic ? .syntheticData : .suppressed(threshold: p.threshold)
+        }
 
         // The output folder is checked and locked before any work. Unsuppressed files are
         // restricted: written apart from public output, in DIR/restricted/ (0700, files 0600).
@@ -96,6 +104,7 @@ enum AllocationCommand {
             }
             for n in loaded.notes { t.err("note: \(n)") }
             o.targetHours = targetOverride ?? loaded.scenario.parameters.targetReserveHours
+            o.privacy = privacy(loaded.scenario)
             let stock = try args[Options.stock].map { try readStock($0, loaded.scenario.municipalities) }
             report = AllocationCheck.run(scenario: loaded.scenario, stock: stock, stockPath: args[Options.stock], options: o)
         } else {
@@ -107,7 +116,7 @@ enum AllocationCommand {
                 municipalities: tokyo, patients: nil, held: stock ?? [:], options: o, heldSource: stockPath.map { .stockFile($0) } ?? .none)
         }
 
-        let bom = args[CommonOptions.bom]
+        let bom = CommonOptions.bomWanted(args)
         guard let out, let outFolder else {
             t.document(report.rendered(format, lang: lang, bom: bom))
             return ExitCode.success
@@ -117,6 +126,7 @@ enum AllocationCommand {
         let mode: String
         switch report.privacy {
         case .exact: mode = "exact, RESTRICTED"
+        case .syntheticData: mode = "synthetic data, not suppressed"
         case .suppressed(let n): mode = "suppressed, threshold \(n)"
         }
         t.out("wrote \(files.map(\.name).joined(separator: ", ")) to \(out) (rounding \(o.rounding.rawValue), target \(o.targetHours) h, \(mode))")

@@ -9,7 +9,7 @@ import BCPText
 /// `bcpsim compare A B`: two scenarios (or one at two tiers) side by side, differences B - A.
 enum CompareCommand {
     static let synopsis =
-        "compare A B [--out DIR] [--lang ja|en] [--seed S] [--tier-a TIER] [--tier-b TIER] [--format md|csv|html] [--bom] [--force]"
+        "compare A B [--out DIR] [--lang ja|en] [--seed S] [--tier-a TIER] [--tier-b TIER] [--format md|csv|html] [--no-bom] [--suppress N] [--force]"
 
     static let info = CommandInfo(
         name: "compare", summary: "compare two scenarios or two tiers: headline, areas, municipalities",
@@ -18,8 +18,9 @@ enum CompareCommand {
             A and B are scenario folders; each is run once (as `bcpsim run` would) and the
             results are set side by side with the difference B - A: the headline figures for
             Tokyo, patient figures and resources per secondary medical area, and resources per
-            municipality (units held and lent, teams, trips, beds). Patient counts are not shown
-            per municipality until small-count suppression is available.
+            municipality (units held and lent, teams, trips, beds). Every figure follows the
+            disclosure policy of the reports (docs/DISCLOSURE.md): small counts as a band, unless
+            both scenarios are synthetic; --suppress N applies it with threshold N.
 
             Before and after a purchase: copy the scenario folder, add the units to units.csv
             of the copy, and compare the two folders. Tier comparison: give the same folder
@@ -34,7 +35,7 @@ enum CompareCommand {
             """,
         options: [
             Options.out.spec, CommonOptions.lang.spec, Options.seed.spec, Options.tierA.spec, Options.tierB.spec, Options.format.spec,
-            CommonOptions.bom.help("Start CSV output with a UTF-8 byte order mark (for Excel).").spec, CommonOptions.force.spec,
+            CommonOptions.noBOM.spec, CommonOptions.bom.spec, ReportOptions.suppress.spec, CommonOptions.force.spec,
         ],
         positionals: 2...2,
         run: { args, t in try run(args, t) })
@@ -56,8 +57,12 @@ enum CompareCommand {
         let ra = Simulator.run(a.scenario, seed: seed, tier: tierA)
         let rb = Simulator.run(b.scenario, seed: seed, tier: tierB)
         let c = Comparison(a: ra, b: rb, labelA: label(args.positionals[0], tierA, lang), labelB: label(args.positionals[1], tierB, lang))
-        let r = CompareRenderer(c, lang: lang)
-        let bom = args[CommonOptions.bom]
+        // One policy for both runs: the stricter (a real scenario, or --suppress) wins.
+        let policy = [a.scenario, b.scenario].map {
+            DisclosurePolicy.forScenario(synthetic: $0.synthetic, threshold: $0.parameters.suppressionThreshold, requested: args[ReportOptions.suppress])
+        }.max { $0.threshold < $1.threshold }!
+        let r = CompareRenderer(c, lang: lang, policy: policy)
+        let bom = CommonOptions.bomWanted(args)
         guard let out = args[Options.out], let folder else {
             switch args[Options.format] ?? .md {
             case .csv: t.document(r.csv(bom: bom))
@@ -68,7 +73,7 @@ enum CompareCommand {
         }
         let files = [("compare.md", r.markdown()), ("compare.csv", r.csv(bom: bom)), ("compare.html", r.html())]
         try folder.commit(files)
-        t.out("uncovered \(ra.totals.uncovered) -> \(rb.totals.uncovered); hours without power \(NumberFormat.hours(ra.totals.gapMinutes)) -> \(NumberFormat.hours(rb.totals.gapMinutes))")
+        t.out(r.terminalLine())
         t.out("wrote compare.md, compare.csv, compare.html to \(out)")
         return ExitCode.success
     }

@@ -46,10 +46,11 @@ enum MergeCommand {
                 throw CommandFailure(code: ExitCode.dataError, e.message)
             }
             let parsed = try ParsedArguments.parse(parts[0].reportArgs, options: RunCommand.info.options, command: "run")
-            let files = try ReportCommand.render(doc, options: ReportOptions.read(parsed))
+            let options = ReportOptions.read(parsed)
+            let files = try ReportCommand.render(doc, options: options)
             try folder.commit(files.map { ($0.path, $0.text) })
             t.out("merged \(parts.count) shard\(parts.count == 1 ? "" : "s") of \(parts[0].replicas) replicas")
-            t.out(ReportCommand.wroteLine(out, files))
+            t.out(ReportCommand.wroteLine(out, files, lang: options.lang))
             return ExitCode.success
         })
 }
@@ -66,7 +67,7 @@ enum ShardRun {
         // The report options, as merge will parse them again with run's declarations.
         var reportArgs: [String] = []
         if let v = args[CommonOptions.lang] { reportArgs += ["--lang", v.rawValue] }
-        if args[CommonOptions.bom] { reportArgs.append("--bom") }
+        if args[CommonOptions.noBOM] { reportArgs.append("--no-bom") }
         if let v = args[ReportOptions.suppress] { reportArgs += ["--suppress", String(v)] }
         let range = PartialResult.range(shard: k, of: m, replicas: replicas)
         let progress = Progress.terminal(total: range.count, what: "replicas")

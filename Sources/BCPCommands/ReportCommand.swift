@@ -9,7 +9,7 @@ import BCPText
 /// `bcpsim run` (DIR/restricted/result.json), e.g. in the other language. The files are those
 /// `run` writes, byte for byte, for the same options.
 enum ReportCommand {
-    static let synopsis = "report RESULT --out DIR [--lang ja|en] [--bom] [--suppress N] [--force]"
+    static let synopsis = "report RESULT --out DIR [--lang ja|en] [--no-bom] [--suppress N] [--force]"
 
     static let info = CommandInfo(
         name: "report", summary: "render the shortfall reports again from a saved result",
@@ -23,7 +23,7 @@ enum ReportCommand {
             one 'run' wrote; change --lang or --suppress to render another version.
             """,
         options: [CommonOptions.out.help("Folder for the reports (created, or replaced whole if bcpsim wrote it for the same command; see --force).").spec]
-            + [CommonOptions.lang.help("Language of the reports (default ja).").spec, CommonOptions.bom.spec,
+            + [CommonOptions.lang.help("Language of the reports (default ja).").spec, CommonOptions.noBOM.spec, CommonOptions.bom.spec,
                ReportOptions.suppress.help("Show counts 1...N-1 as a range in public files (default: the threshold stored in RESULT).").spec,
                CommonOptions.force.spec],
         positionals: 1...1,
@@ -47,7 +47,7 @@ enum ReportCommand {
             }
             let files = try render(doc, options: options)
             try folder.commit(files.map { ($0.path, $0.text) })
-            t.out(wroteLine(out, files))
+            t.out(wroteLine(out, files, lang: options.lang))
             return ExitCode.success
         })
 
@@ -60,8 +60,8 @@ enum ReportCommand {
         return ShortfallReport.files(doc, options: options, registry: registry)
     }
 
-    static func wroteLine(_ out: String, _ files: [OutputFile]) -> String {
+    static func wroteLine(_ out: String, _ files: [OutputFile], lang: Language = .ja) -> String {
         let restricted = files.filter(\.restricted).count
-        return "wrote \(files.count) files to \(out) (\(restricted) restricted, with patient ids, in \(out)/restricted/; open \(out)/summary.html)"
+        return Labels.text("terminal.wrote", lang, String(files.count), out, String(restricted))
     }
 }

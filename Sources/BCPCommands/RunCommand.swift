@@ -10,7 +10,7 @@ import BCPText
 /// `bcpsim run SCENARIO --out DIR`: simulate the outage and write the reports (ReportCommand
 /// renders the same files again from the result file).
 enum RunCommand {
-    static let synopsis = "run SCENARIO --out DIR [--seed S] [--replicas N] [--tier TIER] [--threads T] [--lang ja|en] [--bom] [--suppress N] [--what-if N] [--shard K/M] [--force]"
+    static let synopsis = "run SCENARIO --out DIR [--seed S] [--replicas N] [--tier TIER] [--threads T] [--lang ja|en] [--no-bom] [--suppress N] [--what-if N] [--shard K/M] [--force]"
 
     static let info = CommandInfo(
         name: "run", summary: "simulate a scenario's outage and write the result",
@@ -27,7 +27,11 @@ enum RunCommand {
             summary.md and summary.html (headline, tables by area, municipality, BCP tier and
             device, the timeline of patients without power, the reasons, what would have closed
             the gap and the programs that fund it), tidy CSV tables, the program registry, and
-            manifest.json. Public files suppress small counts. DIR/restricted/ holds the files
+            manifest.json. Public files follow the disclosure policy (docs/DISCLOSURE.md): with
+            real data, counts of 1 to 9 patients are shown as the band 1～9 and sums are protected
+            with bands of ten; a scenario marked synthetic is shown exactly unless --suppress N is
+            given. CSV files start with a byte order mark for Excel (--no-bom for pipelines) and
+            have their header row in the report's language. DIR/restricted/ holds the files
             with patient ids: patients.csv (the priority list) and result.json (schema
             bcpsim.result/1, every aggregate and every patient's outcome, plus what the reports
             need); 'bcpsim report DIR/restricted/result.json --out DIR2' renders the same files.
@@ -83,8 +87,9 @@ enum RunCommand {
                 result: ensemble.replica0, ensemble: replicas > 1 ? ensemble.statistics : nil, report: report(ensemble.replica0))
             let files = try ReportCommand.render(doc, options: options)
             try folder.commit(files.map { ($0.path, $0.text) })
-            t.out(lines: RunSummary.lines(ensemble, synthetic: loaded.scenario.synthetic))
-            t.out(ReportCommand.wroteLine(out, files))
+            // One terminal-safe line each: a line break in the scenario's name cannot start a line.
+            t.out(lines: ShortfallReport.terminalHeadlineLines(doc, options: options))
+            t.out(ReportCommand.wroteLine(out, files, lang: options.lang))
             return ExitCode.success
         })
 }
@@ -113,27 +118,5 @@ struct ShardSpec: Sendable, Equatable {
         guard f.count == 2, let k = f[0], let m = f[1], m >= 1, m <= PartialResult.maxReplicas, (1...m).contains(k) else { return nil }
         self.k = k
         self.m = m
-    }
-}
-
-/// The few lines `run` prints: the headline a planner reads first.
-enum RunSummary {
-    static func lines(_ e: EnsembleResult, synthetic: Bool) -> [String] {
-        let r = e.replica0
-        let s = r.totals
-        var lines = [
-            "\(r.scenarioNameEn)\(synthetic ? " [synthetic data]" : ""), seed \(r.seed), tier \(r.tier.rawValue), horizon \(r.horizonMinutes / 60) h",
-            "patients \(s.patients); lost grid power \(s.affected); needed help \(s.atRisk)",
-            "covered by own means \(s.coveredOwnMeans), by a delivered unit \(s.coveredByUnit), by evacuation \(s.evacuated); uncovered \(s.uncovered)",
-            "hours without power (all patients) \(NumberFormat.hours(s.gapMinutes)); longest gap \(NumberFormat.hours(s.maxGapMinutes)) h",
-        ]
-        if let first = r.firstDepletionMinute {
-            lines.append("first patient runs out of own power at hour \(NumberFormat.hours(first))")
-        }
-        if e.replicas > 1 {
-            lines.append("over \(e.replicas) replicas (mean / 5th / 50th / 95th percentile):")
-            for (m, c) in e.statistics.totals.pairs { lines.append("  \(m.rawValue): \(c.meanText) / \(c.p5) / \(c.p50) / \(c.p95)") }
-        }
-        return lines
     }
 }

@@ -8,7 +8,7 @@ import BCPText
 
 /// `bcpsim workshop SCENARIO --out DIR`: the printable pack for a 90-minute BCP tier workshop.
 enum WorkshopCommand {
-    static let synopsis = "workshop SCENARIO --out DIR [--lang ja|en] [--seed S] [--msel-tier TIER] [--bom] [--force]"
+    static let synopsis = "workshop SCENARIO --out DIR [--lang ja|en] [--seed S] [--msel-tier TIER] [--no-bom] [--suppress N] [--force]"
 
     static let info = CommandInfo(
         name: "workshop", summary: "write a BCP workshop pack: tiers side by side, injects (MSEL), discussion points",
@@ -33,7 +33,7 @@ enum WorkshopCommand {
             """,
         options: [
             Options.out.spec, CommonOptions.lang.help("Language of the pack (default ja).").spec, CommonOptions.seed.spec,
-            Options.mselTier.spec, CommonOptions.bom.spec, CommonOptions.force.spec,
+            Options.mselTier.spec, CommonOptions.noBOM.spec, CommonOptions.bom.spec, ReportOptions.suppress.spec, CommonOptions.force.spec,
         ],
         positionals: 1...1,
         run: { args, t in try run(args, t) })
@@ -47,13 +47,12 @@ enum WorkshopCommand {
         let loaded = try ScenarioLoader.load(folder: args.positionals[0]).get()
         for n in loaded.notes { t.err("note: \(n)") }
         let runs = WorkshopRuns.run(loaded.scenario, seed: seed, reference: reference)
-        let pack = WorkshopPack(runs: runs, lang: lang)
-        let files = pack.files(bom: args[CommonOptions.bom])
+        let policy = DisclosurePolicy.forScenario(
+            synthetic: loaded.scenario.synthetic, threshold: loaded.scenario.parameters.suppressionThreshold, requested: args[ReportOptions.suppress])
+        let pack = WorkshopPack(runs: runs, lang: lang, policy: policy)
+        let files = pack.files(bom: CommonOptions.bomWanted(args))
         try folder.commit(files.map { ($0.name, $0.text) })
-        for f in runs.figures {
-            t.out("\(f.tier.rawValue): uncovered \(f.totals.uncovered), hours without power \(NumberFormat.hours(f.totals.gapMinutes)), units \(f.totals.unitsDelivered), beds \(f.totals.bedsUsed)")
-        }
-        t.out("\(pack.msel.count) injects from the \(reference.rawValue) run")
+        t.out(lines: pack.terminalLines())
         t.out("wrote \(files.map(\.name).joined(separator: ", ")) to \(out)")
         return ExitCode.success
     }

@@ -44,7 +44,10 @@ final class OutageLimitsCLITests: XCTestCase {
         XCTAssertEqual(p.terminationStatus, 0, err)
         XCTAssertLessThan(seconds, 60)
         let out = try String(contentsOfFile: scratch + "/out.txt", encoding: .utf8)
-        XCTAssertTrue(out.hasPrefix("limits, seed 1, tier as-configured, horizon 2400 h\npatients 40; "), out)
+        // The run's headline (in the report's language, under the disclosure policy: the scenario
+        // is not marked synthetic), then the line naming the folder.
+        XCTAssertTrue(out.hasPrefix("限界｜乱数シード1｜シナリオの設定どおり｜想定期間2,400.0時間\n"), out)
+        XCTAssertTrue(out.contains("\n  対象患者: "), out)
     }
 
     /// The scenario of issue 16 (720 one-minute blocks a day for 3 days over Tokyo): 13-18 s and

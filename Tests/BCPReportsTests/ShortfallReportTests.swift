@@ -94,27 +94,39 @@ final class ShortfallReportTests: XCTestCase {
         XCTAssertTrue(md.contains("| 自前の備えが尽きた患者（支援が必要） | 23 |"))  // 6 + 2 + 15
         XCTAssertTrue(md.contains("| 自前の備えで乗り切った | 32 |"))
         XCTAssertTrue(md.contains("| **電源が途絶えた患者（未充足）** | **15** |"))
-        XCTAssertTrue(md.contains("| 電源のない時間の合計（時間） | 25.0 |"))   // 1,500 min
+        XCTAssertTrue(md.contains("| **電源のない時間の合計（時間）** | **25.0** |"))   // 1,500 min
         XCTAssertTrue(md.contains("| 最初に備えが尽きる時刻 | 停電開始から1.0時間後 |"))  // PX-001 at minute 60
         // Mean minutes to detection, Chiyoda: 1,800 / 18 = 100.
         XCTAssertTrue(md.contains("| 131016 | 千代田区 | 区中央部 | 40 | 30 | 18 | 12 | 6 | 0 | 12 | 20.0 | 100 | なし |"), md)
     }
 
-    /// With the default threshold 10: municipality 2 has 3 uncovered and 2 evacuated (ranges);
-    /// its gap (300 min from 3 patients) is "x". In the area row the uncovered count 15 = 12 + 3
-    /// would give the 3 away, so 12 is hidden too; likewise the area's gap.
-    func testSmallCountsSuppressedAndProtectedFromSubtraction() throws {
-        let t = PublicTables(Self.data(), threshold: 10)
-        XCTAssertEqual(t.text(.municipality(1), .uncovered), "1-9")
-        XCTAssertEqual(t.text(.municipality(1), .evacuated), "1-9")
-        XCTAssertEqual(t.text(.municipality(1), .gap), "x")
-        XCTAssertEqual(t.text(.municipality(0), .uncovered), "x")
-        XCTAssertEqual(t.text(.area(0), .uncovered), "15")
-        let csv = try file(files(Self.data()), "municipalities.csv")
-        XCTAssertTrue(csv.contains(",1-9,"))
-        // No hidden value can be recovered from the shown cells of its column: 15 - x = ?
-        let md = try file(files(Self.data()), "summary.md")
+    /// With threshold 10: municipality 2 has 3 uncovered and 2 evacuated (1～9); its gap (300
+    /// min from 3 patients) is "x". In the area's column the uncovered count 15 = 12 + 3 would give
+    /// the 3 away; the area cannot help (it equals Tokyo's, one area), so Chiyoda's 12 is shown as
+    /// 10～19 (15 - 10...19 leaves the 3 anywhere in 1...5). Likewise the area's minutes 1,500 =
+    /// 1,200 + 300: Chiyoda's 1,200 is withheld. Tokyo's totals stay exact.
+    func testSmallCountsBandedAndProtectedFromSubtraction() throws {
+        let t = PublicTables(Self.data(), policy: .protected(10))
+        XCTAssertEqual(t.text(.municipality(1), .uncovered, .ja), "1～9")
+        XCTAssertEqual(t.text(.municipality(1), .evacuated, .ja), "1～9")
+        XCTAssertEqual(t.text(.municipality(1), .gap, .ja), "x")
+        XCTAssertEqual(t.text(.municipality(0), .uncovered, .ja), "10～19")
+        XCTAssertEqual(t.text(.municipality(0), .gap, .ja), "x")
+        XCTAssertEqual(t.text(.area(0), .uncovered, .ja), "15")
+        XCTAssertEqual(t.text(.total, .uncovered, .en), "15")
+        XCTAssertEqual(t.text(.total, .gap, .en), "25.0")
+        XCTAssertEqual(t.pinnedSums, 0)
+        let csv = try file(files(Self.data(), suppress: 10), "municipalities.csv")
+        XCTAssertTrue(csv.contains(",1～9"), "bands are text in their flag column")
+        let md = try file(files(Self.data(), suppress: 10), "summary.md")
         XCTAssertFalse(md.contains("| 12 | 20.0 |"), "Chiyoda's 12 uncovered would reveal the other municipality's 3")
+    }
+
+    /// A synthetic scenario is shown exactly and says so; --suppress applies the rule anyway.
+    func testSyntheticDataIsShownExactly() throws {
+        let md = try file(files(Self.data()), "summary.md")
+        XCTAssertTrue(md.contains("合成データ（実在の人物・事業所ではありません）のため、すべての数をそのまま示しています。"))
+        XCTAssertTrue(md.contains("| 131016 | 千代田区 | 区中央部 | 40 | 30 | 18 | 12 | 6 | 0 | 12 | 20.0 | 100 | なし |"), md)
     }
 
     func testHTMLEscapesHostileNames() throws {
@@ -149,7 +161,7 @@ final class ShortfallReportTests: XCTestCase {
     /// Priority order: earliest depletion first (PX-001 at 60 min), patients whose own means lasted last, by id.
     func testRestrictedPriorityList() throws {
         let lines = try file(files(Self.data()), "restricted/patients.csv").components(separatedBy: "\r\n")
-        XCTAssertTrue(lines[0].hasPrefix("priority,patient_id,municipality,"))
+        XCTAssertTrue(lines[0].hasPrefix("\u{FEFF}優先順位,患者ID,区市町村コード,"), "a byte order mark for Excel; the header in the report's language")
         XCTAssertTrue(lines[1].hasPrefix("1,PX-001,131016,千代田区,"))
         XCTAssertTrue(lines[15].hasPrefix("15,PX-015,"))
         XCTAssertTrue(lines[16].hasPrefix("16,PX-016,"))
@@ -166,24 +178,34 @@ final class ShortfallReportTests: XCTestCase {
         XCTAssertFalse(en.contains("要約"))
     }
 
-    func testStableCSVColumns() throws {
-        let fs = files(Self.data())
-        func header(_ p: String) throws -> String { try file(fs, p).components(separatedBy: "\r\n")[0] }
+    /// CSV headers are in the report's language; every figure that may be banded or withheld has
+    /// a flag column at the end; files start with a byte order mark unless asked not to.
+    func testCSVColumnsForASpreadsheet() throws {
+        let fs = files(Self.data(), suppress: 10)
+        func header(_ p: String, _ f: [OutputFile] = []) throws -> String {
+            try file(f.isEmpty ? fs : f, p).components(separatedBy: "\r\n")[0]
+        }
+        let tally = "患者,停電,支援が必要,自前で充足,配送で充足,避難で充足,未充足,電源なし（分）,把握された患者,把握までの平均（分）"
+        let flags = tally.split(separator: ",").map { $0 + "：範囲・秘匿" }.joined(separator: ",")
         XCTAssertEqual(try header("municipalities.csv"),
-                       "code,name_ja,name_en,area_ja,area_en,population,regional_bcp,patients,affected,at_risk,covered_own_means,covered_by_unit,evacuated,uncovered,gap_minutes,detected,mean_detection_delay_minutes,units_delivered,beds_used,units_held,delivery_teams,backup_beds")
-        XCTAssertEqual(try header("timeline.csv"), "hour,minute,grid_off,without_power")
-        XCTAssertEqual(try header("tiers.csv"),
-                       "tier,label_ja,label_en,patients,affected,at_risk,covered_own_means,covered_by_unit,evacuated,uncovered,gap_minutes,detected,mean_detection_delay_minutes")
-        XCTAssertTrue(try header("shortfalls.csv").hasPrefix("code,name_ja,name_en,uncovered,gap_minutes,no_power_unit,no_contact,"))
-        // Timeline: 3 at hour 1 is a range; 12 at hour 2 is shown.
-        XCTAssertTrue(try file(fs, "timeline.csv").contains("1,60,40,1-9\r\n2,120,20,12\r\n"))
-        let bom = ShortfallReport.render(Self.data(), options: ShortfallOptions(bom: true, toolVersion: "t"), registry: nil)
-        XCTAssertTrue(bom.first { $0.path == "areas.csv" }!.text.hasPrefix("\u{FEFF}level,"))
+                       "\u{FEFF}コード,区市町村,二次保健医療圏,人口,地域BCP," + tally + ",配送された電源（台）,使われた後方支援病床,保有する電源（台）,配送班,後方支援病床,"
+                        + flags + ",配送された電源（台）：範囲・秘匿,使われた後方支援病床：範囲・秘匿")
+        XCTAssertEqual(try header("timeline.csv"), "\u{FEFF}経過時間（時間）,経過時間（分）,停電中の患者,電源のない患者,停電中の患者：範囲・秘匿,電源のない患者：範囲・秘匿")
+        XCTAssertEqual(try header("tiers.csv"), "\u{FEFF}キー,BCPの区分," + tally + "," + flags)
+        let en = files(Self.data(), lang: .en, suppress: 10)
+        XCTAssertTrue(try header("shortfalls.csv", en).hasPrefix("\u{FEFF}Code,Municipality,Uncovered,Minutes without power,No power unit available,"))
+        // Timeline: 3 at hour 1 is banded (number empty, flag 1～9); 12 at hour 2 is shown.
+        XCTAssertTrue(try file(fs, "timeline.csv").contains("\r\n1,60,40,,,1～9\r\n2,120,20,12,,\r\n"))
+        XCTAssertTrue(try file(en, "timeline.csv").contains("\r\n1,60,40,,,1 to 9\r\n"))
+        let noBOM = ShortfallReport.render(Self.data(), options: ShortfallOptions(bom: false, toolVersion: "t"), registry: nil)
+        XCTAssertTrue(noBOM.first { $0.path == "areas.csv" }!.text.hasPrefix("二次保健医療圏,"))
     }
 
     func testHTMLIsSelfContained() throws {
         let html = try file(files(Self.data()), "summary.html")
-        XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, 3, "timeline, municipalities, tiers")
+        XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, 4, "map, timeline, municipalities, tiers")
+        XCTAssertTrue(html.contains("<svg class=\"map\""))
+        XCTAssertTrue(html.contains("出典：国土数値情報（行政区域データ）（国土交通省）を加工して作成"), "the credit the map data requires")
         for bad in ["<script", "src=\"http", "href=\"http", "@import", "url(http"] { XCTAssertFalse(html.contains(bad), bad) }
         XCTAssertTrue(html.contains("@page{size:A4"))
     }

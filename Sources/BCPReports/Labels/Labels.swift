@@ -39,11 +39,164 @@ public enum Labels {
         "common.synthetic": [.ja: "合成データ（実在の人物・事業所ではありません）", .en: "synthetic data (no real people or providers)"],
         "common.yenSuffix": [.ja: "{0}（円）", .en: "{0} (yen)"],
 
+
+        // The one disclosure policy (Disclosure/), as every page states it.
+        "disclosure.line.protected": [
+            .ja: "個人が特定されないよう、{1}人未満の数は「{0}」のように範囲で示しています（0人はそのまま）。合計からの引き算で分からないよう、ほかの数も10人幅の範囲で示すことがあります。",
+            .en: "So that no one can be identified, counts under {1} are shown as the band \"{0}\" (0 as 0); where a total would give one away, another count is shown as a band of ten.",
+        ],
+        "disclosure.line.synthetic": [
+            .ja: "合成データ（実在の人物・事業所ではありません）のため、すべての数をそのまま示しています。実データでは、10人未満の数は範囲で示します。",
+            .en: "Synthetic data (no real people or providers), so every figure is shown as it is. With real data, counts under 10 are shown as bands.",
+        ],
+        "disclosure.line.restricted": [
+            .ja: "【取扱注意】秘匿処理をしていない数です。公開・配布しないでください。",
+            .en: "RESTRICTED: figures are not suppressed. Do not publish or circulate.",
+        ],
+        "disclosure.line.none": [.ja: "少数の秘匿はしていません（しきい値1）。", .en: "No small-count suppression (threshold 1)."],
+        "disclosure.param.protected": [
+            .ja: "1人以上{1}人未満の数は「{0}」と表示。引き算で分からないよう一部の数は10人幅の範囲で表示。時間は{1}人未満の患者のものを「x」と表示。",
+            .en: "counts from 1 to below {1} shown as \"{0}\"; some others as a band of ten so that none can be worked out by subtraction; hours of fewer than {1} patients shown as \"x\".",
+        ],
+        "disclosure.param.synthetic": [
+            .ja: "なし（合成データ。--suppress 10 で実データと同じ秘匿処理）",
+            .en: "none (synthetic data; --suppress 10 applies the rule for real data)",
+        ],
+        "disclosure.param.restricted": [.ja: "なし（取扱注意）", .en: "none (RESTRICTED)"],
+        "disclosure.param.none": [.ja: "なし（しきい値1）", .en: "none (threshold 1)"],
+        "disclosure.note.protected": [
+            .ja: "少数の秘匿：患者データから公表する数は、厚生労働省の匿名レセプト情報等の提供に関するガイドラインの「最小集計単位の原則」にならい、1人以上{1}人未満の数を示しません。そうした数は「{0}」（{1}人未満）と範囲で表示し、0人は0と表示します。行や列の合計から引き算で範囲の数が1つに決まってしまう場合は、同じ合計のほかの数を10人幅の範囲（例「{2}」）で示し、それでも足りない場合だけ「x」とします。東京都計は範囲にする以外の秘匿をしません。{1}人未満の患者の時間・平均・最長・最初の時刻は「x」です。",
+            .en: "Small counts: following the \"minimum aggregation unit\" rule of Japan's Ministry of Health, Labour and Welfare guideline for publishing results from anonymised claims data, no published figure counts 1 to {1} - 1 patients. Such a count is shown as the band \"{0}\" (under {1}); 0 is shown as 0. Where a row or column total would pin a band to one value by subtraction, another count of that total is shown as a band of ten (e.g. \"{2}\"), and only if that is not enough as \"x\". Tokyo totals are never hidden beyond a band. Hours, means, longest gaps and first times of fewer than {1} patients are \"x\".",
+        ],
+        "disclosure.note.synthetic": [
+            .ja: "少数の秘匿：合成データのため行っていません。実データ（scenario.json の synthetic が false）では、1人以上10人未満の数を範囲「1～9」で示し、合計からの引き算で分からないよう一部の数を10人幅の範囲で示します（--suppress 10 を付けると、このデータでも同じ処理で出力できます）。",
+            .en: "Small counts: not suppressed, as the data are synthetic. With real data (synthetic false in scenario.json), counts from 1 to 9 are shown as the band \"1–9\" and some others as bands of ten so that none can be worked out by subtraction (--suppress 10 renders this data the same way).",
+        ],
+        "map.inHTML": [.ja: "地図は {0} にあります。", .en: "The map is in {0}."],
+        "map.islands": [.ja: "島しょ部（各島を枠ごとの縮尺で表示）", .en: "Islands (each box at its own scale)"],
+        "shortfall.map.title": [.ja: "電源が途絶えた患者（人口1万人あたり）", .en: "Patients left without power per 10,000 residents"],
+        "shortfall.map.caption": [
+            .ja: "区市町村別、人口1万人あたりの未充足患者（電源のない時間が1分でもあった患者）。斜線は範囲で示した数が2つの区分にまたがるか秘匿した区市町村。",
+            .en: "Uncovered patients (at least one minute without power) per 10,000 residents, by municipality. Hatched: a count shown as a band that spans two classes, or withheld.",
+        ],
+        "shortfall.map.orMore": [.ja: "{0}以上", .en: "{0} or more"],
+        "shortfall.map.hidden": [.ja: "範囲が区分をまたぐ・秘匿", .en: "band spans classes, or withheld"],
+        "shortfall.map.none": [.ja: "停電した患者なし", .en: "no patient lost power"],
+        "shortfall.map.tip": [.ja: "{0}：未充足 {1}人（人口1万人あたり{2}人）", .en: "{0}: {1} uncovered ({2} per 10,000 residents)"],
+        "shortfall.map.tipNone": [.ja: "{0}：停電した患者なし", .en: "{0}: no patient lost power"],
+        "shortfall.section.remedies": [.ja: "まず取り組むこと（再計算で効果を確かめた対策）", .en: "What to do first (remedies tested by rerunning)"],
+        "shortfall.remedies.intro": [
+            .ja: "未充足の患者が多い区市町村ごとに、1か所の変更で最も多く解消した対策。費用は電源の単価から、財源は都の事業台帳から。詳しくは「何があれば防げたか」。",
+            .en: "For the municipalities with most uncovered patients, the single change that covered most of them, with its cost (units only) and the Tokyo program that funds it. Details under \"What would have closed the gap\".",
+        ],
+        "shortfall.remedies.cost": [.ja: "{0}（うち都補助{1}）", .en: "{0} (Tokyo subsidy {1})"],
+        "shortfall.subtitle": [.ja: "{0}｜乱数シード{1}｜想定期間{2}時間（{3}日）", .en: "{0} | seed {1} | horizon {2} h ({3} days)"],
+        "shortfall.subtitle.replicas": [.ja: "｜反復{0}回", .en: " | {0} replicas"],
+        "shortfall.col.spread": [.ja: "p5 / p95（{0}回の反復）", .en: "p5 / p95 ({0} replicas)"],
+        "shortfall.headline.oneRun": [
+            .ja: "1回の実行の結果です。乱数によるばらつき（p5 / p95）は --replicas N で実行すると表示されます。",
+            .en: "One run. Run with --replicas N to see the spread over random draws (p5 / p95).",
+        ],
+        "shortfall.note.timelineZero": [
+            .ja: "停電中の患者も電源のない患者もいない{0}時点は省略。",
+            .en: "{0} points with nobody off the grid or without power are left out.",
+        ],
+
+
+        // CSV headers (every bcpsim CSV has its header row in the report's language).
+        "csv.flag": [.ja: "{0}：範囲・秘匿", .en: "{0}: band / withheld"],
+        "csv.col.key": [.ja: "キー", .en: "Key"],
+        "csv.col.minute": [.ja: "経過時間（分）", .en: "Minute"],
+        "csv.col.municipalities": [.ja: "区市町村数", .en: "Municipalities"],
+        "csv.col.patients": [.ja: "患者", .en: "Patients"],
+        "csv.col.affected": [.ja: "停電", .en: "Lost power"],
+        "csv.col.atRisk": [.ja: "支援が必要", .en: "Needed help"],
+        "csv.col.ownMeans": [.ja: "自前で充足", .en: "Covered by own means"],
+        "csv.col.byUnit": [.ja: "配送で充足", .en: "Covered by a unit"],
+        "csv.col.evacuated": [.ja: "避難で充足", .en: "Evacuated"],
+        "csv.col.uncovered": [.ja: "未充足", .en: "Uncovered"],
+        "csv.col.gapMinutes": [.ja: "電源なし（分）", .en: "Minutes without power"],
+        "csv.col.detected": [.ja: "把握された患者", .en: "Detected"],
+        "csv.col.meanDelay": [.ja: "把握までの平均（分）", .en: "Mean minutes to detection"],
+        "csv.col.unitsDelivered": [.ja: "配送された電源（台）", .en: "Units delivered"],
+        "csv.col.bedsUsed": [.ja: "使われた後方支援病床", .en: "Backup beds used"],
+        "csv.col.unitsHeld": [.ja: "保有する電源（台）", .en: "Units held"],
+        "csv.col.deliveryTeams": [.ja: "配送班", .en: "Delivery teams"],
+        "csv.col.backupBeds": [.ja: "後方支援病床", .en: "Backup beds"],
+        "csv.col.whatif.change": [.ja: "変更", .en: "Change"],
+        "csv.col.whatif.amount": [.ja: "変更の量", .en: "Amount"],
+        "csv.col.whatif.after": [.ja: "変更後の未充足", .en: "Uncovered after"],
+        "csv.col.whatif.gapAfter": [.ja: "変更後の電源なし（分）", .en: "Minutes without power after"],
+        "csv.col.whatif.coversAll": [.ja: "すべて解消", .en: "Covers all"],
+        "csv.col.whatif.cost": [.ja: "費用（円）", .en: "Cost (yen)"],
+        "csv.col.whatif.tokyo": [.ja: "うち都補助（円）", .en: "Tokyo subsidy (yen)"],
+        "csv.col.whatif.programs": [.ja: "事業ID", .en: "Program ids"],
+        "csv.col.whatif.rates": [.ja: "補助率", .en: "Subsidy rates"],
+        "csv.col.whatif.answer": [.ja: "報告した変更", .en: "Reported change"],
+        "csv.lever.unit": [.ja: "電源", .en: "units"],
+        "csv.lever.team": [.ja: "配送班", .en: "teams"],
+        "csv.lever.contact": [.ja: "安否確認", .en: "calls"],
+        "csv.lever.bed": [.ja: "病床", .en: "beds"],
+        "csv.lever.tier": [.ja: "BCPの区分", .en: "BCP tier"],
+
+
+        // The terminal lines of the commands.
+        "terminal.run.title": [.ja: "{0}｜乱数シード{1}｜{2}｜想定期間{3}時間", .en: "{0} | seed {1} | {2} | horizon {3} h"],
+        "terminal.run.longest": [.ja: "最も長く電源がなかった患者（時間）", .en: "Longest time without power (hours)"],
+        "terminal.run.replicas": [
+            .ja: "p5 / p95：乱数シードを変えた{0}回の実行の5・95パーセンタイル。表は1回目の結果。",
+            .en: "p5 / p95: 5th and 95th percentiles over {0} runs with different seeds; the tables are those of the first run.",
+        ],
+
+        "terminal.workshop.tier": [
+            .ja: "{0}：電源のない時間が生じた患者 {1}人、電源のない時間 {2}時間、届いた電源 {3}台、後方支援病床 {4}床",
+            .en: "{0}: uncovered {1}, hours without power {2}, units {3}, beds {4}",
+        ],
+        "terminal.workshop.injects": [.ja: "状況付与 {0}件（実行「{1}」から）", .en: "{0} injects from the run \"{1}\""],
+        "terminal.compare": [.ja: "未充足 {0} → {1}、電源のない時間 {2} → {3}時間", .en: "uncovered {0} -> {1}; hours without power {2} -> {3}"],
+        "terminal.wrote": [
+            .ja: "{1}に{0}ファイルを書きました（うち{2}ファイルは患者IDを含む取扱注意で {1}/restricted/ に）。{1}/summary.html を開いてください。",
+            .en: "wrote {0} files to {1} ({2} restricted, with patient ids, in {1}/restricted/; open {1}/summary.html)",
+        ],
+
+        // restricted/patients.csv.
+        "restricted.col.priority": [.ja: "優先順位", .en: "Priority"],
+        "restricted.col.patientId": [.ja: "患者ID", .en: "Patient id"],
+        "restricted.col.municipality": [.ja: "区市町村コード", .en: "Municipality code"],
+        "restricted.col.municipalityName": [.ja: "区市町村", .en: "Municipality"],
+        "restricted.col.area": [.ja: "二次保健医療圏", .en: "Secondary medical area"],
+        "restricted.col.provider": [.ja: "事業所", .en: "Provider"],
+        "restricted.col.tier": [.ja: "BCPの区分（キー）", .en: "BCP tier (key)"],
+        "restricted.col.device": [.ja: "医療機器（キー）", .en: "Device (key)"],
+        "restricted.col.ownReserve": [.ja: "自前の備え（分）", .en: "Own reserve (minutes)"],
+        "restricted.col.firstOutage": [.ja: "停電開始（分）", .en: "First outage (minute)"],
+        "restricted.col.depletion": [.ja: "備えが尽きる（分）", .en: "Own power runs out (minute)"],
+        "restricted.col.detection": [.ja: "把握（分）", .en: "Found (minute)"],
+        "restricted.col.detectionChannel": [.ja: "把握の経路（キー）", .en: "Found by (key)"],
+        "restricted.col.firstHelp": [.ja: "最初の支援（分）", .en: "First help (minute)"],
+        "restricted.col.help": [.ja: "支援（電源ID、bed:病院）", .en: "Help (unit ids, bed:hospital)"],
+        "restricted.col.outcome": [.ja: "結果（キー）", .en: "Outcome (key)"],
+        "restricted.col.gap": [.ja: "電源なし（分）", .en: "Minutes without power"],
+        "restricted.col.restoration": [.ja: "復旧（分）", .en: "Grid back (minute)"],
+        "restricted.col.shortfall": [.ja: "不足の理由（キー）", .en: "Shortfall reasons (keys)"],
+
         // bcpsim allocation.
         "allocation.title": [
             .ja: "在宅人工呼吸器使用者療養支援事業 配分チェック（人口{0}人あたり各品目1台の基準）",
             .en: "Allocation check: home ventilator users' support program (one unit of each item per {0} residents)",
         ],
+        "allocation.section.map": [.ja: "地図：基準台数に対する保有", .en: "Map: units held against the standard"],
+        "allocation.map.title": [.ja: "基準台数に対する保有台数（3品目の合計）", .en: "Units held against the standard (three items together)"],
+        "allocation.map.caption": [
+            .ja: "区市町村別、基準台数（発電機・蓄電池・UPSの各品目）に対する保有台数の割合（品目ごとに基準を上限として数え、3品目を合計）。",
+            .en: "Units held as a share of the standard, by municipality (each item counted up to its standard; generators, batteries and UPS together).",
+        ],
+        "allocation.map.none": [.ja: "保有なし", .en: "none held"],
+        "allocation.map.underHalf": [.ja: "基準の半分未満", .en: "under half the standard"],
+        "allocation.map.half": [.ja: "半分以上・基準未満", .en: "half or more, below the standard"],
+        "allocation.map.full": [.ja: "基準以上", .en: "the standard or more"],
+        "allocation.map.noStandard": [.ja: "基準なし（人口0）", .en: "no standard (no residents)"],
+        "allocation.map.tip": [.ja: "{0}：保有／基準 {1}", .en: "{0}: held / standard: {1}"],
         "allocation.param.scenario": [.ja: "シナリオ", .en: "Scenario"],
         "allocation.param.builtin": [
             .ja: "内蔵の東京都区市町村表（シナリオ指定なし：保有台数・患者データなし）",
@@ -139,6 +292,7 @@ public enum Labels {
         "allocation.verdict.under": [.ja: "基準では不足", .en: "under-provides"],
         "allocation.verdict.over": [.ja: "基準が上回る", .en: "over-provides"],
         "allocation.verdict.matches": [.ja: "基準と一致", .en: "matches"],
+        "allocation.verdict.suffices": [.ja: "基準で足りる", .en: "suffices"],
         "allocation.verdict.withDiff": [.ja: "{0}（差 {1}）", .en: "{0} ({1})"],
         "allocation.verdict.aggregate": [.ja: "{0}/{1}区市町村で基準では不足（差 {2}）", .en: "under-provides in {0} of {1} (net {2})"],
 
@@ -175,10 +329,6 @@ public enum Labels {
         "shortfall.param.horizon": [.ja: "想定期間", .en: "Horizon"],
         "shortfall.param.horizonValue": [.ja: "{0}時間（{1}日）", .en: "{0} hours ({1} days)"],
         "shortfall.param.suppression": [.ja: "少数の秘匿", .en: "Small-count suppression"],
-        "shortfall.param.suppressionValue": [
-            .ja: "1人以上{1}人未満の数は「{0}」と表示。引き算で秘匿した数が分からないよう、ほかの数も「x」とすることがあります。",
-            .en: "counts from 1 to below {1} are shown as \"{0}\"; other cells may be shown as \"x\" so that no hidden count can be worked out by subtraction.",
-        ],
         "shortfall.tier.as-configured": [.ja: "シナリオの設定どおり", .en: "as configured in the scenario"],
         "shortfall.tier.none": [.ja: "BCPなし", .en: "no BCP"],
         "shortfall.tier.institutional": [.ja: "機関型BCP", .en: "institutional BCP"],
@@ -272,10 +422,6 @@ public enum Labels {
             .ja: "「支援が必要」は停電が自前の備え（内部・外部バッテリー、使える自家用発電機）より長く続いた患者。「未充足」は電源のない時間が1分でもあった患者。「把握までの平均」は停電から、事業者・連携先・区市町村・本人の連絡のいずれかで支援の必要が分かるまでの分数。",
             .en: "\"Needed help\": the outage outlasted the patient's own reserve (internal and external batteries, a usable own generator). \"Uncovered\": at least one minute without power. \"Mean minutes to detection\": from the outage to the moment the provider, a linked partner, the municipality or the patient's own call made the need known.",
         ],
-        "shortfall.note.suppression": [
-            .ja: "少数の秘匿：1人以上{1}人未満の数は「{0}」と表示しています。行や列の合計からの引き算で秘匿した数が求められないよう、ほかの数も「x」としている場合があります（合計から分かる値を含めて確認）。",
-            .en: "Small counts: numbers from 1 to below {1} are shown as \"{0}\". Where a row or column total would let a hidden number be worked out by subtraction, another number is hidden as \"x\" too.",
-        ],
         "shortfall.note.restricted": [
             .ja: "患者ごとの優先順位リスト（仮名ID）は restricted/patients.csv にあり、取扱注意です。このレポートと公開用のCSVには患者IDを含みません。",
             .en: "The per-patient priority list (pseudonymous ids) is in restricted/patients.csv and is restricted. This report and the public CSV files hold no patient id.",
@@ -344,7 +490,7 @@ public enum Labels {
 
         "shortfall.chart.timeline": [.ja: "電源のない患者（棒）と停電中の患者（線）", .en: "Patients without power (bars) and with the grid off (line)"],
         "shortfall.chart.hours": [.ja: "停電開始からの時間", .en: "Hours from the start"],
-        "shortfall.chart.hidden": [.ja: "{0}人（秘匿）", .en: "{0} (hidden)"],
+        "shortfall.chart.hidden": [.ja: "範囲で示す数・秘匿（{0}人など）", .en: "shown as a band or withheld ({0} etc.)"],
         "shortfall.chart.municipalities": [.ja: "区市町村別の未充足患者（停電した区市町村）", .en: "Uncovered patients by municipality (municipalities that lost power)"],
         "shortfall.chart.noAffected": [.ja: "停電した区市町村はありません。", .en: "No municipality lost power."],
         "shortfall.chart.tiers": [.ja: "BCPの区分別の結果（停電した患者）", .en: "Outcome by BCP tier (patients who lost power)"],
