@@ -21,10 +21,11 @@ final class HouseholdTests: XCTestCase {
         XCTAssertNil(p.admission)
     }
 
-    /// A 200 W concentrator (60 minutes of battery, tolerance 60) cannot run from a 150 W socket: at
-    /// 60 the power runs out and, life-critical, the patient is taken to the emergency department
-    /// (60 minutes): gap 60, beyond tolerance 0. A hybrid's 1,500 W outlet runs it: set up at
-    /// 0 + 30 = 30 (reserve already under 180), lasting to 60 + 1,440 = 1,500 > 1,000.
+    /// A 200 W concentrator (60 minutes of battery, tolerance 360) cannot run from a 150 W socket: at
+    /// 60 the power runs out; not life-critical, the patient waits at home until the gap reaches the
+    /// tolerance, 60 + 360 = 420, is then unwell and taken to the emergency department (60
+    /// minutes): arrives at 480, gap 420, 60 beyond tolerance. A hybrid's 1,500 W outlet runs it:
+    /// set up at 0 + 30 = 30 (reserve already under 180), lasting to 60 + 1,440 = 1,500 > 1,000.
     func testSocketTooWeakOutletStrongEnough() {
         func patient(_ car: CarPower) -> Patient {
             Patient(id: "P1", municipality: Fx.chiyoda, device: .oxygenConcentrator, drawW: 200, hoursPerDay: 24,
@@ -35,9 +36,9 @@ final class HouseholdTests: XCTestCase {
         let socket = Fx.run(Fx.scenario(patients: [patient(.socket)], zones: [Fx.step(restore: 1000)], params: params)).patient("P1")
         XCTAssertFalse(socket.usedCar)
         XCTAssertEqual(socket.admission, .emergency)
-        XCTAssertEqual(socket.admissionMinute, 120)
-        XCTAssertEqual(socket.gapMinutes, 60)
-        XCTAssertEqual(socket.beyondToleranceMinutes, 0)
+        XCTAssertEqual(socket.admissionMinute, 480)
+        XCTAssertEqual(socket.gapMinutes, 420)
+        XCTAssertEqual(socket.beyondToleranceMinutes, 60)
         let outlet = Fx.run(Fx.scenario(patients: [patient(.outlet)], zones: [Fx.step(restore: 1000)], params: params)).patient("P1")
         XCTAssertTrue(outlet.usedCar)
         XCTAssertEqual(outlet.outcome, .coveredBySelfHelp)

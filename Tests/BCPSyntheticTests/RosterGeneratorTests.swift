@@ -49,10 +49,21 @@ final class RosterGeneratorTests: XCTestCase {
             XCTAssertEqual(carer?.municipality, p.municipality)
             XCTAssertNotEqual(carer?.kind, .hospital)
         }
-        // 18 municipalities hold subsidized stock (FY2024: 18 区市 used the program).
-        var holders: [MunicipalityCode] = []
-        for u in d.units { if case .municipality(let c) = u.owner, !holders.contains(c) { holders.append(c) } }
-        XCTAssertEqual(holders.count, 18)
+        // 18 municipalities run the support program (FY2024: 18 区市 used it): each has a delivery
+        // team, and under model v2 the subsidized units are given to patients there (24-hour
+        // ventilator users with a support plan), not held as municipal stock.
+        let program = d.municipalities.filter { $0.deliveryTeams == 1 }.map(\.code)
+        XCTAssertEqual(program.count, 18)
+        let subsidized = d.units.filter(\.subsidized)
+        XCTAssertFalse(subsidized.isEmpty)
+        for u in subsidized {
+            guard case .patient(let id) = u.owner, let p = d.patients.first(where: { $0.id == id }) else {
+                XCTFail("\(u.id) is not given to a patient")
+                continue
+            }
+            XCTAssertTrue(program.contains(p.municipality), "\(u.id): \(p.municipality) runs no program")
+            XCTAssertTrue(p.device.isVentilator && p.roundTheClock && p.registeredSupportPlan, u.id)
+        }
         XCTAssertTrue(ModelInvariants.problems(in: Scenario(nameJa: "x", nameEn: "x", horizonMinutes: 60, seed: 1, municipalities: d.municipalities, patients: d.patients, providers: d.providers, units: d.units, zones: [])).isEmpty)
     }
 }
