@@ -40,13 +40,15 @@ public func fuzzPartialResult(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> CIn
     return 0
 }
 
-/// The report options of `run` the parts carry (--lang, --bom, --suppress), as merge reads them;
+/// The report options of `run` the parts carry (--lang, --no-bom, --bom, --suppress), as merge reads them;
 /// values `run` would refuse are left out.
 private func options(_ args: [String]) -> ShortfallOptions {
     var o = ShortfallOptions(toolVersion: "fuzz")
     var i = 0
     while i < args.count {
         switch args[i] {
+        // CSV files start with a byte order mark unless --no-bom (issue 15); --bom is the default.
+        case "--no-bom": o.bom = false
         case "--bom": o.bom = true
         case "--lang" where i + 1 < args.count:
             i += 1
