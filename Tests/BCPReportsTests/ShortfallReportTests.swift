@@ -97,7 +97,7 @@ final class ShortfallReportTests: XCTestCase {
         XCTAssertTrue(md.contains("| **電源のない時間の合計（時間）** | **25.0** |"))   // 1,500 min
         XCTAssertTrue(md.contains("| 最初に備えが尽きる時刻 | 停電開始から1.0時間後 |"))  // PX-001 at minute 60
         // Mean minutes to detection, Chiyoda: 1,800 / 18 = 100.
-        XCTAssertTrue(md.contains("| 131016 | 千代田区 | 区中央部 | 40 | 30 | 18 | 12 | 6 | 0 | 12 | 20.0 | 100 | なし |"), md)
+        XCTAssertTrue(md.contains("| 131016 | 千代田区 | 区中央部 | 40 | 30 | 18 | 12 | 0 | 6 | 0 | 12 | 20.0 | 100 | なし |"), md)
     }
 
     /// With threshold 10: municipality 2 has 3 uncovered and 2 evacuated (1～9); its gap (300
@@ -122,11 +122,102 @@ final class ShortfallReportTests: XCTestCase {
         XCTAssertFalse(md.contains("| 12 | 20.0 |"), "Chiyoda's 12 uncovered would reveal the other municipality's 3")
     }
 
+    /// Model v2's measures on a hand-built result of two municipalities in one area:
+    /// - 131016 千代田区: 50 patients, all lost power: 20 own means, 4 self-help, 10 by unit,
+    ///   16 uncovered (1,600 min); 12 beyond tolerance (600 min), 12 emergency presentations;
+    /// - 131024 中央区: 30 patients, all lost power: 20 own means, 10 uncovered (500 min);
+    ///   3 beyond tolerance (90 min), 3 emergency presentations.
+    /// Tokyo: 80; 40 own means, 4 self-help, 10 by unit, 26 uncovered; 15 beyond tolerance
+    /// (690 min = 11.5 h); 15 admitted, all emergency presentations. No count but the self-help
+    /// is small in 千代田区's outcomes, so nothing but their sum can protect it.
+    static func v2Data() -> ResultDocument {
+        func tally(_ patients: Int, own: Int, selfHelp: Int, unit: Int, evac: Int, uncovered: Int, gap: Int, harmed: Int, beyond: Int,
+                   planned: Int, emergency: Int) -> Tally {
+            var t = Tally()
+            t.patients = patients
+            t.affected = patients
+            t.coveredOwnMeans = own
+            t.coveredBySelfHelp = selfHelp
+            t.coveredByUnit = unit
+            t.evacuated = evac
+            t.uncovered = uncovered
+            t.atRisk = patients - own
+            t.gapMinutes = gap
+            t.harmed = harmed
+            t.beyondToleranceMinutes = beyond
+            t.admissions[.planned] = planned
+            t.admissions[.emergency] = emergency
+            return t
+        }
+        let a = tally(50, own: 20, selfHelp: 4, unit: 10, evac: 0, uncovered: 16, gap: 1_600, harmed: 12, beyond: 600, planned: 0, emergency: 12)
+        let b = tally(30, own: 20, selfHelp: 0, unit: 0, evac: 0, uncovered: 10, gap: 500, harmed: 3, beyond: 90, planned: 0, emergency: 3)
+        var total = a
+        total.merge(b)
+        var tiers = PerCase<BCPTier, Tally>(repeating: Tally()), devices = PerCase<DeviceKind, Tally>(repeating: Tally())
+        tiers[.none] = total
+        devices[.tppv] = total
+        let result = SimulationResult(
+            scenarioNameJa: "v2", scenarioNameEn: "v2", seed: 7, tier: .asConfigured, horizonMinutes: 120,
+            parameters: PolicyParameters(), totals: total,
+            municipalities: [
+                MunicipalitySummary(code: MunicipalityCode("131016")!, nameJa: "千代田区", nameEn: "Chiyoda", areaJa: "区中央部", population: 67_549, regionalBCP: false, tally: a),
+                MunicipalitySummary(code: MunicipalityCode("131024")!, nameJa: "中央区", nameEn: "Chuo", areaJa: "区中央部", population: 173_130, regionalBCP: false, tally: b),
+            ],
+            areas: [AreaSummary(nameJa: "区中央部", nameEn: "Ku-chubu", tally: total)], tiers: tiers, devices: devices,
+            timeline: [HourPoint(hour: 0, gridOff: 80, withoutPower: 0, gapMinutes: 0), HourPoint(hour: 1, gridOff: 80, withoutPower: 26, gapMinutes: 1_560)],
+            resources: ResourceUse(), patients: [])
+        return ResultDocument(
+            result: result, report: RunReport(scenarioId: "v2", synthetic: false, suppressionThreshold: 10, inputs: [], counterfactual: nil))
+    }
+
+    /// The v2 measures go through the one disclosure policy like the other counts: small counts
+    /// are bands, minutes of few patients are withheld, and the sums they are in are protected.
+    /// Chiyoda's 4 self-help would be given away by its row (50 - 20 - 10 - 0 - 16 = 4), so
+    /// another outcome of the row is widened; Chuo's 3 harmed and 3 emergency presentations would
+    /// be given away by the column (Tokyo's 15 - Chiyoda's 12), so Chiyoda's 12s become 10～19 and
+    /// its 600 minutes beyond tolerance (Tokyo's 690 - Chuo's withheld 90) are withheld.
+    func testModelV2MeasuresFollowThePolicy() throws {
+        let t = PublicTables(Self.v2Data(), policy: .protected(10))
+        let chiyoda = PublicTables.Row.municipality(0), chuo = PublicTables.Row.municipality(1)
+        XCTAssertEqual(t.text(chiyoda, .selfHelp, .ja), "1～9")
+        // What a reader makes of the row: self-help = affected - the other four outcomes.
+        func bounds(_ c: PublicTables.Col) -> ClosedRange<Int> { t.shown(chiyoda, c).bounds ?? 0...1_000 }
+        let others: [PublicTables.Col] = [.ownMeans, .byUnit, .evacuated, .uncovered]
+        let lo = bounds(.affected).lowerBound - others.reduce(0) { $0 + bounds($1).upperBound }
+        let hi = bounds(.affected).upperBound - others.reduce(0) { $0 + bounds($1).lowerBound }
+        XCTAssertGreaterThan(min(hi, 9), max(lo, 1), "the row's other outcomes pin the self-help count: \(lo)...\(hi)")
+        XCTAssertEqual(t.text(chuo, .harmed, .ja), "1～9")
+        XCTAssertEqual(t.text(chuo, .beyondTolerance, .ja), "x")
+        XCTAssertEqual(t.text(chuo, .emergency, .ja), "1～9")
+        XCTAssertEqual(t.text(chuo, .admitted, .ja), "1～9")
+        XCTAssertEqual(t.text(chiyoda, .harmed, .ja), "10～19")
+        XCTAssertEqual(t.text(chiyoda, .emergency, .ja), "10～19")
+        XCTAssertEqual(t.text(chiyoda, .beyondTolerance, .ja), "x")
+        XCTAssertEqual(t.text(.total, .harmed, .ja), "15")
+        XCTAssertEqual(t.text(.total, .beyondTolerance, .ja), "11.5")
+        XCTAssertEqual(t.text(.total, .emergency, .ja), "15")
+        XCTAssertEqual(t.text(.total, .admitted, .ja), "15")
+        XCTAssertEqual(t.pinnedSums, 0)
+        // The summary, the CSV and the terminal show the same cells.
+        let fs = ShortfallReport.render(Self.v2Data(), options: ShortfallOptions(toolVersion: "t"), registry: nil)
+        let md = try file(fs, "summary.md")
+        XCTAssertTrue(md.contains("| **許容時間を超えて電源が途絶えた患者** | **15** |"), md)
+        XCTAssertTrue(md.contains("| **許容時間を超えた時間の合計（時間）** | **11.5** |"), md)
+        XCTAssertTrue(md.contains("| うち救急受診（救急外来への搬送） | 15 |"), md)
+        XCTAssertTrue(md.contains("| 家族の工夫（車・充電）で乗り切った | 1～9 |"), md)
+        let csv = try file(fs, "municipalities.csv")
+        // Chuo's flag columns: harmed (a band), then its minutes beyond tolerance (withheld).
+        XCTAssertTrue(csv.contains(",1～9,x,"), csv)
+        let terminal = ShortfallReport.terminalHeadline(Self.v2Data(), options: ShortfallOptions(toolVersion: "t"))
+        XCTAssertTrue(terminal.contains("  許容時間を超えて電源が途絶えた患者: 15"), terminal)
+        XCTAssertTrue(terminal.contains("  家族の工夫（車・充電）で乗り切った: 1～9"), terminal)
+    }
+
     /// A synthetic scenario is shown exactly and says so; --suppress applies the rule anyway.
     func testSyntheticDataIsShownExactly() throws {
         let md = try file(files(Self.data()), "summary.md")
         XCTAssertTrue(md.contains("合成データ（実在の人物・事業所ではありません）のため、すべての数をそのまま示しています。"))
-        XCTAssertTrue(md.contains("| 131016 | 千代田区 | 区中央部 | 40 | 30 | 18 | 12 | 6 | 0 | 12 | 20.0 | 100 | なし |"), md)
+        XCTAssertTrue(md.contains("| 131016 | 千代田区 | 区中央部 | 40 | 30 | 18 | 12 | 0 | 6 | 0 | 12 | 20.0 | 100 | なし |"), md)
     }
 
     func testHTMLEscapesHostileNames() throws {
@@ -185,7 +276,8 @@ final class ShortfallReportTests: XCTestCase {
         func header(_ p: String, _ f: [OutputFile] = []) throws -> String {
             try file(f.isEmpty ? fs : f, p).components(separatedBy: "\r\n")[0]
         }
-        let tally = "患者,停電,支援が必要,自前で充足,配送で充足,避難で充足,未充足,電源なし（分）,把握された患者,把握までの平均（分）"
+        let tally = "患者,停電,支援が必要,自前で充足,自力で充足,配送で充足,避難で充足,未充足,電源なし（分）,"
+            + "許容時間を超えた患者,許容時間超過（分）,入院,うち計画入院,うち家族が搬送,うち救急受診,把握された患者,把握までの平均（分）"
         let flags = tally.split(separator: ",").map { $0 + "：範囲・秘匿" }.joined(separator: ",")
         XCTAssertEqual(try header("municipalities.csv"),
                        "\u{FEFF}コード,区市町村,二次保健医療圏,人口,地域BCP," + tally + ",配送された電源（台）,使われた後方支援病床,保有する電源（台）,配送班,後方支援病床,"

@@ -181,9 +181,45 @@ final class WorkshopTests: XCTestCase {
         let lines = csv.components(separatedBy: "\r\n")
         XCTAssertTrue(lines[0].hasPrefix("tier,Tier,Patients who lost grid power,"))
         XCTAssertTrue(lines[0].contains(",Backup beds used,Patients who lost grid power: band / withheld,"), lines[0])
-        // affected, at risk, found in time, own means, unit, bed, uncovered, gap (min), longest, found, mean, max
-        XCTAssertTrue(lines[1].hasPrefix("none,No BCP,2,2,2,0,0,0,2,540,360,2,180,270,"), lines[1])
-        XCTAssertTrue(lines[3].hasPrefix("linked,Linked BCP,2,2,2,0,2,0,0,0,0,2,121,181,"), lines[3])
+        // affected, at risk, found in time, own means, self-help, unit, bed, uncovered, gap (min), longest,
+        // beyond tolerance (patients, min: the fixture's 1,440-minute tolerance is never reached),
+        // admitted, emergency presentations (nobody goes to hospital), found, mean, max
+        XCTAssertTrue(lines[1].hasPrefix("none,No BCP,2,2,2,0,0,0,0,2,540,360,0,0,0,0,2,180,270,"), lines[1])
+        XCTAssertTrue(lines[3].hasPrefix("linked,Linked BCP,2,2,2,0,0,2,0,0,0,0,0,0,0,0,2,121,181,"), lines[3])
+    }
+
+    /// Model v2's self-help outcome and the oxygen supplier's calls are rows of the tier table and
+    /// members of its published sums (the five outcomes make up the affected, the five channels the
+    /// patients found): a small count of either is a band, and since the other cells of its sum
+    /// would give it away, one of them is widened to a band of ten. Without them in the sums, the
+    /// difference of the shown cells would tell the count exactly.
+    func testSelfHelpAndSupplierCallsAreProtectedInTheTierTable() {
+        var f = Self.runs.figures[0]
+        var t = Tally()
+        t.patients = 100
+        t.affected = 100
+        t.coveredOwnMeans = 40
+        t.coveredBySelfHelp = 5
+        t.coveredByUnit = 20
+        t.evacuated = 15
+        t.uncovered = 20
+        t.atRisk = 60
+        t.detected = 80
+        f.totals = t
+        f.byChannel = PerCase(repeating: 0)
+        f.byChannel[.providerCall] = 50
+        f.byChannel[.linkedPartner] = 12
+        f.byChannel[.municipalConfirmation] = 15
+        f.byChannel[.supplierCall] = 3
+        let table = TierTable([f], policy: .protected(10))
+        XCTAssertEqual(table.text(0, "coveredBySelfHelp", .en), "1–9")
+        XCTAssertEqual(table.text(0, "bySupplierCall", .en), "1–9")
+        let outcomes = ["affected", "coveredOwnMeans", "coveredByUnit", "evacuated", "uncovered"]
+        XCTAssertTrue(outcomes.contains { table.shown(0, $0)?.isExact == false }, outcomes.map { table.text(0, $0, .en) }.joined(separator: " "))
+        let found = ["detected", "byProviderCall", "byLinkedPartner", "byMunicipality", "bySelfCall"]
+        XCTAssertTrue(found.contains { table.shown(0, $0)?.isExact == false }, found.map { table.text(0, $0, .en) }.joined(separator: " "))
+        // Open: every figure exact.
+        XCTAssertEqual(TierTable([f], policy: .open).text(0, "bySupplierCall", .en), "3")
     }
 
     /// Under a protected policy every count of the pack is banded: the tier runs' 2, 1, 0, 0

@@ -41,12 +41,15 @@ public struct CompareRenderer: Sendable {
             let tokyo = i < nHead
             switch r.metric {
             case "workshop.metric.gap": cell[i] = g.magnitude(v, contributors: of(i, "workshop.metric.uncovered"), tokyo: tokyo)
+            case "workshop.metric.beyondTolerance": cell[i] = g.magnitude(v, contributors: of(i, "workshop.metric.harmed"), tokyo: tokyo)
             case "workshop.metric.maxGap":
                 let u = of(i, "workshop.metric.uncovered")
                 cell[i] = g.magnitude(v, small: u == 0 || policy.isSmall(u), tokyo: tokyo)
             case "workshop.metric.delayMean", "workshop.metric.delayMax":
                 cell[i] = g.magnitude(v, contributors: of(i, "workshop.metric.detected"), tokyo: tokyo)
-            default: cell[i] = g.count(v, importance: r.metric == "workshop.metric.uncovered" ? 2 : 0, tokyo: tokyo)
+            default:
+                let headline = ["workshop.metric.uncovered", "workshop.metric.harmed"].contains(r.metric)
+                cell[i] = g.count(v, importance: headline ? 2 : 0, tokyo: tokyo)
             }
         }
         func find(_ range: Range<Int>, _ metric: String) -> [Int] { range.filter { rows[$0].metric == metric }.compactMap { cell[$0] } }
@@ -58,6 +61,10 @@ public struct CompareRenderer: Sendable {
             g.sum(total: aff, of: [own, risk])
             let parts = ["workshop.metric.coveredByUnit", "workshop.metric.evacuated", "workshop.metric.uncovered"].compactMap { find(head, $0).first }
             if parts.count == 3 { g.sum(total: risk, of: parts) }
+            // Model v2: the five outcomes, self-help among them, partition the affected.
+            let outcomes = ["workshop.metric.coveredOwnMeans", "workshop.metric.coveredBySelfHelp", "workshop.metric.coveredByUnit",
+                            "workshop.metric.evacuated", "workshop.metric.uncovered"].compactMap { find(head, $0).first }
+            if outcomes.count == 5 { g.sum(total: aff, of: outcomes) }
         }
         // Places sum to Tokyo, per metric.
         var metrics: [String] = []
@@ -115,7 +122,7 @@ public struct CompareRenderer: Sendable {
             lastName = name
             t.add(shown + [metricName(r, unit: "workshop.unit.hours"), value(shownA[i], r.minutes), value(shownB[i], r.minutes),
                            diffText(difference(shownA[i], shownB[i], r.minutes), r.minutes)],
-                  strong: r.metric == "workshop.metric.uncovered" || r.metric == "workshop.metric.gap")
+                  strong: ["workshop.metric.uncovered", "workshop.metric.gap", "workshop.metric.harmed"].contains(r.metric))
         }
         return t
     }

@@ -20,10 +20,16 @@ public struct HeadlineMeasure: Sendable {
         HeadlineMeasure(key: "affected", column: .affected, ensemble: .affected, harm: false),
         HeadlineMeasure(key: "atRisk", column: .atRisk, ensemble: .atRisk, harm: false),
         HeadlineMeasure(key: "ownMeans", column: .ownMeans, ensemble: .coveredOwnMeans, harm: false),
+        HeadlineMeasure(key: "selfHelp", column: .selfHelp, ensemble: nil, harm: false),
         HeadlineMeasure(key: "byUnit", column: .byUnit, ensemble: .coveredByUnit, harm: false),
         HeadlineMeasure(key: "evacuated", column: .evacuated, ensemble: .evacuated, harm: false),
         HeadlineMeasure(key: "uncovered", column: .uncovered, ensemble: .uncovered, harm: true),
         HeadlineMeasure(key: "gapHours", column: .gap, ensemble: .gapMinutes, harm: true),
+        // Model v2's harm: time without power beyond what the device allows (docs/MODEL.md, "Harm").
+        HeadlineMeasure(key: "harmed", column: .harmed, ensemble: nil, harm: true),
+        HeadlineMeasure(key: "beyondToleranceHours", column: .beyondTolerance, ensemble: nil, harm: true),
+        HeadlineMeasure(key: "admitted", column: .admitted, ensemble: nil, harm: false),
+        HeadlineMeasure(key: "emergency", column: .emergency, ensemble: nil, harm: false),
     ]
 
     /// The figure of replica 0 as shown.

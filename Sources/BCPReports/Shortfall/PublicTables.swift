@@ -8,11 +8,25 @@ import BCPText
 /// tallies, so all of them show the same figure for the same cell.
 public struct PublicTables: Sendable {
     /// Columns of a tally row. Derived columns (unaffected) are cells too, since a reader can
-    /// compute them from the shown ones.
+    /// compute them from the shown ones. Model v2's measures are cells like the others: self-help
+    /// is one of the five outcomes (the affected are their sum, so leaving it out would let a
+    /// reader work it out), the patients harmed beyond their device's tolerance and their minutes
+    /// beyond it, and the hospital admissions by route (emergency: the emergency presentations).
     public enum Col: Int, Sendable, CaseIterable {
-        case patients, unaffected, affected, atRisk, ownMeans, byUnit, evacuated, uncovered, gap, detected,
+        case patients, unaffected, affected, atRisk, ownMeans, selfHelp, byUnit, evacuated, uncovered, gap, detected,
              unitsDelivered, bedsUsed
+        case harmed, beyondTolerance, admitted, admittedPlanned, admittedFamily, emergency
         case noPowerUnit, noContact, noDeliveryTeam, noBackupBed, providerWithoutBCP, noRegionalBCP
+
+        /// Minutes (shown as hours, withheld rather than banded), and the column of the patients
+        /// they are the minutes of.
+        public var minutesOf: Col? {
+            switch self {
+            case .gap: return .uncovered
+            case .beyondTolerance: return .harmed
+            default: return nil
+            }
+        }
     }
 
     /// The column counting patients with this shortfall reason.
@@ -46,6 +60,7 @@ public struct PublicTables: Sendable {
         case .affected: return t.affected
         case .atRisk: return t.atRisk
         case .ownMeans: return t.coveredOwnMeans
+        case .selfHelp: return t.coveredBySelfHelp
         case .byUnit: return t.coveredByUnit
         case .evacuated: return t.evacuated
         case .uncovered: return t.uncovered
@@ -53,17 +68,24 @@ public struct PublicTables: Sendable {
         case .detected: return t.detected
         case .unitsDelivered: return t.unitsDelivered
         case .bedsUsed: return t.bedsUsed
+        case .harmed: return t.harmed
+        case .beyondTolerance: return t.beyondToleranceMinutes
+        case .admitted: return t.admitted
+        case .admittedPlanned: return t.admissions[.planned]
+        case .admittedFamily: return t.admissions[.family]
+        case .emergency: return t.admissions[.emergency]
         default:
             return ShortfallReason.allCases.first { column($0) == c }.map { t.shortfall[$0] } ?? 0
         }
     }
 
-    /// The headline figures a planner reads first are widened last: uncovered patients and
-    /// patients, then those who lost power or needed help and the gap hours.
+    /// The headline figures a planner reads first are widened last: uncovered and harmed patients
+    /// and patients, then those who lost power or needed help, the gap hours, the hours beyond
+    /// tolerance and the emergency presentations.
     static func importance(_ c: Col) -> Int {
         switch c {
-        case .uncovered, .patients: return 2
-        case .affected, .atRisk, .gap: return 1
+        case .uncovered, .harmed, .patients: return 2
+        case .affected, .atRisk, .gap, .beyondTolerance, .emergency: return 1
         default: return 0
         }
     }
@@ -74,20 +96,25 @@ public struct PublicTables: Sendable {
         self.policy = policy
         grid = DisclosureGrid(policy: policy)
         let geoCols = Col.allCases
-        let groupCols: [Col] = [.patients, .unaffected, .affected, .atRisk, .ownMeans, .byUnit, .evacuated, .uncovered, .gap, .detected]
+        let groupCols: [Col] = [.patients, .unaffected, .affected, .atRisk, .ownMeans, .selfHelp, .byUnit, .evacuated, .uncovered, .gap, .detected,
+                                .harmed, .beyondTolerance, .admitted, .admittedPlanned, .admittedFamily, .emergency]
 
         func addRow(_ row: Row, _ t: Tally, _ cols: [Col]) {
             let isTokyo = row == .total
             var idx = [Int](repeating: -1, count: Col.allCases.count)
             for c in cols {
-                idx[c.rawValue] = c == .gap
-                    ? grid.magnitude(t.gapMinutes, contributors: t.uncovered, importance: PublicTables.importance(c), tokyo: isTokyo)
-                    : grid.count(PublicTables.value(t, c), importance: PublicTables.importance(c), tokyo: isTokyo)
+                idx[c.rawValue] = c.minutesOf.map {
+                    grid.magnitude(PublicTables.value(t, c), contributors: PublicTables.value(t, $0), importance: PublicTables.importance(c), tokyo: isTokyo)
+                } ?? grid.count(PublicTables.value(t, c), importance: PublicTables.importance(c), tokyo: isTokyo)
             }
             cells[row] = idx
-            // Row identities.
+            // Row identities. Model v2's outcomes partition the affected (five outcomes, self-help
+            // among them) and its admissions are the sum of their routes; the older identities
+            // through "needed help" are published only where they still add up (DisclosureGrid.sum).
             let ids: [(Col, [Col])] = [(.patients, [.unaffected, .affected]), (.affected, [.ownMeans, .atRisk]),
-                                       (.atRisk, [.byUnit, .evacuated, .uncovered])]
+                                       (.atRisk, [.byUnit, .evacuated, .uncovered]),
+                                       (.affected, [.ownMeans, .selfHelp, .byUnit, .evacuated, .uncovered]),
+                                       (.admitted, [.admittedPlanned, .admittedFamily, .emergency])]
             for (total, parts) in ids { grid.sum(total: idx[total.rawValue], of: parts.map { idx[$0.rawValue] }) }
         }
         addRow(.total, data.result.totals, geoCols)
@@ -129,9 +156,9 @@ public struct PublicTables: Sendable {
         return grid.values[idx]
     }
 
-    /// A count as text: "1,234", a band, or "x"; the gap column as hours.
+    /// A count as text: "1,234", a band, or "x"; minutes (the gap, the time beyond tolerance) as hours.
     public func text(_ row: Row, _ c: Col, _ lang: Language) -> String {
-        c == .gap ? DisclosureText.hours(shown(row, c)) : DisclosureText.count(shown(row, c), lang)
+        c.minutesOf != nil ? DisclosureText.hours(shown(row, c)) : DisclosureText.count(shown(row, c), lang)
     }
 
     /// A count with no published sum: exact or the small band.

@@ -23,14 +23,19 @@ public struct ShortfallCSV: Sendable {
 
     func L(_ key: String, _ args: String...) -> String { Labels.text(key, lang, args: args) }
 
-    /// The tally columns: label key and cell (mean delay has its own).
-    static let tallyKeys = ["patients", "affected", "atRisk", "ownMeans", "byUnit", "evacuated", "uncovered", "gapMinutes", "detected",
+    /// The tally columns: label key and cell (mean delay has its own). The last two (units
+    /// delivered, beds used) are in the place files only.
+    static let tallyKeys = ["patients", "affected", "atRisk", "ownMeans", "selfHelp", "byUnit", "evacuated", "uncovered", "gapMinutes",
+                            "harmed", "beyondToleranceMinutes", "admitted", "admittedPlanned", "admittedFamily", "emergency", "detected",
                             "meanDelay", "unitsDelivered", "bedsUsed"]
-    static let tallyCols: [PublicTables.Col?] = [.patients, .affected, .atRisk, .ownMeans, .byUnit, .evacuated, .uncovered, .gap, .detected,
+    static let tallyCols: [PublicTables.Col?] = [.patients, .affected, .atRisk, .ownMeans, .selfHelp, .byUnit, .evacuated, .uncovered, .gap,
+                                                 .harmed, .beyondTolerance, .admitted, .admittedPlanned, .admittedFamily, .emergency, .detected,
                                                  nil, .unitsDelivered, .bedsUsed]
+    /// Columns of the group files (tiers, devices).
+    static let groupCount = tallyKeys.count - 2
 
     func tallyHeader(full: Bool) -> [String] {
-        (full ? ShortfallCSV.tallyKeys : Array(ShortfallCSV.tallyKeys.prefix(10))).map { L("csv.col.\($0)") }
+        (full ? ShortfallCSV.tallyKeys : Array(ShortfallCSV.tallyKeys.prefix(ShortfallCSV.groupCount))).map { L("csv.col.\($0)") }
     }
 
     func flagHeader(_ labels: [String]) -> [String] { labels.map { L("csv.flag", $0) } }
@@ -38,7 +43,7 @@ public struct ShortfallCSV: Sendable {
     /// The figures of a tally row: (number cells, flag cells).
     func tally(_ row: PublicTables.Row, _ t: Tally, full: Bool = true) -> ([CSVCell], [CSVCell]) {
         var values: [CSVCell] = [], flags: [CSVCell] = []
-        for (k, c) in ShortfallCSV.tallyCols.enumerated() where full || k < 10 {
+        for (k, c) in ShortfallCSV.tallyCols.enumerated() where full || k < ShortfallCSV.groupCount {
             let s: Shown
             if let c { s = tables.shown(row, c) } else if let m = tables.meanDelay(t) { s = m } else {
                 values.append(.empty)

@@ -178,19 +178,29 @@ public struct SummaryDocument: Sendable {
 
     // MARK: Tables
 
-    static let tallyCols: [PublicTables.Col] = [.patients, .affected, .atRisk, .ownMeans, .byUnit, .evacuated, .uncovered, .gap]
-
-    func tallyHeaders() -> [String] {
-        ["patients", "affected", "atRisk", "ownMeans", "byUnit", "evacuated", "uncovered", "gapHours", "meanDelay"]
-            .map { L("shortfall.col.\($0)", lang) }
+    /// The tally's figures in the tables (then the mean delay). The municipality table, which has
+    /// three name columns, leaves out the patients beyond tolerance so that it fits a 1,280 px
+    /// page (municipalities.csv has them, as it has every column).
+    static func tallyCols(harm: Bool = true) -> [PublicTables.Col] {
+        [.patients, .affected, .atRisk, .ownMeans, .selfHelp, .byUnit, .evacuated, .uncovered, .gap] + (harm ? [.harmed] : [])
     }
 
-    func tallyCells(_ row: PublicTables.Row, _ t: Tally) -> [String] {
-        SummaryDocument.tallyCols.map { tables.text(row, $0, lang) } + [tables.meanDelayText(t, lang)]
+    func tallyHeaders(harm: Bool = true) -> [String] {
+        (["patients", "affected", "atRisk", "ownMeans", "selfHelp", "byUnit", "evacuated", "uncovered", "gapHours"] + (harm ? ["harmed"] : [])
+            + ["meanDelay"]).map { L("shortfall.col.\($0)", lang) }
+    }
+
+    /// Right-aligned columns of the tally (its figures and the mean delay).
+    func tallyAlignments(harm: Bool = true) -> [TextTable.Alignment] {
+        Array(repeating: .right, count: SummaryDocument.tallyCols(harm: harm).count + 1)
+    }
+
+    func tallyCells(_ row: PublicTables.Row, _ t: Tally, harm: Bool = true) -> [String] {
+        SummaryDocument.tallyCols(harm: harm).map { tables.text(row, $0, lang) } + [tables.meanDelayText(t, lang)]
     }
 
     func areaTable() -> TextTable {
-        var table = TextTable(headers: [L("common.col.area", lang)] + tallyHeaders(), alignments: [.left] + Array(repeating: .right, count: 9))
+        var table = TextTable(headers: [L("common.col.area", lang)] + tallyHeaders(), alignments: [.left] + tallyAlignments())
         for (i, a) in data.result.areas.enumerated() { table.add([a.name(lang)] + tallyCells(.area(i), a.tally)) }
         table.add([L("common.tokyoTotal", lang)] + tallyCells(.total, data.result.totals), strong: true)
         return table
@@ -198,19 +208,19 @@ public struct SummaryDocument: Sendable {
 
     func municipalityTable() -> TextTable {
         var table = TextTable(
-            headers: [L("common.col.code", lang), L("common.col.municipality", lang), L("common.col.area", lang)] + tallyHeaders()
+            headers: [L("common.col.code", lang), L("common.col.municipality", lang), L("common.col.area", lang)] + tallyHeaders(harm: false)
                 + [L("shortfall.col.regionalBCP", lang)],
-            alignments: [.left, .left, .left] + Array(repeating: .right, count: 9) + [.center])
+            alignments: [.left, .left, .left] + tallyAlignments(harm: false) + [.center])
         for (i, m) in data.result.municipalities.enumerated() {
-            table.add([m.code.description, m.name(lang), lang == .ja ? m.areaJa : data.areaEn(m.areaJa)] + tallyCells(.municipality(i), m.tally)
+            table.add([m.code.description, m.name(lang), lang == .ja ? m.areaJa : data.areaEn(m.areaJa)] + tallyCells(.municipality(i), m.tally, harm: false)
                 + [L(m.regionalBCP ? "shortfall.yes" : "shortfall.no", lang)])
         }
-        table.add(["", L("common.tokyoTotal", lang), ""] + tallyCells(.total, data.result.totals) + [""], strong: true)
+        table.add(["", L("common.tokyoTotal", lang), ""] + tallyCells(.total, data.result.totals, harm: false) + [""], strong: true)
         return table
     }
 
     func groupTable(rows: [(PublicTables.Row, Tally, String)], header: String) -> TextTable {
-        var table = TextTable(headers: [header] + tallyHeaders(), alignments: [.left] + Array(repeating: .right, count: 9))
+        var table = TextTable(headers: [header] + tallyHeaders(), alignments: [.left] + tallyAlignments())
         for (row, t, name) in rows { table.add([name] + tallyCells(row, t)) }
         table.add([L("common.tokyoTotal", lang)] + tallyCells(.total, data.result.totals), strong: true)
         return table

@@ -5,9 +5,10 @@ import BCPText
 
 /// The side-by-side table of the four tier runs, as a printed table and as tiers.csv, under the
 /// disclosure policy. Each column is one run's Tokyo totals, so nothing is ever withheld beyond a
-/// band, but small counts are banded and the run's published sums (affected = own means + needed
-/// help; needed help = unit + bed + uncovered; patients found = the four channels; units = the
-/// four sources) are protected like any other table's.
+/// band, but small counts are banded and the run's published sums (affected = the five outcomes,
+/// self-help among them; affected = own means + needed help and needed help = unit + bed +
+/// uncovered where they still add up under model v2; patients found = the five channels, the
+/// oxygen supplier's among them; units = the four sources) are protected like any other table's.
 public struct TierTable: Sendable {
     public let figures: [TierFigures]
     public let policy: DisclosurePolicy
@@ -27,17 +28,23 @@ public struct TierTable: Sendable {
         Metric(key: "atRisk", minutes: false) { $0.totals.atRisk },
         Metric(key: "foundInTime", minutes: false) { $0.foundInTime },
         Metric(key: "coveredOwnMeans", minutes: false) { $0.totals.coveredOwnMeans },
+        Metric(key: "coveredBySelfHelp", minutes: false) { $0.totals.coveredBySelfHelp },
         Metric(key: "coveredByUnit", minutes: false) { $0.totals.coveredByUnit },
         Metric(key: "evacuated", minutes: false) { $0.totals.evacuated },
         Metric(key: "uncovered", minutes: false, value: { $0.totals.uncovered }, strong: true),
         Metric(key: "gap", minutes: true, value: { $0.totals.gapMinutes }, strong: true),
         Metric(key: "maxGap", minutes: true) { $0.totals.maxGapMinutes },
+        Metric(key: "harmed", minutes: false, value: { $0.totals.harmed }, strong: true),
+        Metric(key: "beyondTolerance", minutes: true) { $0.totals.beyondToleranceMinutes },
+        Metric(key: "admitted", minutes: false) { $0.totals.admitted },
+        Metric(key: "emergency", minutes: false) { $0.totals.admissions[.emergency] },
         Metric(key: "detected", minutes: false) { $0.totals.detected },
         Metric(key: "delayMean", minutes: true) { $0.meanDelay },
         Metric(key: "delayMax", minutes: true) { $0.totals.detected > 0 ? $0.totals.detectionDelayMax : nil },
         Metric(key: "byProviderCall", minutes: false) { $0.channel(.providerCall) },
         Metric(key: "byLinkedPartner", minutes: false) { $0.channel(.linkedPartner) },
         Metric(key: "byMunicipality", minutes: false) { $0.channel(.municipalConfirmation) },
+        Metric(key: "bySupplierCall", minutes: false) { $0.channel(.supplierCall) },
         Metric(key: "bySelfCall", minutes: false) { $0.channel(.selfCall) },
         Metric(key: "units", minutes: false) { $0.totals.unitsDelivered },
         Metric(key: "unitsOwnProvider", minutes: false) { $0.unitsOwnProvider },
@@ -68,6 +75,7 @@ public struct TierTable: Sendable {
             }
             switch m.key {
             case "gap": cell.append(g.magnitude(v, contributors: t.uncovered, tokyo: true))
+            case "beyondTolerance": cell.append(g.magnitude(v, contributors: t.harmed, tokyo: true))
             case "maxGap": cell.append(g.magnitude(v, small: t.uncovered == 0 || policy.isSmall(t.uncovered), tokyo: true))
             case "delayMean", "delayMax": cell.append(g.magnitude(v, contributors: t.detected, tokyo: true))
             default: cell.append(g.count(v, importance: m.strong ? 2 : 0, tokyo: true))
@@ -76,7 +84,8 @@ public struct TierTable: Sendable {
         func c(_ k: String) -> Int { cell[index(k)]! }
         g.sum(total: c("affected"), of: [c("coveredOwnMeans"), c("atRisk")])
         g.sum(total: c("atRisk"), of: [c("coveredByUnit"), c("evacuated"), c("uncovered")])
-        g.sum(total: c("detected"), of: ["byProviderCall", "byLinkedPartner", "byMunicipality", "bySelfCall"].map(c))
+        g.sum(total: c("affected"), of: ["coveredOwnMeans", "coveredBySelfHelp", "coveredByUnit", "evacuated", "uncovered"].map(c))
+        g.sum(total: c("detected"), of: ["byProviderCall", "byLinkedPartner", "byMunicipality", "bySupplierCall", "bySelfCall"].map(c))
         g.sum(total: c("units"), of: ["unitsOwnProvider", "unitsPartner", "unitsOwnMunicipality", "unitsNeighbour"].map(c))
         g.protect()
         return cell.map { $0.map(g.shown) ?? .withheld }
