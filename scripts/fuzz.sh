@@ -3,9 +3,10 @@
 #
 #   bash scripts/fuzz.sh TARGET SECONDS [extra libFuzzer flags...]
 #
-# TARGET is csv, json, loader or curve. The target is compiled with swiftc directly
-# (-sanitize=fuzzer,address): BCPText, BCPEngine, BCPModel and BCPInput as modules, then the harness
-# Fuzz/*Fuzz.swift.
+# TARGET is csv, json, loader, curve (the input code), result or partial (the files `report` and
+# `merge` read). The target is compiled with swiftc directly (-sanitize=fuzzer,address): BCPText,
+# BCPEngine, BCPModel and BCPInput as modules, for result and partial also BCPSimulator,
+# BCPAnalysis, BCPRegistry and BCPReports, then the harness Fuzz/*Fuzz.swift.
 # It runs for SECONDS (0: until stopped) from the seed corpus Fuzz/corpus/TARGET; new inputs it
 # finds go to .build/fuzz/TARGET/corpus (never into the repository), a crash to
 # .build/fuzz/TARGET/crash-*. Exit status is libFuzzer's: 0 when no crash was found.
@@ -13,14 +14,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-usage() { echo "usage: bash scripts/fuzz.sh csv|json|loader|curve SECONDS [libFuzzer flags]" >&2; exit 64; }
+usage() { echo "usage: bash scripts/fuzz.sh csv|json|loader|curve|result|partial SECONDS [libFuzzer flags]" >&2; exit 64; }
 [ $# -ge 2 ] || usage
 target=$1; seconds=$2; shift 2
+# Inputs up to max_len bytes: 8 KiB for the input code; the result and partial seeds are real
+# outputs reduced to three municipalities (10-31 KB), so those two take up to 32 KiB.
+max_len=8192
+analysis=no
 case "$target" in
     csv) harness=CSVReaderFuzz ;;
     json) harness=JSONHeaderFuzz ;;
     loader) harness=ScenarioLoaderFuzz ;;
     curve) harness=CurveFuzz ;;
+    result) harness=ResultDocumentFuzz; analysis=yes; max_len=32768 ;;
+    partial) harness=PartialResultFuzz; analysis=yes; max_len=32768 ;;
     *) usage ;;
 esac
 [[ "$seconds" =~ ^[0-9]+$ ]] || usage
@@ -67,10 +74,33 @@ if [ ! -f "$stamp" ] || [ -n "$newest" ]; then
     done
     touch "$stamp"
 fi
+objects=("$build/BCPText.o" "$build/BCPEngine.o" "$build/BCPModel.o" "$build/BCPInput.o")
+newest_stamp=$stamp
+if [ "$analysis" = yes ]; then
+    # The modules above the input code, on their own stamp: rebuilt when one of their sources, or
+    # the input modules they import, changed. BCPRegistry reads its bundled registry through
+    # Fuzz/Support/RegistryBundleModule.swift, as BCPInput through BundleModule.swift.
+    astamp=$build/analysis.stamp
+    newest=$(find "$root/Sources/BCPSimulator" "$root/Sources/BCPAnalysis" "$root/Sources/BCPRegistry" "$root/Sources/BCPReports" \
+        "$root/Fuzz/Support" -name '*.swift' -newer "$astamp" 2>/dev/null | head -1 || true)
+    if [ ! -f "$astamp" ] || [ -n "$newest" ] || [ "$stamp" -nt "$astamp" ]; then
+        echo "fuzz.sh: compiling BCPSimulator, BCPAnalysis, BCPRegistry and BCPReports with -sanitize=fuzzer,address" >&2
+        for module in BCPSimulator BCPAnalysis BCPRegistry BCPReports; do
+            sources=()
+            while IFS= read -r f; do sources+=("$f"); done < <(find "$root/Sources/$module" -name '*.swift' | sort)
+            [ "$module" = BCPRegistry ] && sources+=("$root/Fuzz/Support/RegistryBundleModule.swift")
+            swiftc "${flags[@]}" -wmo -module-name "$module" -I "$build" -emit-module \
+                -emit-module-path "$build/$module.swiftmodule" -c "${sources[@]}" -o "$build/$module.o"
+        done
+        touch "$astamp"
+    fi
+    objects+=("$build/BCPSimulator.o" "$build/BCPAnalysis.o" "$build/BCPRegistry.o" "$build/BCPReports.o")
+    newest_stamp=$astamp
+fi
 binary=$build/$target/fuzz-$target
-if [ ! -x "$binary" ] || [ "$root/Fuzz/$harness.swift" -nt "$binary" ] || [ "$stamp" -nt "$binary" ]; then
+if [ ! -x "$binary" ] || [ "$root/Fuzz/$harness.swift" -nt "$binary" ] || [ "$newest_stamp" -nt "$binary" ]; then
     echo "fuzz.sh: linking $binary" >&2
-    swiftc "${flags[@]}" -use-ld=lld -I "$build" "$root/Fuzz/$harness.swift" "$build/BCPText.o" "$build/BCPEngine.o" "$build/BCPModel.o" "$build/BCPInput.o" -o "$binary"
+    swiftc "${flags[@]}" -use-ld=lld -I "$build" "$root/Fuzz/$harness.swift" "${objects[@]}" -o "$binary"
 fi
 
 # Keep memory bounded (-rss_limit_mb, and one allocation at most as much) and each input quick
@@ -86,5 +116,5 @@ export SWIFT_BACKTRACE=enable=no
 # -detect_leaks=0 stops libFuzzer's leak checks; ASan's own check at exit needs this too.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
 cd "$build/$target"
-exec "./fuzz-$target" -rss_limit_mb=2048 -timeout=10 -detect_leaks=0 -max_len=8192 -print_final_stats=1 \
+exec "./fuzz-$target" -rss_limit_mb=2048 -timeout=10 -detect_leaks=0 -max_len="$max_len" -print_final_stats=1 \
     "${extra[@]}" "$@" corpus "$root/Fuzz/corpus/$target"

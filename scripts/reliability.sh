@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds=${RELIABILITY_FUZZ_SECONDS:-25}
 passed=0 failed=0
 mkdir -p .build/fuzz
-for target in csv json curve loader; do
+for target in csv json curve loader result partial; do
     log=.build/fuzz/$target.log
     if bash scripts/fuzz.sh "$target" "$seconds" >"$log" 2>&1; then
         runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)

@@ -52,8 +52,21 @@ struct Node {
         return false
     }
 
+    /// A whole number within 0...DocumentLimits.maxInteger: every integer of a result document
+    /// is a count, minutes, yen or an index, none negative, and the bound keeps the renderers'
+    /// sums and products within Int (issue 16: counts near Int64 max trapped `report`).
     func int() throws -> Int {
-        guard case .number(let s) = value.kind, let n = Int(s) else { throw fail("expected a whole number, found \(value.typeName)") }
+        guard case .number(let s) = value.kind else { throw fail("expected a whole number, found \(value.typeName)") }
+        guard let n = Int(s), (0...DocumentLimits.maxInteger).contains(n) else {
+            throw fail("\(s) is not a whole number in 0...\(DocumentLimits.maxInteger)")
+        }
+        return n
+    }
+
+    /// A whole number within `range` (a narrower bound than `int()`'s).
+    func int(in range: ClosedRange<Int>) throws -> Int {
+        let n = try int()
+        guard range.contains(n) else { throw fail("\(n) is outside \(range.lowerBound)...\(range.upperBound)") }
         return n
     }
 
@@ -218,6 +231,142 @@ extension DocumentRecord {
         guard case .object = n.value.kind else { throw n.fail("expected an object, found \(n.value.typeName)") }
         var v = blank
         for f in fields { try f.read?(&v, n) }
+        if let checked = v as? any CheckedOnRead, let problem = checked.problem() { throw n.fail(problem) }
         return v
+    }
+}
+
+// MARK: Checks on reading (issue 16, item 5)
+
+/// The bounds a result document must keep, so that every renderer's arithmetic stays within Int
+/// and its work within what the file's size allows. A tampered or damaged result.json past them is
+/// refused by `ResultDocument.decode` with a located message (exit 65), never a trap. Real
+/// results are far inside them (docs/RELIABILITY.md, "No trap on any file").
+public enum DocumentLimits {
+    /// Bytes of a result.json `report` reads (1 GiB). A result takes about 900 bytes per patient
+    /// (a 1,000,000-patient roster's is about 900 MB); reading and rendering one takes about 8
+    /// bytes of memory per byte, and the densest JSON the parser accepts (an array of zeros) about
+    /// 24 (docs/RELIABILITY.md).
+    public static let maxFileBytes = 1 << 30
+    /// Every integer: counts, minutes, yen, indices (10^12: 1,999,999 patients x 100 days of
+    /// minutes is 2.9 x 10^11). None is negative.
+    public static let maxInteger = 1_000_000_000_000
+    /// The longest horizon a scenario may give (100 days, scenario.json's limit).
+    public static let maxHorizonMinutes = 100 * 24 * 60
+    /// Replicas of an ensemble (run --replicas).
+    public static let maxReplicas = PartialResult.maxReplicas
+    /// The values of one ensemble measure together (the mean is computed in thousandths).
+    public static let maxEnsembleSum = 1_000_000_000_000_000
+    /// Municipalities and areas of a result (Japan has 1,741 municipalities).
+    public static let maxPlaces = 1_000_000
+    /// A municipality's population.
+    public static let maxPopulation = 1_000_000_000
+    /// The small-count threshold (--suppress and suppression_threshold: 1...1000).
+    public static let thresholds = 1...1_000
+    /// A what-if unit's price in yen and a what-if change's amount (cost = amount x price).
+    public static let maxPriceYen = 1_000_000_000
+    public static let maxLeverAmount = 10_000_000
+}
+
+/// A record that checks itself once read: what its fields say together (a part within its total,
+/// a timeline as long as the horizon). Nil when it holds, else the problem.
+protocol CheckedOnRead {
+    func problem() -> String?
+}
+
+extension Tally: CheckedOnRead {
+    func problem() -> String? {
+        if affected > patients { return "affected (\(affected)) exceeds patients (\(patients))" }
+        if atRisk > affected { return "atRisk (\(atRisk)) exceeds affected (\(affected))" }
+        let outcomes = coveredOwnMeans + coveredBySelfHelp + coveredByUnit + evacuated + uncovered
+        if outcomes > affected { return "the outcomes (\(outcomes)) exceed affected (\(affected))" }
+        // Counts of patients (model v2): each a part of the affected, as the tables publish them.
+        let parts: [(String, Int)] = [
+            ("detected", detected), ("bedsUsed", bedsUsed), ("harmed", harmed), ("otherPower", otherPower), ("usedCar", usedCar),
+            ("recharged", recharged),
+        ]
+        for (name, n) in parts where n > affected { return "\(name) (\(n)) exceeds affected (\(affected))" }
+        if admitted > affected { return "the admissions (\(admitted)) exceed affected (\(affected))" }
+        if harmed > 0 && beyondToleranceMinutes < harmed {
+            return "beyondToleranceMinutes (\(beyondToleranceMinutes)) is less than one minute for each of the harmed (\(harmed))"
+        }
+        if maxGapMinutes > gapMinutes { return "maxGapMinutes (\(maxGapMinutes)) exceeds gapMinutes (\(gapMinutes))" }
+        if detectionDelayMax > detectionDelayTotal {
+            return "detectionDelayMaxMinutes (\(detectionDelayMax)) exceeds detectionDelayTotalMinutes (\(detectionDelayTotal))"
+        }
+        for (reason, n) in shortfall.pairs where n > uncovered {
+            return "shortfall.\(reason.rawValue) (\(n)) exceeds uncovered (\(uncovered))"
+        }
+        return nil
+    }
+}
+
+// ResourceUse is not checked against its holdings: under model v2 a unit that comes back is lent
+// again and a bed freed by a discharge is taken again, so unitsLent and bedsUsed count lendings
+// and admissions over the run and can exceed the units and beds held (Tokyo's shipped run: 317
+// admissions into 216 beds). No renderer subtracts them from the holdings.
+
+extension PolicyParameters: CheckedOnRead {
+    /// Each parameter within the range scenario.json accepts for it.
+    func problem() -> String? {
+        for spec in PolicyParameters.specs {
+            if case .integer(let kp, let range, _) = spec.value, !range.contains(self[keyPath: kp]) {
+                return "\(spec.jsonKey) is \(self[keyPath: kp]), outside \(range.lowerBound)...\(range.upperBound)"
+            }
+        }
+        return nil
+    }
+}
+
+extension MunicipalitySummary: CheckedOnRead {
+    func problem() -> String? {
+        population > DocumentLimits.maxPopulation ? "population \(population) is more than \(DocumentLimits.maxPopulation)" : nil
+    }
+}
+
+extension RunReport: CheckedOnRead {
+    func problem() -> String? {
+        DocumentLimits.thresholds.contains(suppressionThreshold)
+            ? nil : "suppressionThreshold \(suppressionThreshold) is outside \(DocumentLimits.thresholds.lowerBound)...\(DocumentLimits.thresholds.upperBound)"
+    }
+}
+
+extension UnitSpec: CheckedOnRead {
+    func problem() -> String? {
+        priceYen > DocumentLimits.maxPriceYen ? "priceYen \(priceYen) is more than \(DocumentLimits.maxPriceYen)" : nil
+    }
+}
+
+extension CounterfactualTrial: CheckedOnRead {
+    func problem() -> String? {
+        amount > DocumentLimits.maxLeverAmount ? "amount \(amount) is more than \(DocumentLimits.maxLeverAmount)" : nil
+    }
+}
+
+extension SimulationResult: CheckedOnRead {
+    /// The horizon within scenario.json's limit, one timeline point per hour of it, counts per
+    /// hour within the patients, maxima within the horizon, places within DocumentLimits.
+    func problem() -> String? {
+        guard (1...DocumentLimits.maxHorizonMinutes).contains(horizonMinutes) else {
+            return "scenario.horizonMinutes \(horizonMinutes) is outside 1...\(DocumentLimits.maxHorizonMinutes)"
+        }
+        let hours = (horizonMinutes + 59) / 60
+        guard timeline.count == hours else {
+            return "timeline has \(timeline.count) hours; a horizon of \(horizonMinutes) minutes has \(hours)"
+        }
+        let n = totals.patients
+        for h in timeline where h.gridOff > n || h.withoutPower > n || h.gapMinutes > 60 * n {
+            return "timeline hour \(h.hour) counts more than the \(n) patients"
+        }
+        guard municipalities.count <= DocumentLimits.maxPlaces, areas.count <= DocumentLimits.maxPlaces else {
+            return "more than \(DocumentLimits.maxPlaces) municipalities or areas"
+        }
+        let tallies = [("totals", totals)] + municipalities.map { ("municipality \($0.code)", $0.tally) }
+            + areas.map { ("area \($0.nameJa)", $0.tally) } + tiers.pairs.map { ("tier \($0.key.name)", $0.value) }
+            + devices.pairs.map { ("device \($0.key.rawValue)", $0.value) }
+        for (name, t) in tallies where t.maxGapMinutes > horizonMinutes || t.detectionDelayMax > horizonMinutes {
+            return "\(name): a gap or delay longer than the horizon (\(horizonMinutes) minutes)"
+        }
+        return nil
     }
 }

@@ -290,6 +290,10 @@ extension CountSummary {
         guard try n.member("name").string() == name else { throw n.fail("expected the counts of '\(name)'") }
         let values = try n.member("values").items().map { try $0.int() }
         guard values.count == replicas else { throw n.fail("expected \(replicas) values, one per replica") }
+        // The mean is computed in thousandths: the sum must leave room (issue 16, item 5).
+        guard values.reduce(0, +) <= DocumentLimits.maxEnsembleSum else {
+            throw n.fail("the values add up to more than \(DocumentLimits.maxEnsembleSum)")
+        }
         return CountSummary(values: values)
     }
 }
@@ -315,7 +319,8 @@ extension EnsembleStatistics {
     }
 
     static func read(_ n: Node) throws -> EnsembleStatistics {
-        let replicas = try n.member("replicas").int()
+        // An ensemble has 2 replicas or more (a single run writes none).
+        let replicas = try n.member("replicas").int(in: 2...DocumentLimits.maxReplicas)
         let seeds = try n.member("seeds").items().map { try $0.uint() }
         guard replicas >= 1, seeds.count == replicas else { throw n.fail("expected one seed per replica") }
         let totals = try n.member("totals").items()

@@ -27,6 +27,10 @@ public struct PartialResult: Equatable, Sendable {
     public static let fileName = "partial.txt"
     /// The most replicas a run may ask for (RunCommand's --replicas bound).
     public static let maxReplicas = 100_000
+    /// Bytes of a partial.txt `merge` reads (2 GiB): replica 0's result (at most
+    /// DocumentLimits.maxFileBytes) and one line per replica (12 totals and two counts per
+    /// municipality: 100,000 replicas of Tokyo's 62 municipalities take about 50 MB).
+    public static let maxFileBytes = 1 << 31
 
     public struct FormatError: Error, Equatable, Sendable {
         public var message: String
@@ -145,7 +149,7 @@ public struct PartialResult: Equatable, Sendable {
         while l.hasPrefix("arg ") { args.append(String(l.dropFirst(4))); l = try line() }
         let mf = l.split(separator: " ").map(String.init)
         guard mf.first == "municipalities", mf.count >= 2 else { throw fail("expected 'municipalities'") }
-        let count = try int(mf[1], 0...1_000_000, "municipality count")
+        let count = try int(mf[1], 0...DocumentLimits.maxPlaces, "municipality count")
         let codes = try mf.dropFirst(2).map { c -> MunicipalityCode in
             guard let code = MunicipalityCode(c) else { throw fail("bad municipality code '\(c)'") }
             return code
@@ -159,14 +163,17 @@ public struct PartialResult: Equatable, Sendable {
                   f[2 + t] == "|", f[3 + t + count] == "|" else {
                 throw fail("expected the line of replica \(k)")
             }
-            let v = try f[2...].filter { $0 != "|" }.map { try int($0, 0...Int.max, "count") }
-            summaries.append(ReplicaSummary(
-                totals: PerCase { v[$0.position] }, muniUncovered: Array(v[t..<(t + count)]), muniGap: Array(v[(t + count)...])))
+            // Each part read from its own place: a "|" where a count belongs is not a count
+            // (the fuzz target `partial` found a line that shifted the counts this way).
+            func counts(_ r: Range<Int>) throws -> [Int] { try f[r].map { try int($0, 0...DocumentLimits.maxInteger, "count") } }
+            let totals = try counts(2..<(2 + t))
+            let uncovered = try counts((3 + t)..<(3 + t + count)), gap = try counts((4 + t + count)..<(4 + t + 2 * count))
+            summaries.append(ReplicaSummary(totals: PerCase { totals[$0.position] }, muniUncovered: uncovered, muniGap: gap))
         }
         var document: ResultDocument? = nil
         let next = try line()
         if next.hasPrefix("result ") {
-            let size = try int(String(next.dropFirst(7)), 0...(bytes.count - pos), "result size")
+            let size = try int(String(next.dropFirst(7)), 0...min(bytes.count - pos, DocumentLimits.maxFileBytes), "result size")
             guard pos + size < bytes.count, bytes[pos + size] == 10 else { throw fail("the 'result' block is cut short") }
             let text = String(decoding: bytes[pos..<(pos + size)], as: UTF8.self)
             pos += size + 1
@@ -206,8 +213,17 @@ public struct PartialResult: Equatable, Sendable {
             throw FormatError(message: "replica 0's result does not list the shards' municipalities")
         }
         if first.replicas > 1 {
+            let summaries = sorted.flatMap(\.summaries)
+            // Each measure's values together within the bound the statistics need (issue 16, item 5).
+            func tooLarge(_ values: [Int]) -> Bool { values.reduce(0, +) > DocumentLimits.maxEnsembleSum }
+            for m in EnsembleMeasure.allCases where tooLarge(summaries.map { $0.totals[m] }) {
+                throw FormatError(message: "the replicas' \(m.rawValue) add up to more than \(DocumentLimits.maxEnsembleSum)")
+            }
+            for k in first.codes.indices where tooLarge(summaries.map { $0.muniUncovered[k] }) || tooLarge(summaries.map { $0.muniGap[k] }) {
+                throw FormatError(message: "the replicas' counts of municipality \(first.codes[k]) add up to more than \(DocumentLimits.maxEnsembleSum)")
+            }
             doc.ensemble = EnsembleStatistics(
-                seeds: Ensemble.seeds(from: first.seed, count: first.replicas), replicas: sorted.flatMap(\.summaries), codes: first.codes)
+                seeds: Ensemble.seeds(from: first.seed, count: first.replicas), replicas: summaries, codes: first.codes)
         }
         return doc
     }

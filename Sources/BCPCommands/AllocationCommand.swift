@@ -9,7 +9,7 @@ import BCPText
 /// against the scenario's patients' need, with the cost of closing each shortfall.
 enum AllocationCommand {
     static let synopsis =
-        "allocation [SCENARIO] [--stock FILE] [--rounding RULE] [--target-hours H] [--suppress N | --exact] [--format md|csv|json|html] [--lang ja|en] [--out DIR] [--bom]"
+        "allocation [SCENARIO] [--stock FILE] [--rounding RULE] [--target-hours H] [--suppress N | --exact] [--format md|csv|json|html] [--lang ja|en] [--out DIR] [--no-bom]"
 
     static let info = CommandInfo(
         name: "allocation", summary: "check units per 25,000 residents against stock and patients' need",
@@ -36,14 +36,15 @@ enum AllocationCommand {
             residents; the default). The rule is printed at the top of every output.
             docs/ALLOCATION.md states every rule with a worked example.
 
-            Patient figures are suppressed by default, as in the shortfall reports: counts of 1
-            to N-1 patients are shown as a range ("1-9"), figures from so few patients (batteries
-            needed, gaps, their costs, the verdict) as "x", and further cells as "x" where a sum
-            would give a hidden one away. N is --suppress N, else the scenario's
-            suppression_threshold (10). --exact prints every number unsuppressed and marks every
-            output RESTRICTED in its header; with --out the files then go to DIR/restricted/.
-            Population, standard, units held and the shortfall against the standard are never
-            hidden.
+            Patient figures follow the disclosure policy of every bcpsim output
+            (docs/DISCLOSURE.md): counts of 1 to N-1 patients are shown as a band ("1～9"),
+            figures from so few patients (batteries needed, gaps, their costs, the verdict) as
+            "x", and further cells as a band of ten or "x" where a sum would give a hidden one
+            away. N is --suppress N, else the scenario's suppression_threshold (10); a scenario
+            marked synthetic is not suppressed unless --suppress is given. --exact prints every
+            number unsuppressed and marks every output RESTRICTED in its header; with --out the
+            files then go to DIR/restricted/. Population, standard, units held and the shortfall
+            against the standard are never hidden.
 
             Without --out the report is printed in --format (default md). With --out DIR all four
             formats are written there (allocation.md, .csv, .json, .html), each atomically.
@@ -53,7 +54,7 @@ enum AllocationCommand {
         options: [
             Options.stock.spec, Options.rounding.spec, Options.targetHours.spec, Options.batteryWh.spec, Options.devices.spec,
             Options.priceGenerator.spec, Options.priceBattery.spec, Options.priceUPS.spec, Options.format.spec,
-            CommonOptions.lang.spec, Options.out.spec, Options.force.spec, CommonOptions.bom.help("Start CSV output with a UTF-8 byte order mark (for Excel).").spec,
+            CommonOptions.lang.spec, Options.out.spec, Options.force.spec, CommonOptions.noBOM.spec, CommonOptions.bom.spec,
             Options.suppress.spec, Options.exact.spec,
         ],
         positionals: 0...1,
@@ -78,6 +79,21 @@ enum AllocationCommand {
         } else if let n = args[Options.suppress] {
             o.privacy = .suppressed(threshold: n)
         }
+        /// The disclosure policy of a scenario's check: --suppress N, else the scenario's
+        /// threshold, and none for a synthetic scenario (DisclosurePolicy, the one rule).
+        func privacy(_ s: Scenario) -> AllocationPrivacy? {
+            guard o.privacy == nil else { return o.privacy }
+            let p = DisclosurePolicy.forScenario(synthetic: s.synthetic, threshold: s.parameters.suppressionThreshold)
+            return p.basis == .synthetic ? .syntheticData : .suppressed(threshold: p.threshold)
+        }
+
+        // The output folder is checked and locked before any work. Unsuppressed files are
+        // restricted: written apart from public output, in DIR/restricted/ (0700, files 0600).
+        let out = args[Options.out].map { args[Options.exact] ? ($0 as NSString).appendingPathComponent("restricted") : $0 }
+        let outFolder = try out.map {
+            try OutputFolder.prepare(
+                $0, kind: .allocation, command: "allocation", force: args[Options.force], restrictedRoot: args[Options.exact], terminal: t)
+        }
 
         let report: AllocationReport
         if let folder = args.positionals.first {
@@ -88,6 +104,7 @@ enum AllocationCommand {
             }
             for n in loaded.notes { t.err("note: \(n)") }
             o.targetHours = targetOverride ?? loaded.scenario.parameters.targetReserveHours
+            o.privacy = privacy(loaded.scenario)
             let stock = try args[Options.stock].map { try readStock($0, loaded.scenario.municipalities) }
             report = AllocationCheck.run(scenario: loaded.scenario, stock: stock, stockPath: args[Options.stock], options: o)
         } else {
@@ -99,18 +116,17 @@ enum AllocationCommand {
                 municipalities: tokyo, patients: nil, held: stock ?? [:], options: o, heldSource: stockPath.map { .stockFile($0) } ?? .none)
         }
 
-        let bom = args[CommonOptions.bom]
-        guard var out = args[Options.out] else {
-            t.out(report.rendered(format, lang: lang, bom: bom))
+        let bom = CommonOptions.bomWanted(args)
+        guard let out, let outFolder else {
+            t.document(report.rendered(format, lang: lang, bom: bom))
             return ExitCode.success
         }
-        // Unsuppressed files are restricted: written apart from public output.
-        if report.privacy.isExact { out = (out as NSString).appendingPathComponent("restricted") }
         let files = AllocationFormat.allCases.map { (name: $0.fileName, text: report.rendered($0, lang: lang, bom: bom)) }
-        try OutputFolder.write(files.map { ($0.name, $0.text) }, to: out, force: args[Options.force])
+        try outFolder.commit(files.map { ($0.name, $0.text) })
         let mode: String
         switch report.privacy {
         case .exact: mode = "exact, RESTRICTED"
+        case .syntheticData: mode = "synthetic data, not suppressed"
         case .suppressed(let n): mode = "suppressed, threshold \(n)"
         }
         t.out("wrote \(files.map(\.name).joined(separator: ", ")) to \(out) (rounding \(o.rounding.rawValue), target \(o.targetHours) h, \(mode))")
@@ -129,8 +145,8 @@ enum AllocationCommand {
             "price-battery", "YEN", 0...100_000_000, help: "Unit price of a battery / portable power station (default 104000).")
         static let priceUPS = Option<Int>.int("price-ups", "YEN", 0...100_000_000, help: "Unit price of a UPS (default 41000).")
         static let format = Option<AllocationFormat>.choice("format", "FORMAT", help: "Output format when printing (default md).")
-        static let out = CommonOptions.out.help("Write allocation.md, .csv, .json and .html into DIR (created if missing).")
-        static let force = CommonOptions.force.help("Write into an existing folder that bcpsim did not create.")
+        static let out = CommonOptions.out.help("Write allocation.md, .csv, .json and .html into DIR (created, or replaced whole if allocation wrote it; with --exact DIR/restricted/).")
+        static let force = CommonOptions.force
         static let suppress = Option<Int>.int(
             "suppress", "N", 1...1_000, help: "Show patient counts 1...N-1 as a range (default: the scenario's suppression_threshold, 10).")
         static let exact = Option<Bool>.flag(

@@ -21,17 +21,26 @@ public enum BCPSim {
         """
 
     /// Runs the command line `args` (without the program name) and returns the exit status.
+    /// Output that could not be written (standard output on a full disk, `> /dev/full`) fails the
+    /// command with exit status 73 and says why (issue 16, item 7); a closed pipe does not.
     public static func main(_ args: [String], terminal: Terminal = .standard) -> Int32 {
+        let code = dispatch(args, terminal)
+        guard let failure = terminal.outputFailure else { return code }
+        terminal.err("error: cannot write to standard output: \(failure)")
+        return code == ExitCode.success ? ExitCode.cannotCreate : code
+    }
+
+    static func dispatch(_ args: [String], _ terminal: Terminal) -> Int32 {
         guard let first = args.first else {
-            terminal.out(overview)
+            terminal.out(lines: Terminal.split(overview))
             return ExitCode.success
         }
         switch first {
         case "--help", "-h", "help":
             if args.count > 1, let c = commands.first(where: { $0.name == args[1] }) {
-                terminal.out(c.help)
+                terminal.out(lines: Terminal.split(c.help))
             } else {
-                terminal.out(overview)
+                terminal.out(lines: Terminal.split(overview))
             }
             return ExitCode.success
         case "--version":
@@ -47,7 +56,7 @@ public enum BCPSim {
         }
         let rest = Array(args.dropFirst())
         if rest.prefix(while: { $0 != "--" }).contains(where: { $0 == "--help" || $0 == "-h" }) {
-            terminal.out(command.help)
+            terminal.out(lines: Terminal.split(command.help))
             return ExitCode.success
         }
         do {
@@ -63,7 +72,7 @@ public enum BCPSim {
         } catch let e as UsageError {
             return usage(e, terminal)
         } catch let e as InputError {
-            terminal.err(e.diagnostics.rendered)
+            terminal.err(lines: e.diagnostics.lines)
             return ExitCode.dataError
         } catch let e as CommandFailure {
             terminal.err("error: \(e.message)")
@@ -75,7 +84,7 @@ public enum BCPSim {
     }
 
     static func usage(_ e: UsageError, _ terminal: Terminal) -> Int32 {
-        terminal.err("error: \(e.message)\n\(e.hint)")
+        terminal.err(lines: ["error: \(e.message)", e.hint])
         return ExitCode.usage
     }
 }

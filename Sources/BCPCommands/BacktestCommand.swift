@@ -59,10 +59,10 @@ enum BacktestCommand {
             results.append(Backtest.run(loaded.scenario, id: id, record: record, replicas: replicas, threads: threads))
         }
         let report = BacktestReport(results, lang: lang)
-        t.out(report.terminalTable)
+        t.out(lines: report.terminalTable.components(separatedBy: "\n"))
         if let out = args[Options.out] {
             let files = [("backtest.md", report.markdown()), ("backtest.csv", report.csv(bom: args[CommonOptions.bom])), ("backtest.html", report.html())]
-            try OutputFolder.write(files, to: out, force: args[CommonOptions.force])
+            try OutputFolder.write(files, to: out, kind: .backtest, command: "backtest", force: args[CommonOptions.force], terminal: t)
             t.out("wrote backtest.md, backtest.csv, backtest.html to \(out)")
         }
         t.out(report.summary)

@@ -50,7 +50,7 @@ enum GenerateCommand {
     enum Region: String, CaseIterable, Sendable { case tokyo, japan }
 
     enum Options {
-        static let out = CommonOptions.out.help("Folder to write (created; must be empty unless --force).")
+        static let out = CommonOptions.out.help("Folder to write (created, or replaced whole if bcpsim wrote it for the same command; see --force).")
         static let patients = Option<Int>.int("patients", "N", 0...10_000_000, help: "Number of patients (default: Tokyo's share, 19,714).")
         static let seed = CommonOptions.seed.help("Seed of the data set and the scenario (default 2025).")
         static let outage = Option<ScenarioPreset>.choice(
@@ -68,9 +68,10 @@ enum GenerateCommand {
             for other in [Options.patients.name, Options.outage.name, Options.region.name] where args.value(other) != nil {
                 throw UsageError("--event and --\(other) do not go together: an event has its own place and patients", hint: "usage: bcpsim \(info.synopsis)")
             }
+            let folder = try OutputFolder.prepare(out, kind: .scenario, command: "generate", force: args[CommonOptions.force], terminal: t)
             let scenario = event.scenario(tokyo: tokyo, seed: args[Options.seed] ?? 2025)
             let files = ScenarioWriter.files(for: scenario, builtIn: tokyo, sources: EventScenarios.sources(event))
-            try OutputFolder.write(files, to: out, force: args[CommonOptions.force])
+            try folder.commit(files)
             t.out("wrote \(files.count) files to \(out): \(scenario.patients.count) patients, \(scenario.providers.count) providers, \(scenario.units.count) units (synthetic roster of a real event)")
             return ExitCode.success
         }
@@ -84,6 +85,7 @@ enum GenerateCommand {
                 "--patients \(n) is more than a scenario can hold: patients.csv is read up to \(InputLimits.maxDataRows) patients "
                     + "(\(InputLimits.maxRows) rows, the header included)", hint: "see 'bcpsim generate --help'")
         }
+        let folder = try OutputFolder.prepare(out, kind: .scenario, command: "generate", force: args[CommonOptions.force], terminal: t)
         let seed = args[Options.seed] ?? 2025
         let preset = args[Options.outage] ?? .hokkaido2018
         let scenario = japan
@@ -93,7 +95,7 @@ enum GenerateCommand {
         if let problem = InputLimits.sizeProblem(scenarioFiles: files) {
             throw UsageError("the scenario would be too large to load: \(problem)", hint: "use fewer --patients")
         }
-        try OutputFolder.write(files, to: out, force: args[CommonOptions.force])
+        try folder.commit(files)
         t.out("wrote \(files.count) files to \(out): \(scenario.patients.count) patients, \(scenario.providers.count) providers, \(scenario.units.count) units (synthetic)")
         return ExitCode.success
     }

@@ -25,11 +25,17 @@ enum MergeCommand {
         positionals: 1...100_000,
         run: { args, t in
             let out = try args.required(RunCommand.Options.out, command: "merge", synopsis: "merge PART... --out DIR [--force]")
+            let folder = try OutputFolder.prepare(out, kind: .reports, command: "merge", force: args[CommonOptions.force], terminal: t)
             var parts: [PartialResult] = []
             for path in args.positionals {
                 let file = FileManager.default.fileExists(atPath: path + "/" + PartialResult.fileName) ? path + "/" + PartialResult.fileName : path
-                guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-                    throw CommandFailure(code: ExitCode.dataError, "cannot read \(file)")
+                let data: Data
+                switch BoundedFile.read(file, limit: PartialResult.maxFileBytes) {
+                case .success(let d): data = d
+                case .failure(let f): throw CommandFailure(code: ExitCode.dataError, "cannot read \(file): \(f.message)")
+                }
+                guard let text = String(data: data, encoding: .utf8) else {
+                    throw CommandFailure(code: ExitCode.dataError, "\(file) is not UTF-8 text")
                 }
                 do { parts.append(try PartialResult.parse(text)) } catch let e as PartialResult.FormatError {
                     throw CommandFailure(code: ExitCode.dataError, "\(file): \(e.message)")
@@ -40,10 +46,11 @@ enum MergeCommand {
                 throw CommandFailure(code: ExitCode.dataError, e.message)
             }
             let parsed = try ParsedArguments.parse(parts[0].reportArgs, options: RunCommand.info.options, command: "run")
-            let files = try ReportCommand.render(doc, options: ReportOptions.read(parsed))
-            try OutputFolder.write(files.map { ($0.path, $0.text) }, to: out, force: args[CommonOptions.force])
+            let options = ReportOptions.read(parsed)
+            let files = try ReportCommand.render(doc, options: options)
+            try folder.commit(files.map { ($0.path, $0.text) })
             t.out("merged \(parts.count) shard\(parts.count == 1 ? "" : "s") of \(parts[0].replicas) replicas")
-            t.out(ReportCommand.wroteLine(out, files))
+            t.out(ReportCommand.wroteLine(out, files, lang: options.lang))
             return ExitCode.success
         })
 }
@@ -54,13 +61,13 @@ enum ShardRun {
     /// from replica 0's result, exactly as the unsharded run does (only the shard holding replica 0).
     static func run(
         _ args: ParsedArguments, shard: ShardSpec, scenario: Scenario, inputs: [InputFile], replicas: Int, threads: Int,
-        tier: TierOverride, seed: UInt64?, out: String, report: (SimulationResult) -> RunReport, _ t: Terminal
+        tier: TierOverride, seed: UInt64?, out: String, folder: OutputFolder, report: (SimulationResult) -> RunReport, _ t: Terminal
     ) throws -> Int32 {
         let (k, m) = (shard.k, shard.m)
         // The report options, as merge will parse them again with run's declarations.
         var reportArgs: [String] = []
         if let v = args[CommonOptions.lang] { reportArgs += ["--lang", v.rawValue] }
-        if args[CommonOptions.bom] { reportArgs.append("--bom") }
+        if args[CommonOptions.noBOM] { reportArgs.append("--no-bom") }
         if let v = args[ReportOptions.suppress] { reportArgs += ["--suppress", String(v)] }
         let range = PartialResult.range(shard: k, of: m, replicas: replicas)
         let progress = Progress.terminal(total: range.count, what: "replicas")
@@ -68,7 +75,7 @@ enum ShardRun {
             scenario, replicas: replicas, shard: k, shards: m, seed: seed ?? scenario.seed, tier: tier, threads: threads,
             inputs: inputs, reportArgs: reportArgs, report: report, progress: progress?.update)
         progress?.finish()
-        try OutputFolder.write([(PartialResult.fileName, p.encode())], to: out, force: args[CommonOptions.force])
+        try folder.commit([(PartialResult.fileName, p.encode())])
         t.out("shard \(k)/\(m): replicas \(range.lowerBound)...\(max(range.lowerBound, range.upperBound - 1)) of \(replicas); wrote \(out)/\(PartialResult.fileName)")
         return ExitCode.success
     }
@@ -104,10 +111,10 @@ final class Progress: @unchecked Sendable {
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         let left = rate > 0 ? Double(total - done) / rate : 0
         let line = "\r\(what) \(done)/\(total), \(String(format: "%.0f", rate))/s, \(String(format: "%.1f", left)) s left   "
-        FileHandle.standardError.writeQuietly(line)
+        _ = Terminal.writeAll(STDERR_FILENO, line)
     }
 
     func finish() {
-        FileHandle.standardError.writeQuietly("\r" + String(repeating: " ", count: 60) + "\r")
+        _ = Terminal.writeAll(STDERR_FILENO, "\r" + String(repeating: " ", count: 60) + "\r")
     }
 }

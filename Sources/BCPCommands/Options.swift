@@ -100,14 +100,22 @@ extension ParsedArguments {
 
 /// Options several commands share, declared once.
 enum CommonOptions {
-    static let out = Option<String>.text("out", "DIR", help: "Folder for the output (created; must be empty unless --force).")
-    static let force = Option<Bool>.flag("force", help: "Overwrite files in an existing folder.")
+    static let out = Option<String>.text("out", "DIR", help: "Folder for the output (created, or replaced whole if bcpsim wrote it for the same command; see --force).")
+    static let force = Option<Bool>.flag(
+        "force", help: "Write into a folder bcpsim would not replace (someone else's, or of another kind): each file is replaced, other files are kept.")
     static let seed = Option<UInt64>.seed(help: "Seed instead of the scenario's (0...18446744073709551615).")
     static let threads = Option<Int>.int("threads", "T", 1...1024, help: "Threads for replicas (default: the number of cores).")
     static let tier = Option<TierOverride>.choice(
         "tier", "TIER", help: "Play every provider and municipality at this BCP tier (default as-configured).")
     static let lang = Option<Language>.choice("lang", "LANG", help: "Language of the output (default ja).")
-    static let bom = Option<Bool>.flag("bom", help: "Start CSV files with a UTF-8 byte order mark (for Excel).")
+    /// CSV files start with a UTF-8 byte order mark by default, so that Excel on Japanese Windows
+    /// reads them as UTF-8; --no-bom leaves it out for pipelines. --bom (the old switch) is kept
+    /// so that scripts that pass it keep working; it changes nothing.
+    static let noBOM = Option<Bool>.flag("no-bom", help: "Leave out the UTF-8 byte order mark that CSV files start with (for pipelines).")
+    static let bom = Option<Bool>.flag("bom", help: "Start CSV files with a UTF-8 byte order mark (the default; kept for old scripts).")
+
+    /// Whether CSV output starts with a byte order mark: yes, unless --no-bom.
+    static func bomWanted(_ args: ParsedArguments) -> Bool { !args[noBOM] }
 
     /// The number of cores, the default for --threads.
     static var cores: Int { ProcessInfo.processInfo.activeProcessorCount }
@@ -117,12 +125,12 @@ enum CommonOptions {
 enum ReportOptions {
     static let suppress = Option<Int>.int(
         "suppress", "N", 1...1_000,
-        help: "Show counts 1...N-1 as a range in public files (default: the scenario's suppression_threshold, 10).")
+        help: "Show counts 1...N-1 as a band in public files (default: the scenario's suppression_threshold, 10; none for a synthetic scenario).")
 
-    static let specs = [CommonOptions.lang.help("Language of the reports (default ja).").spec, CommonOptions.bom.spec, suppress.spec]
+    static let specs = [CommonOptions.lang.help("Language of the reports (default ja).").spec, CommonOptions.noBOM.spec, CommonOptions.bom.spec, suppress.spec]
 
     static func read(_ args: ParsedArguments) -> ShortfallOptions {
-        ShortfallOptions(lang: args[CommonOptions.lang] ?? .ja, bom: args[CommonOptions.bom], suppress: args[suppress],
+        ShortfallOptions(lang: args[CommonOptions.lang] ?? .ja, bom: CommonOptions.bomWanted(args), suppress: args[suppress],
                          toolVersion: BCPSim.version)
     }
 }

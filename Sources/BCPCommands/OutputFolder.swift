@@ -1,51 +1,575 @@
-import BCPAnalysis
-import BCPReports
+import BCPEngine
+import BCPInput
 import Foundation
 
-/// Writes a command's output files into the folder given with `--out`.
-///
-/// - Each file is written atomically (AtomicFile: a temporary file in the same folder, then a
-///   rename), so a reader or a killed run never leaves a half-written report behind.
-/// - A folder bcpsim did not create is refused unless it is empty or `--force` is given, so that a
-///   typo cannot overwrite someone's work. A folder bcpsim created holds a marker file
-///   (`.bcpsim-output`) and can be written again without `--force`: re-running a command is safe.
-/// - Names stay inside the folder (subfolders such as restricted/ are created); nothing is ever
-///   written outside `--out`.
-enum OutputFolder {
-    static let markerName = ".bcpsim-output"
-    static let markerText = "This folder was written by bcpsim. bcpsim may write into it again and replace its files.\n"
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
 
-    static func write(_ files: [(String, String)], to dir: String, force: Bool) throws {
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        if fm.fileExists(atPath: dir, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw CommandFailure(code: ExitCode.cannotCreate, "\(dir) exists and is not a folder") }
-            let existing = ((try? fm.contentsOfDirectory(atPath: dir)) ?? []).filter { $0 != markerName }
-            let ours = fm.fileExists(atPath: (dir as NSString).appendingPathComponent(markerName))
-            if !existing.isEmpty && !ours && !force {
-                throw CommandFailure(
-                    code: ExitCode.cannotCreate,
-                    "\(dir) is not empty and was not written by bcpsim; choose a new folder or pass --force to overwrite")
-            }
-        }
-        for (name, _) in files where !isInside(name) {
-            throw CommandFailure(code: ExitCode.cannotCreate, "refusing to write \(name): outside the output folder")
-        }
-        do {
-            try AtomicFile.createFolder(dir)
-            try AtomicFile.write(markerText, to: (dir as NSString).appendingPathComponent(markerName))
-            for (name, text) in files {
-                let path = (dir as NSString).appendingPathComponent(name)
-                try AtomicFile.createFolder((path as NSString).deletingLastPathComponent)
-                try AtomicFile.write(text, to: path)
-            }
-        } catch let e as AtomicFile.Failure {
-            throw CommandFailure(code: ExitCode.cannotCreate, e.description)
+/// What a command writes into its output folder. The folder's marker records it, and no command
+/// writes into a folder of another kind without `--force` (issue 16: `run g --out g` replaced the
+/// scenario's municipalities.csv with the report's; `workshop` mixed its pack into a run's folder).
+public enum OutputKind: String, Sendable, CaseIterable {
+    /// `run`, `report`, `merge`: the shortfall reports, and restricted/.
+    case reports
+    /// `run --shard`: partial.txt.
+    case partial
+    /// `generate`: a scenario folder (an input of other commands).
+    case scenario
+    /// `workshop`: a workshop pack.
+    case workshop
+    /// `allocation --out`.
+    case allocation
+    /// `compare --out`.
+    case compare
+    /// `backtest --out`.
+    case backtest
+
+    /// For messages: "a scenario folder ('bcpsim generate')".
+    var described: String {
+        switch self {
+        case .reports: return "a reports folder ('bcpsim run', 'report' or 'merge')"
+        case .partial: return "a shard's partial result ('bcpsim run --shard')"
+        case .scenario: return "a scenario folder ('bcpsim generate')"
+        case .workshop: return "a workshop pack ('bcpsim workshop')"
+        case .allocation: return "an allocation check ('bcpsim allocation')"
+        case .compare: return "a comparison ('bcpsim compare')"
+        case .backtest: return "a backtest report ('bcpsim backtest')"
         }
     }
 
-    /// A relative name without `..` components: it cannot leave the folder.
+    /// The kind of a folder written by a bcpsim whose marker did not say: from the files it holds,
+    /// when they point to one kind only.
+    static func inferred(from names: [String]) -> OutputKind? {
+        let signs: [(String, OutputKind)] = [
+            ("scenario.json", .scenario), ("partial.txt", .partial), ("facilitator.md", .workshop), ("compare.md", .compare),
+            ("allocation.md", .allocation), ("backtest.md", .backtest), ("summary.md", .reports), ("manifest.json", .reports),
+        ]
+        var kinds: [OutputKind] = []
+        for (file, kind) in signs where names.contains(file) && !kinds.contains(kind) { kinds.append(kind) }
+        return kinds.count == 1 ? kinds[0] : nil
+    }
+}
+
+/// The marker file `.bcpsim-output`: which command wrote the folder (and so its kind), and every
+/// file it wrote. Nothing else may be in a folder bcpsim replaces as a whole.
+struct OutputMarker: Equatable {
+    /// Nil for the marker of an older bcpsim, which did not record the kind or the files.
+    var kind: OutputKind?
+    var command: String
+    /// The folder's files, relative paths in writing order; nil for an older marker.
+    var files: [String]?
+
+    static let header = "This folder was written by bcpsim. When bcpsim writes here again it replaces the whole folder,\n"
+        + "so keep nothing else in it (bcpsim refuses to replace a folder that holds other files).\n"
+    /// The whole text of the markers bcpsim wrote before kinds (issue 16).
+    static let legacyText = "This folder was written by bcpsim. bcpsim may write into it again and replace its files.\n"
+
+    var text: String {
+        OutputMarker.header + "kind: \(kind?.rawValue ?? "")\ncommand: \(command)\n" + (files ?? []).map { "file: \($0)\n" }.joined()
+    }
+
+    /// The marker in `text`, nil when it is not one.
+    static func parse(_ text: String) -> OutputMarker? {
+        if text == legacyText { return OutputMarker(kind: nil, command: "", files: nil) }
+        guard text.hasPrefix(header) else { return nil }
+        var kind: OutputKind?, command: String?, files: [String] = []
+        for line in text.dropFirst(header.count).split(separator: "\n") {
+            if line.hasPrefix("kind: ") {
+                kind = OutputKind(rawValue: String(line.dropFirst(6)))
+            } else if line.hasPrefix("command: ") {
+                command = String(line.dropFirst(9))
+            } else if line.hasPrefix("file: ") {
+                files.append(String(line.dropFirst(6)))
+            } else {
+                return nil
+            }
+        }
+        guard let k = kind, let c = command else { return nil }
+        return OutputMarker(kind: k, command: c, files: files)
+    }
+}
+
+/// The folder a command writes with `--out`, written as one transaction (issue 16, items 2, 4, 6, 15).
+///
+/// `prepare` runs before any work: it locks the folder, checks what is there and makes a
+/// temporary sibling folder, so a bad `--out` fails in milliseconds, not after the simulation.
+/// `commit` writes every file into the temporary folder, then swaps it in whole:
+///
+/// - **One writer.** A lock file next to the folder (`.NAME.bcpsim-lock`, flock) is held from
+///   `prepare` to the end; a second bcpsim writing the same folder is refused, naming the first.
+///   The kernel releases the lock when a process dies, even by SIGKILL.
+/// - **Whole folders.** The new folder is built in `.NAME.bcpsim-new-PID` beside it and
+///   exchanged with the old one in one rename (renameat2 RENAME_EXCHANGE; where the file system
+///   cannot, two renames, and the next run puts the old folder back if it was stopped between
+///   them). Killed at any point, the folder is the old one or the new one, whole, and at most a
+///   temporary folder is left beside it, which the next run into the folder removes and names.
+///   The manifest always matches the folder, since the folder holds exactly what was written.
+/// - **Kinds.** The marker (`.bcpsim-output`) records the command, its kind and every file. A
+///   folder may be replaced without `--force` only when it is new, empty, or bcpsim wrote it for
+///   the same kind and it holds nothing else; a scenario folder, a folder of another kind or
+///   someone else's needs `--force`, and is then written in place: each file replaced whole, the
+///   folder's other files kept (not a transaction: the folder is not bcpsim's alone).
+/// - **No links followed.** Every file and folder is created relative to an open folder with
+///   O_NOFOLLOW; a symbolic link inside the output folder is never written through (a link in
+///   place of `restricted/` is reported, and replaced by a folder with `--force`).
+/// - **Private restricted files.** Files under restricted/ are 0600 in a 0700 folder.
+/// - **Every write checked.** A full disk says "no space left on device", naming the file.
+public final class OutputFolder {
+    static let markerName = ".bcpsim-output"
+
+    enum Mode: Equatable {
+        /// Build a new folder beside it and swap it in.
+        case replace
+        /// --force into a folder that is not bcpsim's alone: replace each file in place.
+        case inPlace
+    }
+
+    /// `--out` as given, for messages.
+    let display: String
+    let kind: OutputKind
+    let command: String
+    /// Every file is restricted (allocation --exact writes its folder as DIR/restricted).
+    let restrictedRoot: Bool
+    let mode: Mode
+    private let parent: Directory
+    private let name: String
+    private let terminal: Terminal
+    private let lockName: String
+    private var lockFD: Int32 = -1
+    /// The temporary folder beside the output (replace mode), until it is swapped in and removed.
+    private var temporary: String?
+    /// The output folder existed when prepared.
+    private let existed: Bool
+    /// Its permission bits, kept by the new folder.
+    private let oldPermissions: mode_t?
+    /// An older bcpsim's marker: the folder's files are checked against the new ones at commit.
+    private let checkAgainstNewFiles: Bool
+    private var killSwitch = KillSwitch()
+
+    private init(
+        display: String, kind: OutputKind, command: String, restrictedRoot: Bool, mode: Mode, parent: Directory, name: String,
+        terminal: Terminal, lockName: String, lockFD: Int32, existed: Bool, oldPermissions: mode_t?, checkAgainstNewFiles: Bool
+    ) {
+        self.display = display
+        self.kind = kind
+        self.command = command
+        self.restrictedRoot = restrictedRoot
+        self.mode = mode
+        self.parent = parent
+        self.name = name
+        self.terminal = terminal
+        self.lockName = lockName
+        self.lockFD = lockFD
+        self.existed = existed
+        self.oldPermissions = oldPermissions
+        self.checkAgainstNewFiles = checkAgainstNewFiles
+    }
+
+    deinit { release() }
+
+    // MARK: Prepare
+
+    /// Locks and checks the folder `out` for a command writing `kind`, before the command does
+    /// any work. Throws a CommandFailure (exit 73) or a UsageError (an empty `--out`).
+    public static func prepare(
+        _ out: String, kind: OutputKind, command: String, force: Bool, restrictedRoot: Bool = false, terminal: Terminal
+    ) throws -> OutputFolder {
+        do {
+            return try prepareChecked(out, kind: kind, command: command, force: force, restrictedRoot: restrictedRoot, terminal: terminal)
+        } catch let e as OutputFailure {
+            throw CommandFailure(code: ExitCode.cannotCreate, e.message)
+        }
+    }
+
+    /// `prepare` then `commit`: for callers that have the files already.
+    public static func write(
+        _ files: [(String, String)], to out: String, kind: OutputKind, command: String, force: Bool, restrictedRoot: Bool = false,
+        terminal: Terminal
+    ) throws {
+        try prepare(out, kind: kind, command: command, force: force, restrictedRoot: restrictedRoot, terminal: terminal).commit(files)
+    }
+
+    private static func prepareChecked(
+        _ out: String, kind: OutputKind, command: String, force: Bool, restrictedRoot: Bool, terminal: Terminal
+    ) throws -> OutputFolder {
+        guard !out.isEmpty else { throw UsageError("--out is empty", hint: "give the folder to write, e.g. --out out/tokyo") }
+        var (parentPath, name) = try locate(out)
+        try makeFolders(parentPath)
+        var parent = try Directory(path: parentPath)
+        if parent.type(name) == .link {
+            // --out names a link: write the folder it points to (the link is the user's own).
+            guard let real = realPath(parentPath + "/" + name), isFolder(real) else {
+                throw OutputFailure(message: "\(out) is a symbolic link to something that is not a folder")
+            }
+            (parentPath, name) = try locate(real)
+            parent = try Directory(path: parentPath)
+        }
+        let lockName = sideName(name, "lock")
+        let lockFD = try lock(parent, lockName, out)
+        var keepLock = false
+        defer { if !keepLock { unlinkat(parent.fd, lockName, 0); close(lockFD) } }
+
+        cleanLeftovers(parent, name, out, terminal)
+
+        var mode = Mode.replace
+        var existed = false
+        var oldPermissions: mode_t?
+        var checkAgainstNewFiles = false
+        switch parent.type(name) {
+        case nil:
+            break
+        case .folder?:
+            existed = true
+            let dir = try parent.open(name)
+            if let a = dir.status(), let b = parent.status(), a.st_dev != b.st_dev {
+                throw OutputFailure(
+                    message: "\(out) is a mount point; bcpsim replaces its output folder as a whole, which it cannot do to a mount point: choose a folder inside it")
+            }
+            oldPermissions = dir.status().map { $0.st_mode & 0o7777 }
+            let entries = try dir.entries()
+            if entries.isEmpty { break }
+            let why: String?
+            if let marker = readMarker(dir) {
+                if let k = marker.kind {
+                    if k != kind {
+                        why = "\(out) is \(k.described); '\(command)' writes \(kind.described)"
+                    } else {
+                        let foreign = try foreignEntries(dir, keeping: Set(marker.files ?? []))
+                        why = foreign.isEmpty ? nil : foreignMessage(out, foreign)
+                    }
+                } else if OutputKind.inferred(from: entries) == kind {
+                    checkAgainstNewFiles = true
+                    why = nil
+                } else {
+                    why = "\(out) was written by an older bcpsim and does not hold \(kind.described)"
+                }
+            } else {
+                why = "\(out) is not empty and was not written by bcpsim"
+            }
+            if let why {
+                guard force else {
+                    throw OutputFailure(message: why + "; choose another folder, or pass --force to write into it (its other files are kept)")
+                }
+                mode = .inPlace
+            }
+        default:
+            throw OutputFailure(message: "\(out) exists and is not a folder")
+        }
+
+        let folder = OutputFolder(
+            display: out, kind: kind, command: command, restrictedRoot: restrictedRoot, mode: mode, parent: parent, name: name,
+            terminal: terminal, lockName: lockName, lockFD: lockFD, existed: existed, oldPermissions: oldPermissions,
+            checkAgainstNewFiles: checkAgainstNewFiles)
+        keepLock = true
+        switch mode {
+        case .replace:
+            if existed, let here = realPath("."), let target = realPath(parentPath + "/" + name), here == target || here.hasPrefix(target + "/") {
+                throw OutputFailure(message: "bcpsim would replace \(out), which holds the current folder; run bcpsim from another folder")
+            }
+            let tmp = sideName(name, "new-\(getpid())")
+            try parent.makeFolder(tmp, mode: restrictedRoot ? 0o700 : 0o755)
+            folder.temporary = tmp
+            folder.killSwitch.step()
+        case .inPlace:
+            // Writable? A probe file now, rather than a failure after the work.
+            let dir = try parent.open(name)
+            let probe = Directory.temporaryName(for: "probe-\(getpid())", "tmp")
+            try dir.create(probe, Data(), mode: 0o600)
+            unlinkat(dir.fd, probe, 0)
+        }
+        return folder
+    }
+
+    // MARK: Commit
+
+    /// Writes `files` (relative path, text), in order, and makes them the folder. Throws a
+    /// CommandFailure (exit 73) naming the file and the reason; the old folder is then untouched.
+    public func commit(_ files: [(String, String)]) throws {
+        defer { release() }
+        var seen = Set<String>()
+        for (path, _) in files {
+            guard OutputFolder.isInside(path), path != OutputFolder.markerName, seen.insert(path).inserted else {
+                throw CommandFailure(code: ExitCode.cannotCreate, "refusing to write \(path): outside the output folder")
+            }
+        }
+        do {
+            switch mode {
+            case .replace: try commitReplacing(files)
+            case .inPlace: try commitInPlace(files)
+            }
+        } catch let e as OutputFailure {
+            throw CommandFailure(code: ExitCode.cannotCreate, e.message)
+        }
+    }
+
+    private func commitReplacing(_ files: [(String, String)]) throws {
+        guard let tmp = temporary else { return }
+        // Messages name each file where it will be, not in the temporary folder.
+        let root = try parent.open(tmp, shownAs: display)
+        for (path, text) in files {
+            try write(path, Data(text.utf8), under: root, replacing: false)
+            killSwitch.step()
+        }
+        let marker = OutputMarker(kind: kind, command: command, files: files.map(\.0))
+        try root.create(OutputFolder.markerName, Data(marker.text.utf8), mode: 0o644)
+        killSwitch.step()
+        if existed && checkAgainstNewFiles, parent.type(name) == .folder {
+            let foreign = try OutputFolder.foreignEntries(try parent.open(name), keeping: Set(files.map(\.0)))
+            if !foreign.isEmpty {
+                throw OutputFailure(message: OutputFolder.foreignMessage(display, foreign)
+                    + "; choose another folder, or pass --force to write into it (its other files are kept)")
+            }
+        }
+        if let p = oldPermissions { fchmod(root.fd, restrictedRoot ? p & 0o700 : p) }
+        try swap(tmp)
+        killSwitch.step()
+        if let old = temporary {
+            do { try parent.remove(old) } catch {
+                terminal.err("note: the previous \(display) could not be removed and is in \(parent.path(old)) (\(error))")
+            }
+            temporary = nil
+        }
+        killSwitch.step()
+    }
+
+    /// Puts the folder built in `tmp` in place of the output folder; afterwards `temporary` names
+    /// the old folder (to remove), or nil when there was none.
+    private func swap(_ tmp: String) throws {
+        if parent.type(name) != nil {
+            guard let e = parent.rename(tmp, to: parent, name, flags: Directory.renameExchange) else {
+                temporary = tmp  // now the old folder
+                return
+            }
+            guard e == EINVAL || e == ENOSYS || e == EOPNOTSUPP else { throw OutputFailure("replace", display, e) }
+            // No exchange on this file system: the old folder aside, then the new one in.
+            let old = OutputFolder.sideName(name, "old-\(getpid())")
+            if let e = parent.rename(name, to: parent, old) { throw OutputFailure("move aside", display, e) }
+            if let e = parent.rename(tmp, to: parent, name) {
+                _ = parent.rename(old, to: parent, name)
+                throw OutputFailure("replace", display, e)
+            }
+            temporary = old
+        } else {
+            var e = parent.rename(tmp, to: parent, name, flags: Directory.renameNoReplace)
+            if e == EINVAL || e == ENOSYS || e == EOPNOTSUPP { e = parent.rename(tmp, to: parent, name) }
+            if let e {
+                throw e == EEXIST || e == ENOTEMPTY
+                    ? OutputFailure(message: "\(display) was created by someone else while bcpsim was writing it; it was left as it is")
+                    : OutputFailure("create", display, e)
+            }
+            temporary = nil
+        }
+    }
+
+    private func commitInPlace(_ files: [(String, String)]) throws {
+        let root = try parent.open(name, shownAs: display)
+        for (path, text) in files { try write(path, Data(text.utf8), under: root, replacing: true) }
+    }
+
+    /// Writes one file at a relative path, creating its folders (restricted/ and everything
+    /// under it private: 0700 folders, 0600 files). `replacing`: the folder may hold the file,
+    /// folders and links already (in place); a link on the way is replaced by a folder.
+    private func write(_ path: String, _ data: Data, under root: Directory, replacing: Bool) throws {
+        let parts = path.split(separator: "/").map(String.init)
+        var dir = root
+        var restricted = restrictedRoot
+        if restricted && replacing { fchmod(dir.fd, 0o700) }
+        for (k, part) in parts.dropLast().enumerated() {
+            if k == 0 && part == "restricted" { restricted = true }
+            dir = try dir.folder(part, mode: restricted ? 0o700 : 0o755, replacingLinks: replacing)
+            if restricted && replacing { fchmod(dir.fd, 0o700) }
+        }
+        let fileMode: mode_t = restricted ? 0o600 : 0o644
+        let last = parts[parts.count - 1]
+        if replacing {
+            try dir.replace(last, data, mode: fileMode)
+        } else {
+            try dir.create(last, data, mode: fileMode)
+        }
+    }
+
+    /// Removes what is left of an unfinished transaction and the lock.
+    private func release() {
+        if let tmp = temporary {
+            try? parent.remove(tmp)
+            temporary = nil
+        }
+        if lockFD >= 0 {
+            // Removed while still held: a process waiting on the old file sees it gone and retries.
+            unlinkat(parent.fd, lockName, 0)
+            close(lockFD)
+            lockFD = -1
+        }
+    }
+
+    // MARK: Helpers
+
+    /// A relative name without `..` or empty components: it cannot leave the folder.
     static func isInside(_ name: String) -> Bool {
-        !name.isEmpty && !name.hasPrefix("/") && !name.split(separator: "/").contains("..")
+        !name.isEmpty && !name.hasPrefix("/") && !name.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0.isEmpty || $0 == "." }
+    }
+
+    /// `.NAME.bcpsim-WHAT` beside the folder NAME (a hash of NAME when it is long).
+    static func sideName(_ name: String, _ what: String) -> String {
+        let base = name.utf8.count <= 200 ? name : StableHash.fnv1a64Hex(name.utf8)
+        return ".\(base).bcpsim-\(what)"
+    }
+
+    /// The parent folder and the last component of `out` (`.` and `..` resolved).
+    static func locate(_ out: String) throws -> (String, String) {
+        var path = out
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        func split(_ p: String) -> (String, String) {
+            guard let slash = p.lastIndex(of: "/") else { return (".", p) }
+            let parent = p[..<slash]
+            return (parent.isEmpty ? "/" : String(parent), String(p[p.index(after: slash)...]))
+        }
+        var (parent, name) = split(path)
+        if name == "." || name == ".." || path == "/" {
+            guard let real = realPath(path) else { throw OutputFailure(message: "\(out): no such folder") }
+            guard real != "/" else { throw OutputFailure(message: "refusing to write the root folder / as an output folder") }
+            (parent, name) = split(real)
+        }
+        return (parent, name)
+    }
+
+    /// Creates `path` and its parents where missing (0755 less the umask).
+    static func makeFolders(_ path: String) throws {
+        if isFolder(path) { return }
+        var current = path.hasPrefix("/") ? "/" : ""
+        for part in path.split(separator: "/") {
+            current += (current.isEmpty || current.hasSuffix("/") ? "" : "/") + part
+            if mkdir(current, 0o755) != 0 && errno != EEXIST { throw OutputFailure("create the folder", current, errno) }
+        }
+    }
+
+    static func isFolder(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
+    /// Takes the lock file beside the folder; refuses when another process holds it.
+    static func lock(_ parent: Directory, _ lockName: String, _ out: String) throws -> Int32 {
+        for _ in 0..<20 {
+            let fd = openat(parent.fd, lockName, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw OutputFailure("create the lock file", parent.path(lockName), errno) }
+            if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+                let e = errno
+                var buffer = [UInt8](repeating: 0, count: 32)
+                let n = pread(fd, &buffer, buffer.count, 0)
+                close(fd)
+                guard e == EWOULDBLOCK else { throw OutputFailure("lock", parent.path(lockName), e) }
+                let pid = n > 0 ? String(decoding: buffer[..<n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : ""
+                let who = pid.isEmpty || Int(pid) == nil ? "" : " (process \(pid))"
+                throw OutputFailure(
+                    message: "\(out) is being written by another bcpsim\(who); wait until it has finished, or choose another folder")
+            }
+            // The holder before us may have removed the file as it finished: lock the file that
+            // is at the name now.
+            var mine = stat()
+            if fstat(fd, &mine) == 0, let there = parent.status(lockName), there.st_ino == mine.st_ino, there.st_dev == mine.st_dev {
+                let text = Array("\(getpid())\n".utf8)
+                _ = ftruncate(fd, 0)
+                _ = pwrite(fd, text, text.count, 0)
+                return fd
+            }
+            close(fd)
+        }
+        throw OutputFailure(message: "cannot lock \(out): its lock file keeps changing")
+    }
+
+    /// Removes the temporary folders a stopped run left beside the folder (the lock is held, so
+    /// no other run is using them), naming each; puts an old folder back if a run was stopped
+    /// between its two renames (only where the file system has no exchange).
+    static func cleanLeftovers(_ parent: Directory, _ name: String, _ out: String, _ terminal: Terminal) {
+        let prefix = sideName(name, "")
+        guard let entries = try? parent.entries() else { return }
+        let leftovers = entries.filter { e in
+            guard e.hasPrefix(prefix) else { return false }
+            let rest = e.dropFirst(prefix.count)
+            return (rest.hasPrefix("new-") || rest.hasPrefix("old-")) && Int(rest.dropFirst(4)) != nil
+        }
+        if parent.type(name) == nil, let old = leftovers.first(where: { $0.dropFirst(prefix.count).hasPrefix("old-") }),
+            parent.rename(old, to: parent, name) == nil
+        {
+            terminal.err("note: put back \(out) from \(parent.path(old)), left by a bcpsim that was stopped while replacing it")
+        }
+        for e in leftovers where parent.type(e) != nil {
+            do {
+                try parent.remove(e)
+                terminal.err("note: removed \(parent.path(e)), left by a bcpsim that was stopped while writing \(out)")
+            } catch {
+                terminal.err("note: \(parent.path(e)) was left by a bcpsim that was stopped while writing \(out); it could not be removed (\(error))")
+            }
+        }
+    }
+
+    /// The marker of `dir`, nil when there is none (or it is not a regular file, or not a marker).
+    static func readMarker(_ dir: Directory) -> OutputMarker? {
+        guard dir.type(markerName) == .file, let data = dir.read(markerName, limit: 1 << 20) else { return nil }
+        return OutputMarker.parse(String(decoding: data, as: UTF8.self))
+    }
+
+    /// Entries of `dir` that are not among `keeping` (relative paths of files) nor the marker,
+    /// nor a temporary file of an unfinished in-place write: what replacing the folder would delete.
+    static func foreignEntries(_ dir: Directory, keeping: Set<String>, prefix: String = "") throws -> [String] {
+        var out: [String] = []
+        for e in try dir.entries() {
+            let path = prefix + e
+            if prefix.isEmpty && e == markerName { continue }
+            if isStaleTemporary(e) { continue }
+            switch dir.type(e) {
+            case .file?:
+                if !keeping.contains(path) { out.append(path) }
+            case .folder?:
+                if keeping.contains(where: { $0.hasPrefix(path + "/") }) {
+                    out += try foreignEntries(try dir.open(e), keeping: keeping, prefix: path + "/")
+                } else {
+                    out.append(path + "/")
+                }
+            case .link?:
+                out.append(path + " (a symbolic link)")
+            default:
+                out.append(path)
+            }
+        }
+        return out
+    }
+
+    /// `.NAME.bcpsim-tmp`: a file being replaced in place when its run was stopped (the next
+    /// in-place write of NAME replaces it; a replaced folder drops it); `.NAME.tmp-PID-UUID`: the
+    /// same, left by a bcpsim before issue 16.
+    static func isStaleTemporary(_ name: String) -> Bool {
+        guard name.hasPrefix(".") else { return false }
+        if name.hasSuffix(".bcpsim-tmp") && name.count > ".bcpsim-tmp".count + 1 { return true }
+        return name.range(of: #"\.tmp-[0-9]+-[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$"#, options: .regularExpression) != nil
+    }
+
+    static func foreignMessage(_ out: String, _ foreign: [String]) -> String {
+        let shown = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? " and \(foreign.count - 5) more" : "")
+        return "\(out) holds files bcpsim did not write there (\(shown)); bcpsim replaces its output folders as a whole and would delete them"
+    }
+}
+
+/// Test hook: with BCPSIM_TEST_KILL_AT_STEP=K in the environment, the process kills itself with
+/// SIGKILL after the K-th step of writing an output folder (1: the temporary folder is made;
+/// then one step per file; the marker; the swap; the old folder removed), so that a test can
+/// stop a run at every point (OutputFolderTransactionTests). Never set in normal use.
+struct KillSwitch {
+    let at: Int? = getenv("BCPSIM_TEST_KILL_AT_STEP").flatMap { Int(String(cString: $0)) }
+    var count = 0
+
+    mutating func step() {
+        count += 1
+        if count == at { kill(getpid(), SIGKILL) }
     }
 }

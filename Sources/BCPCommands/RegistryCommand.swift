@@ -5,7 +5,7 @@ import Foundation
 
 /// `bcpsim registry`: the Tokyo home-care programs extracted from the five source documents.
 enum RegistryCommand {
-    static let synopsis = "registry [list | show ID | history NAME-OR-ID] [--fy YEAR] [--new] [--effort N] [--search TEXT] [--format md|csv|json] [--lang ja|en] [--bom]"
+    static let synopsis = "registry [list | show ID | history NAME-OR-ID] [--fy YEAR] [--new] [--effort N] [--search TEXT] [--format md|csv|json|html] [--lang ja|en] [--no-bom]"
 
     static let info = CommandInfo(
         name: "registry", summary: "list, show and trace the funding programs of the source documents",
@@ -16,14 +16,18 @@ enum RegistryCommand {
             draft budget), one record per program and fiscal year, and cites for every field the
             document file and line it was read from (docs/REGISTRY.md).
 
-            list (the default) prints a table of the programs that pass the filters.
-            show ID prints one record with every field and its source.
+            list (the default) prints a table of the programs that pass the filters; with
+            --format html, the whole registry as one page: programs by effort and fiscal year,
+            amounts with thousands separators, subsidy rates, each program's history across
+            years and every field in full, each value linked to the source line it was read from
+            (the same page as registry.html in a run folder).
+            show ID prints one record, every field labelled and followed by its source line.
             history NAME-OR-ID prints one program across fiscal years.
             """,
         options: [
             Options.fy.spec, Options.new.spec, Options.effort.spec, Options.search.spec, Options.format.spec,
             CommonOptions.lang.help("Language of headings and names (default ja).").spec,
-            CommonOptions.bom.help("Start CSV with a UTF-8 byte order mark, for Excel.").spec,
+            CommonOptions.noBOM.spec, CommonOptions.bom.spec,
         ],
         positionals: 0...2,
         run: { args, t in
@@ -38,21 +42,22 @@ enum RegistryCommand {
                 guard let p = registry.program(id: args.positionals[1]) else {
                     throw UsageError("no program with id '\(args.positionals[1])'", hint: "list the ids with 'bcpsim registry --format csv'")
                 }
-                t.out(RegistryRenderer.show(p, lang: lang))
+                t.document(RegistryRenderer.show(p, lang: lang))
             case ("history", 2):
                 let found = registry.history(nameOrId: args.positionals[1])
                 guard !found.isEmpty else {
                     throw UsageError("no program matches '\(args.positionals[1])'", hint: "try 'bcpsim registry --search TEXT'")
                 }
-                t.out(RegistryRenderer.history(found, lang: lang))
+                t.document(RegistryRenderer.history(found, lang: lang))
             case ("list", 1), ("list", 0):
                 let query = RegistryQuery(
                     fiscalYear: args[Options.fy], newOnly: args[Options.new], effort: args[Options.effort], search: args[Options.search])
                 let programs = registry.query(query)
                 switch args[Options.format] ?? .md {
-                case .csv: t.out(RegistryRenderer.csv(programs, lang: lang, bom: args[CommonOptions.bom]))
-                case .json: t.out(RegistryRenderer.json(programs))
-                case .md: t.out(RegistryRenderer.markdown(programs, lang: lang))
+                case .csv: t.document(RegistryRenderer.csv(programs, lang: lang, bom: CommonOptions.bomWanted(args)))
+                case .html: t.document(RegistryPage.html(registry, lang: lang))
+                case .json: t.document(RegistryRenderer.json(programs))
+                case .md: t.document(RegistryRenderer.markdown(programs, lang: lang))
                 }
             default:
                 throw UsageError("expected 'list', 'show ID' or 'history NAME-OR-ID', found '\(args.positionals.joined(separator: " "))'", hint: "usage: bcpsim \(synopsis)")
@@ -62,7 +67,7 @@ enum RegistryCommand {
 }
 
 extension RegistryCommand {
-    enum Format: String, CaseIterable, Sendable { case md, csv, json }
+    enum Format: String, CaseIterable, Sendable { case md, csv, json, html }
 
     enum Options {
         static let fy = Option<Int>.int("fy", "YEAR", 1900...2100, help: "Only this fiscal year (western, e.g. 2025).")

@@ -1,4 +1,5 @@
 import BCPAnalysis
+import BCPInput
 import BCPRegistry
 import BCPReports
 import Foundation
@@ -8,7 +9,7 @@ import BCPText
 /// `bcpsim run` (DIR/restricted/result.json), e.g. in the other language. The files are those
 /// `run` writes, byte for byte, for the same options.
 enum ReportCommand {
-    static let synopsis = "report RESULT --out DIR [--lang ja|en] [--bom] [--suppress N] [--force]"
+    static let synopsis = "report RESULT --out DIR [--lang ja|en] [--no-bom] [--suppress N] [--force]"
 
     static let info = CommandInfo(
         name: "report", summary: "render the shortfall reports again from a saved result",
@@ -21,17 +22,21 @@ enum ReportCommand {
             from RESULT. With the options 'run' was given, the folder is byte-identical to the
             one 'run' wrote; change --lang or --suppress to render another version.
             """,
-        options: [CommonOptions.out.help("Folder for the reports (created; must be empty unless --force).").spec]
-            + [CommonOptions.lang.help("Language of the reports (default ja).").spec, CommonOptions.bom.spec,
+        options: [CommonOptions.out.help("Folder for the reports (created, or replaced whole if bcpsim wrote it for the same command; see --force).").spec]
+            + [CommonOptions.lang.help("Language of the reports (default ja).").spec, CommonOptions.noBOM.spec, CommonOptions.bom.spec,
                ReportOptions.suppress.help("Show counts 1...N-1 as a range in public files (default: the threshold stored in RESULT).").spec,
                CommonOptions.force.spec],
         positionals: 1...1,
         run: { args, t in
             let out = try args.required(CommonOptions.out, command: "report", synopsis: synopsis)
             let options = ReportOptions.read(args)
+            let folder = try OutputFolder.prepare(out, kind: .reports, command: "report", force: args[CommonOptions.force], terminal: t)
             let path = args.positionals[0]
-            guard let bytes = FileManager.default.contents(atPath: path) else {
-                throw CommandFailure(code: ExitCode.dataError, "cannot read \(path)")
+            // Read through the bounded reader: its size is checked before a byte is read (issue 16, item 9).
+            let bytes: Data
+            switch BoundedFile.read(path, limit: DocumentLimits.maxFileBytes) {
+            case .success(let d): bytes = d
+            case .failure(let f): throw CommandFailure(code: ExitCode.dataError, "cannot read \(path): \(f.message)")
             }
             guard let text = String(data: bytes, encoding: .utf8) else {
                 throw CommandFailure(code: ExitCode.dataError, "\(path) is not UTF-8 text")
@@ -41,8 +46,8 @@ enum ReportCommand {
                 throw CommandFailure(code: ExitCode.dataError, "not a bcpsim result: \(e.message)")
             }
             let files = try render(doc, options: options)
-            try OutputFolder.write(files.map { ($0.path, $0.text) }, to: out, force: args[CommonOptions.force])
-            t.out(wroteLine(out, files))
+            try folder.commit(files.map { ($0.path, $0.text) })
+            t.out(wroteLine(out, files, lang: options.lang))
             return ExitCode.success
         })
 
@@ -55,8 +60,8 @@ enum ReportCommand {
         return ShortfallReport.files(doc, options: options, registry: registry)
     }
 
-    static func wroteLine(_ out: String, _ files: [OutputFile]) -> String {
+    static func wroteLine(_ out: String, _ files: [OutputFile], lang: Language = .ja) -> String {
         let restricted = files.filter(\.restricted).count
-        return "wrote \(files.count) files to \(out) (\(restricted) restricted, with patient ids, in \(out)/restricted/; open \(out)/summary.html)"
+        return Labels.text("terminal.wrote", lang, String(files.count), out, String(restricted))
     }
 }

@@ -10,7 +10,7 @@ import BCPText
 /// `bcpsim run SCENARIO --out DIR`: simulate the outage and write the reports (ReportCommand
 /// renders the same files again from the result file).
 enum RunCommand {
-    static let synopsis = "run SCENARIO --out DIR [--seed S] [--replicas N] [--tier TIER] [--threads T] [--lang ja|en] [--bom] [--suppress N] [--what-if N] [--shard K/M] [--force]"
+    static let synopsis = "run SCENARIO --out DIR [--seed S] [--replicas N] [--tier TIER] [--threads T] [--lang ja|en] [--no-bom] [--suppress N] [--what-if N] [--shard K/M] [--force]"
 
     static let info = CommandInfo(
         name: "run", summary: "simulate a scenario's outage and write the result",
@@ -27,7 +27,11 @@ enum RunCommand {
             summary.md and summary.html (headline, tables by area, municipality, BCP tier and
             device, the timeline of patients without power, the reasons, what would have closed
             the gap and the programs that fund it), tidy CSV tables, the program registry, and
-            manifest.json. Public files suppress small counts. DIR/restricted/ holds the files
+            manifest.json. Public files follow the disclosure policy (docs/DISCLOSURE.md): with
+            real data, counts of 1 to 9 patients are shown as the band 1～9 and sums are protected
+            with bands of ten; a scenario marked synthetic is shown exactly unless --suppress N is
+            given. CSV files start with a byte order mark for Excel (--no-bom for pipelines) and
+            have their header row in the report's language. DIR/restricted/ holds the files
             with patient ids: patients.csv (the priority list) and result.json (schema
             bcpsim.result/1, every aggregate and every patient's outcome, plus what the reports
             need); 'bcpsim report DIR/restricted/result.json --out DIR2' renders the same files.
@@ -55,6 +59,11 @@ enum RunCommand {
             let tier = args[CommonOptions.tier] ?? .asConfigured
             let whatIf = args[Options.whatIf] ?? 5
             let options = ReportOptions.read(args)
+            // The output folder is checked and locked before any work (issue 16, item 15).
+            let shard = args[Options.shard]
+            let folder = try OutputFolder.prepare(
+                out, kind: shard == nil ? .reports : .partial, command: shard == nil ? "run" : "run --shard",
+                force: args[CommonOptions.force], terminal: t)
             let loaded = try ScenarioLoader.load(folder: args.positionals[0]).get()
             for n in loaded.notes { t.err("note: \(n)") }
             let report = { (replica0: SimulationResult) -> RunReport in
@@ -66,10 +75,10 @@ enum RunCommand {
                     synthetic: loaded.scenario.synthetic, suppressionThreshold: loaded.scenario.parameters.suppressionThreshold,
                     inputs: loaded.files.map { InputFile(name: $0.name, fnv1a64: $0.fnv1a64) }, counterfactual: whatIfResult)
             }
-            if let shard = args[Options.shard] {
+            if let shard {
                 return try ShardRun.run(
                     args, shard: shard, scenario: loaded.scenario, inputs: loaded.files.map { InputFile(name: $0.name, fnv1a64: $0.fnv1a64) },
-                    replicas: replicas, threads: threads, tier: tier, seed: seed, out: out, report: report, t)
+                    replicas: replicas, threads: threads, tier: tier, seed: seed, out: out, folder: folder, report: report, t)
             }
             let progress = Progress.terminal(total: replicas, what: "replicas")
             let ensemble = Ensemble.run(loaded.scenario, replicas: replicas, threads: threads, tier: tier, seed: seed, progress: progress?.update)
@@ -77,9 +86,10 @@ enum RunCommand {
             let doc = ResultDocument(
                 result: ensemble.replica0, ensemble: replicas > 1 ? ensemble.statistics : nil, report: report(ensemble.replica0))
             let files = try ReportCommand.render(doc, options: options)
-            try OutputFolder.write(files.map { ($0.path, $0.text) }, to: out, force: args[CommonOptions.force])
-            t.out(RunSummary.text(ensemble, synthetic: loaded.scenario.synthetic))
-            t.out(ReportCommand.wroteLine(out, files))
+            try folder.commit(files.map { ($0.path, $0.text) })
+            // One terminal-safe line each: a line break in the scenario's name cannot start a line.
+            t.out(lines: ShortfallReport.terminalHeadlineLines(doc, options: options))
+            t.out(ReportCommand.wroteLine(out, files, lang: options.lang))
             return ExitCode.success
         })
 }
@@ -87,7 +97,7 @@ enum RunCommand {
 extension RunCommand {
     /// run's own options.
     enum Options {
-        static let out = CommonOptions.out.help("Folder for the result (created; must be empty unless --force).")
+        static let out = CommonOptions.out.help("Folder for the result (created, or replaced whole if bcpsim wrote it for the same command; see --force).")
         static let seed = CommonOptions.seed
         static let replicas = Option<Int>.int("replicas", "N", 1...PartialResult.maxReplicas, help: "Number of seeds to run (default 1, at most 100000).")
         static let whatIf = Option<Int>.int(
@@ -108,28 +118,5 @@ struct ShardSpec: Sendable, Equatable {
         guard f.count == 2, let k = f[0], let m = f[1], m >= 1, m <= PartialResult.maxReplicas, (1...m).contains(k) else { return nil }
         self.k = k
         self.m = m
-    }
-}
-
-/// The few lines `run` prints: the headline a planner reads first.
-enum RunSummary {
-    static func text(_ e: EnsembleResult, synthetic: Bool) -> String {
-        let r = e.replica0
-        let s = r.totals
-        var lines = [
-            "\(r.scenarioNameEn)\(synthetic && !r.scenarioNameEn.lowercased().contains("synthetic") ? " [synthetic data]" : ""), seed \(r.seed), tier \(r.tier.rawValue), horizon \(r.horizonMinutes / 60) h",
-            "patients \(s.patients); lost grid power \(s.affected); needed help \(s.atRisk)",
-            "covered by own means \(s.coveredOwnMeans), by the household's own plan \(s.coveredBySelfHelp), by a delivered unit \(s.coveredByUnit), by evacuation \(s.evacuated); uncovered \(s.uncovered)",
-            "without power beyond their tolerance (harm) \(s.harmed); admitted: arranged \(s.admissions[.planned]), by family \(s.admissions[.family]), emergency \(s.admissions[.emergency])",
-            "hours without power (all patients) \(NumberFormat.hours(s.gapMinutes)); longest gap \(NumberFormat.hours(s.maxGapMinutes)) h",
-        ]
-        if let first = r.firstDepletionMinute {
-            lines.append("first patient runs out of own power at hour \(NumberFormat.hours(first))")
-        }
-        if e.replicas > 1 {
-            lines.append("over \(e.replicas) replicas (mean / 5th / 50th / 95th percentile):")
-            for (m, c) in e.statistics.totals.pairs { lines.append("  \(m.rawValue): \(c.meanText) / \(c.p5) / \(c.p50) / \(c.p95)") }
-        }
-        return lines.joined(separator: "\n")
     }
 }

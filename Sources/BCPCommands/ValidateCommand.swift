@@ -25,12 +25,12 @@ enum ValidateCommand {
             let cap = args[maxErrors] ?? Diagnostics.defaultCap
             switch ScenarioLoader.load(folder: args.positionals[0], diagnosticCap: cap) {
             case .failure(let e):
-                t.err(e.diagnostics.rendered)
+                t.err(lines: e.diagnostics.lines)
                 t.err("\(e.diagnostics.errorCount) error\(e.diagnostics.errorCount == 1 ? "" : "s"); the scenario was not accepted")
                 return ExitCode.dataError
             case .success(let loaded):
                 for n in loaded.notes { t.err("note: \(n)") }
-                t.out(ScenarioSummary.text(loaded.scenario))
+                t.out(lines: ScenarioSummary.lines(loaded.scenario))
                 return ExitCode.success
             }
         })
@@ -38,7 +38,7 @@ enum ValidateCommand {
 
 /// The one-paragraph summary of a valid scenario, and counts per municipality and tier.
 enum ScenarioSummary {
-    static func text(_ s: Scenario) -> String {
+    static func lines(_ s: Scenario) -> [String] {
         var lines: [String] = []
         let populated = s.municipalities.filter { m in s.patients.contains { $0.municipality == m.code } }
         func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
@@ -62,7 +62,7 @@ enum ScenarioSummary {
                 "\(m.code)  \(name.padding(toLength: 22, withPad: " ", startingAt: 0))  \(pad(pc, 8))  \(pad(providers.count, 9))  "
                     + "\(pad(tiers[0], 4))  \(pad(tiers[1], 4))  \(pad(tiers[2], 6))  \(pad(tiers[3], 8))")
         }
-        return lines.joined(separator: "\n")
+        return lines
     }
 
     static func pad(_ n: Int, _ width: Int) -> String {

@@ -8,7 +8,7 @@ import BCPText
 
 /// `bcpsim workshop SCENARIO --out DIR`: the printable pack for a 90-minute BCP tier workshop.
 enum WorkshopCommand {
-    static let synopsis = "workshop SCENARIO --out DIR [--lang ja|en] [--seed S] [--msel-tier TIER] [--bom] [--force]"
+    static let synopsis = "workshop SCENARIO --out DIR [--lang ja|en] [--seed S] [--msel-tier TIER] [--no-bom] [--suppress N] [--force]"
 
     static let info = CommandInfo(
         name: "workshop", summary: "write a BCP workshop pack: tiers side by side, injects (MSEL), discussion points",
@@ -33,7 +33,7 @@ enum WorkshopCommand {
             """,
         options: [
             Options.out.spec, CommonOptions.lang.help("Language of the pack (default ja).").spec, CommonOptions.seed.spec,
-            Options.mselTier.spec, CommonOptions.bom.spec, CommonOptions.force.spec,
+            Options.mselTier.spec, CommonOptions.noBOM.spec, CommonOptions.bom.spec, ReportOptions.suppress.spec, CommonOptions.force.spec,
         ],
         positionals: 1...1,
         run: { args, t in try run(args, t) })
@@ -43,16 +43,16 @@ enum WorkshopCommand {
         let lang = args[CommonOptions.lang] ?? .ja
         let seed = args[CommonOptions.seed]
         let reference = args[Options.mselTier] ?? .asConfigured
+        let folder = try OutputFolder.prepare(out, kind: .workshop, command: "workshop", force: args[CommonOptions.force], terminal: t)
         let loaded = try ScenarioLoader.load(folder: args.positionals[0]).get()
         for n in loaded.notes { t.err("note: \(n)") }
         let runs = WorkshopRuns.run(loaded.scenario, seed: seed, reference: reference)
-        let pack = WorkshopPack(runs: runs, lang: lang)
-        let files = pack.files(bom: args[CommonOptions.bom])
-        try OutputFolder.write(files.map { ($0.name, $0.text) }, to: out, force: args[CommonOptions.force])
-        for f in runs.figures {
-            t.out("\(f.tier.rawValue): uncovered \(f.totals.uncovered), hours without power \(NumberFormat.hours(f.totals.gapMinutes)), units \(f.totals.unitsDelivered), beds \(f.totals.bedsUsed)")
-        }
-        t.out("\(pack.msel.count) injects from the \(reference.rawValue) run")
+        let policy = DisclosurePolicy.forScenario(
+            synthetic: loaded.scenario.synthetic, threshold: loaded.scenario.parameters.suppressionThreshold, requested: args[ReportOptions.suppress])
+        let pack = WorkshopPack(runs: runs, lang: lang, policy: policy)
+        let files = pack.files(bom: CommonOptions.bomWanted(args))
+        try folder.commit(files.map { ($0.name, $0.text) })
+        t.out(lines: pack.terminalLines())
         t.out("wrote \(files.map(\.name).joined(separator: ", ")) to \(out)")
         return ExitCode.success
     }
@@ -60,7 +60,7 @@ enum WorkshopCommand {
 
 extension WorkshopCommand {
     enum Options {
-        static let out = CommonOptions.out.help("Folder for the pack (created; must be empty unless --force).")
+        static let out = CommonOptions.out.help("Folder for the pack (created, or replaced whole if bcpsim wrote it for the same command; see --force).")
         static let mselTier = Option<TierOverride>.choice(
             "msel-tier", "TIER", help: "The run the MSEL and timing points come from (default as-configured).")
     }

@@ -53,12 +53,15 @@ public struct Diagnostics: Sendable {
     }
 
     /// The list as printed by `bcpsim validate`, with a closing line when the cap cut it short.
-    public var rendered: String {
+    public var rendered: String { lines.joined(separator: "\n") }
+
+    /// The lines of `rendered`: one per diagnostic, each a single line (`Diagnostic.description`).
+    public var lines: [String] {
         var lines = items.map(\.description)
         if dropped > 0 {
             lines.append("... and \(dropped) more error\(dropped == 1 ? "" : "s") (only the first \(cap == 1 ? "is" : "\(cap) are") shown)")
         }
-        return lines.joined(separator: "\n")
+        return lines
     }
 }
 

@@ -111,8 +111,13 @@ struct ScenarioHeader {
             }
         }
         if let v = member("disruptions"), let items = r.array(v, "disruptions") {
-            for (i, d) in items.enumerated() { if let spec = readDisruption(d, "disruptions[\(i)]", &r) { h.disruptions.append(spec) } }
+            if items.count > InputLimits.maxDisruptions {
+                r.error(v, "disruptions", "a scenario has at most \(InputLimits.maxDisruptions) disruptions, found \(items.count)")
+            } else {
+                for (i, d) in items.enumerated() { if let spec = readDisruption(d, "disruptions[\(i)]", &r) { h.disruptions.append(spec) } }
+            }
         }
+        h.checkLimits(doc, &r)
         if let v = member("parameters") { h.parameters = ParameterTable.read(v, &r) }
         return h
     }
@@ -120,6 +125,10 @@ struct ScenarioHeader {
     /// [[hour, fraction restored], ...] with fraction in 0...1.
     static func readCurve(_ v: JSONValue, _ kp: String, _ r: inout JSONReader) -> RestorationCurve? {
         guard let items = r.array(v, kp) else { return nil }
+        guard items.count <= InputLimits.maxCurvePoints else {
+            r.error(v, kp, "a curve has at most \(InputLimits.maxCurvePoints) points, found \(items.count)")
+            return nil
+        }
         var points: [CurvePoint] = []
         for (i, p) in items.enumerated() {
             guard let pair = r.array(p, "\(kp)[\(i)]") else { return nil }
@@ -198,14 +207,53 @@ struct ScenarioHeader {
             guard let bm = r.object(b, bkp, allowed: ["group", "start_hour", "hours"]),
                 let g = bm.first(where: { $0.0 == "group" }).flatMap({ r.int($0.1, "\(bkp).group", range: 1...groups, unit: "group number") }),
                 let s = bm.first(where: { $0.0 == "start_hour" }).flatMap({ r.hoursAsMinutes($0.1, "\(bkp).start_hour") }),
-                let d = bm.first(where: { $0.0 == "hours" }).flatMap({ r.hoursAsMinutes($0.1, "\(bkp).hours", max: 7 * 24 * 60) }), d > 0
+                let hv = bm.first(where: { $0.0 == "hours" }), let d = r.hoursAsMinutes(hv.1, "\(bkp).hours", max: 7 * 24 * 60), d > 0
             else {
                 r.error(b, bkp, "a block needs \"group\" (1...\(groups)), \"start_hour\" and \"hours\" > 0")
                 continue
             }
+            guard d >= InputLimits.minBlockMinutes else {
+                r.error(hv.1, "\(bkp).hours", "a rolling block lasts at least \(InputLimits.minBlockMinutes) minutes (0.5 hours); this one lasts \(d) minute\(d == 1 ? "" : "s")")
+                continue
+            }
             for day in 0..<days { blocks.append(RollingBlock(group: g, startMinute: s + day * 1440, durationMinutes: d)) }
+            // Counted as they are made: a schedule past the limits is not built further.
+            if blocks.count > InputLimits.maxBlocksPerZone {
+                r.error(bv, "\(kp).blocks", "a zone has at most \(InputLimits.maxBlocksPerZone) blocks (repeat_days included), "
+                    + "found more: \(items.count) blocks x \(days) days")
+                return nil
+            }
+        }
+        var perGroup = [Int](repeating: 0, count: groups + 1)
+        for b in blocks { perGroup[b.group] += 1 }
+        if let g = perGroup.indices.max(by: { perGroup[$0] < perGroup[$1] }), perGroup[g] > InputLimits.maxBlocksPerGroup {
+            r.error(bv, "\(kp).blocks", "group \(g) has \(perGroup[g]) blocks (repeat_days included); a group has at most "
+                + "\(InputLimits.maxBlocksPerGroup), the grid-off spans one customer may go through")
+            return nil
         }
         return RollingSchedule(groups: groups, blocks: blocks.sorted { ($0.startMinute, $0.group) < ($1.startMinute, $1.group) })
+    }
+
+    /// The limits over the whole scenario: rolling blocks of all zones, and the municipalities
+    /// and areas all zones and disruptions name.
+    func checkLimits(_ doc: JSONValue, _ r: inout JSONReader) {
+        var blocks = 0
+        for z in zones {
+            guard case .rolling(let s) = z.shape else { continue }
+            blocks += s.blocks.count
+            if blocks > InputLimits.maxBlocksPerScenario {
+                r.error(z.idValue, z.keyPath, "the zones' rolling blocks come to \(blocks) with this zone (repeat_days included); "
+                    + "a scenario has at most \(InputLimits.maxBlocksPerScenario)")
+                break
+            }
+        }
+        var refs = zones.flatMap(\.targets)
+        for d in disruptions { if case .travelSlowed(let t, _, _, _) = d { refs += t } }
+        if refs.count > InputLimits.maxTargets {
+            let ref = refs[InputLimits.maxTargets]
+            r.error(ref.value, ref.keyPath, "the zones and disruptions name more than \(InputLimits.maxTargets) municipalities and areas; "
+                + "a scenario names at most \(InputLimits.maxTargets)")
+        }
     }
 
     static func readDisruption(_ v: JSONValue, _ kp: String, _ r: inout JSONReader) -> DisruptionSpec? {

@@ -29,6 +29,29 @@ public enum InputLimits {
     /// Nesting of JSON arrays and objects.
     public static let maxJSONDepth = 64
 
+    // What scenario.json may ask of the simulator (issue 16, item 3): its work grows with the
+    // grid-off spans each patient goes through and with the blocks, points and disruptions it
+    // scans, so each is bounded (worst cases measured in docs/RELIABILITY.md). A municipality is in
+    // one zone at most, so a patient's spans are those of one zone.
+
+    /// Blocks one rolling group has in a zone, after repeat_days: the grid-off spans one customer
+    /// can have (TEPCO, March 2011: 2 a day for 15 days, 30; this is four times that).
+    public static let maxBlocksPerGroup = 120
+    /// Blocks of all groups of a zone, after repeat_days (each patient's zone is scanned for its
+    /// group's blocks).
+    public static let maxBlocksPerZone = 2_000
+    /// Blocks of all zones of a scenario, after repeat_days (62 zones of TEPCO's 150 come to 9,300).
+    public static let maxBlocksPerScenario = 10_000
+    /// The shortest rolling block (TEPCO's were about 3 hours; load shedding elsewhere 2 to 4).
+    public static let minBlockMinutes = 30
+    /// Points of one restoration curve (the shipped curves have 8 or fewer).
+    public static let maxCurvePoints = 100
+    /// Disruptions (provider_out and travel_slowed together).
+    public static let maxDisruptions = 1_000
+    /// Municipalities and areas named by all zones and disruptions together (a zone listing every
+    /// municipality of Japan names about 1,741).
+    public static let maxTargets = 5_000
+
     /// Data rows one CSV table can hold: the record limit less the header line (1,999,999).
     public static var maxDataRows: Int { maxRows - 1 }
 

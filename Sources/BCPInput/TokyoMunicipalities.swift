@@ -1,7 +1,7 @@
 import BCPModel
 import Foundation
 
-/// Tokyo's 62 municipalities as shipped with the tool (from ../shared/data, 2023-01-01 population;
+/// Tokyo's 62 municipalities as shipped with the tool (docs/sources/data, 2023-01-01 population;
 /// provenance in docs/sources/data/tokyo-municipalities-SOURCES.md).
 public enum TokyoMunicipalities {
     public static let fileName = "tokyo-municipalities.csv"

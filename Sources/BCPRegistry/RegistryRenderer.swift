@@ -72,17 +72,8 @@ public enum RegistryRenderer {
         return tree.render() + "\n"
     }
 
-    /// One record with every field, each followed by its source `[file:line]` and the printed text «quote».
-    public static func show(_ p: Program, lang: Language) -> String {
-        var out = ["# \(p.name(lang)) (\(p.id))", ""]
-        out.append(lang == .ja
-            ? "年度: \(p.fiscalYear.era)（\(p.fiscalYear.value)）  出典: \(p.file)"
-            : "Fiscal year: FY\(p.fiscalYear.value) (\(p.fiscalYear.era))  Source: \(p.file)")
-        out.append("")
-        guard let tree = try? OrderedJSONEncoder(sortedKeys: true).encode(p) else { return out.joined(separator: "\n") + "\n" }
-        flatten(tree, path: "", into: &out)
-        return out.joined(separator: "\n") + "\n"
-    }
+    /// One record, every field labelled and followed by its source line (RegistryPage.fields).
+    public static func show(_ p: Program, lang: Language) -> String { RegistryPage.show(p, lang: lang) }
 
     /// A program across fiscal years: one table row per record, oldest first.
     public static func history(_ programs: [Program], lang: Language) -> String {
@@ -97,43 +88,5 @@ public enum RegistryRenderer {
             t.add([fy, p.id, p.nameJa.value + (lang == .en ? " / \(p.nameEn)" : ""), budget, rateSummary(p, lang), p.nameJa.source.label])
         }
         return title + "\n\n" + t.render()
-    }
-}
-
-extension RegistryRenderer {
-    /// Appends `path: value  [file:line] «quote»` lines, keys in the tree's (sorted) order; cited
-    /// objects on one line.
-    static func flatten(_ v: OrderedJSON, path: String, into out: inout [String]) {
-        func scalar(_ v: OrderedJSON?) -> String? {
-            switch v {
-            case .bool(let b)?: return String(b)
-            case .int(let i)?: return String(i)
-            case .string(let s)?: return s
-            case .null?: return "null"
-            default: return nil
-            }
-        }
-        switch v {
-        case .array(let items):
-            for (i, item) in items.enumerated() { flatten(item, path: "\(path)[\(i)]", into: &out) }
-        case .object(let members):
-            func member(_ k: String) -> OrderedJSON? { members.first { $0.0 == k }?.1 }
-            if case .object(let src)? = member("source") {
-                func s(_ k: String) -> String? { scalar(src.first { $0.0 == k }?.1) }
-                let file = s("file") ?? "?", line = s("line") ?? "?"
-                let range = s("endLine").map { "\(line)-\($0)" } ?? line
-                var text = "\(path): \(scalar(member("value")) ?? "")  [\(file):\(range)]"
-                if let q = scalar(member("quote")), q != scalar(member("value")) { text += " «\(q)»" }
-                if scalar(member("inferred")) == "true" { text += " (inferred)" }
-                out.append(text)
-                for (k, x) in members where !["value", "source", "quote", "inferred"].contains(k) {
-                    flatten(x, path: "\(path).\(k)", into: &out)
-                }
-            } else {
-                for (k, x) in members { flatten(x, path: path.isEmpty ? k : "\(path).\(k)", into: &out) }
-            }
-        default:
-            out.append("\(path): \(scalar(v) ?? "")")
-        }
     }
 }

@@ -1,7 +1,7 @@
 import BCPModel
 
 /// Restoration curves of real outages, as published (see docs/MODEL.md and
-/// ../shared/REFERENCE-FIGURES.md for the sources), in the model's integer units.
+/// docs/MODEL.md and the scenarios' READMEs for the sources), in the model's integer units.
 public enum OutageTemplates {
     /// Hokkaido, 6 Sep 2018, whole-area blackout (about 2.95 million customers), hours from 03:08:
     /// 14% at 14.9 h, 22% at 20.9, 27% at 22.9, 44% at 26.9, 50% at 30.9, 99% at 46.9, 99.3% at

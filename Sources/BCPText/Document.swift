@@ -17,6 +17,9 @@ public struct Document: Sendable {
         case table(TextTable, caption: String? = nil)
         /// An inline SVG chart (HTML only; Markdown readers get the tables).
         case chart(svg: String)
+        /// An inline SVG figure with a caption (a map and its credit). Markdown shows `markdown`
+        /// instead (e.g. where to find the figure), or nothing.
+        case figure(svg: String, caption: String, markdown: String? = nil)
         case pageBreak
     }
 
@@ -57,7 +60,8 @@ public struct Document: Sendable {
                 var s = t.render()
                 s.removeLast()
                 parts.append(s)
-            case .chart: continue
+            case .figure(_, _, let note?): parts.append("> " + e(note))
+            case .chart, .figure: continue
             case .pageBreak: parts.append("---")
             }
         }
@@ -80,6 +84,8 @@ public struct Document: Sendable {
             case .definitions(let pairs): page.definitions(pairs)
             case .table(let t, let caption): page.table(t, caption: caption)
             case .chart(let svg): page.rawTrusted(svg)
+            case .figure(let svg, let caption, _):
+                page.rawTrusted("<figure>" + svg + "<figcaption>" + escapeHTML(caption) + "</figcaption></figure>")
             case .pageBreak: page.rawTrusted("<div class=\"pagebreak\"></div>")
             }
         }

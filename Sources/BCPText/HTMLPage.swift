@@ -77,7 +77,9 @@ public struct HTMLPage: Sendable {
         table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.85rem}
         caption{text-align:left;font-weight:bold;padding:.2rem 0}
         th,td{border:1px solid #bbb;padding:.15rem .4rem;vertical-align:top}
-        th{background:#eee}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+        th{background:#eee}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}td.num{white-space:nowrap}
+        td,th{overflow-wrap:break-word}
+        figure{margin:.5rem 0 1rem}figcaption{font-size:.8rem;color:#444}svg.map{display:block;width:100%;max-width:1000px;height:auto}
         td.c,th.c{text-align:center}tr.total td{font-weight:bold;background:#f6f6f6}
         dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}dt{font-weight:bold}dd{margin:0}
         .note{color:#444;font-size:.85rem}

@@ -38,17 +38,50 @@ public enum TextEscaping {
     }
 
     /// `s` made safe to print on a terminal line: every control character is shown as an escape
-    /// instead of acting. C0 controls (U+0000-U+001F), DEL (U+007F), C1 controls (U+0080-U+009F)
-    /// and the Unicode line and paragraph separators (U+2028, U+2029) become `\n`, `\r`, `\t` or
-    /// `\u{1B}` (hex, at least two digits); everything else, Japanese included, is kept. So a
+    /// instead of acting. C0 controls (U+0000-U+001F), DEL (U+007F), C1 controls (U+0080-U+009F),
+    /// the Unicode line and paragraph separators (U+2028, U+2029) and the bidirectional formatting
+    /// characters (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069) become `\n`, `\r`, `\t`
+    /// or `\u{1B}` (hex, at least two digits); everything else, Japanese included, is kept. So a
     /// name or id read from a file cannot end the line and forge another (`file:1:1: error: ...`),
-    /// move the cursor, retitle the window (ESC, OSC) or cut the text short (NUL). A backslash is
-    /// kept as it is: the result is for reading, not for parsing back.
-    public static func terminalSafe(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: needsTerminalEscape) else { return s }
+    /// move the cursor, retitle the window (ESC, OSC), cut the text short (NUL) or show the rest
+    /// of the line in another order than it is written (a right-to-left override, "Trojan
+    /// Source"). A backslash is kept as it is: the result is for reading, not for parsing back.
+    public static func terminalSafe(_ s: String) -> String { escaped(s, keepingLineBreaks: false) }
+
+    /// Text of several lines, such as a Markdown, CSV or HTML document printed on a terminal: as
+    /// `terminalSafe`, but line feeds, CR LF pairs and tabs are kept, so the document keeps its
+    /// lines and columns. A CR that does not end a line (it would let the rest overwrite the line
+    /// on screen) is escaped.
+    public static func terminalSafeText(_ s: String) -> String { escaped(s, keepingLineBreaks: true) }
+
+    static func escaped(_ s: String, keepingLineBreaks: Bool) -> String {
+        let scalars = s.unicodeScalars
+        func kept(_ i: String.UnicodeScalarView.Index) -> Bool {
+            let u = scalars[i]
+            guard keepingLineBreaks else { return false }
+            if u == "\n" || u == "\t" { return true }
+            if u == "\r" {
+                let next = scalars.index(after: i)
+                return next < scalars.endIndex && scalars[next] == "\n"
+            }
+            return false
+        }
+        var i = scalars.startIndex
+        var needed = false
+        while i < scalars.endIndex {
+            if needsTerminalEscape(scalars[i]) && !kept(i) {
+                needed = true
+                break
+            }
+            i = scalars.index(after: i)
+        }
+        guard needed else { return s }
         var out = String.UnicodeScalarView()
-        for u in s.unicodeScalars {
-            guard needsTerminalEscape(u) else {
+        i = scalars.startIndex
+        while i < scalars.endIndex {
+            let u = scalars[i]
+            defer { i = scalars.index(after: i) }
+            guard needsTerminalEscape(u), !kept(i) else {
                 out.append(u)
                 continue
             }
@@ -68,6 +101,15 @@ public enum TextEscaping {
 
     /// Whether `terminalSafe` escapes `u`.
     public static func needsTerminalEscape(_ u: Unicode.Scalar) -> Bool {
-        u.value < 0x20 || (0x7F...0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029
+        let v = u.value
+        if v < 0xA0 { return v < 0x20 || v >= 0x7F }
+        return v == 0x2028 || v == 0x2029 || isBidiControl(v)
+    }
+
+    /// The bidirectional formatting characters: the Arabic letter mark, the left-to-right and
+    /// right-to-left marks, the embeddings and overrides (U+202A-U+202E) and the isolates
+    /// (U+2066-U+2069). Invisible, they reorder what follows them on screen.
+    static func isBidiControl(_ v: UInt32) -> Bool {
+        v == 0x061C || v == 0x200E || v == 0x200F || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
     }
 }

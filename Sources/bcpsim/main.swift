@@ -10,6 +10,6 @@ switch CommandLineText.decode(CommandLineText.processArguments()) {
 case .success(let arguments):
     exit(BCPSim.main(arguments))
 case .failure(let bad):
-    Terminal.standard.err("error: \(bad.message)\nsee 'bcpsim --help'")
+    Terminal.standard.err(lines: ["error: \(bad.message)", "see 'bcpsim --help'"])
     exit(ExitCode.usage)
 }

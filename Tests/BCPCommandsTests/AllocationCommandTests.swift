@@ -108,14 +108,17 @@ final class AllocationCommandTests: XCTestCase {
 
     func testOutWritesAllFormatsAtomically() throws {
         let dir = try tempDir() + "/new/folder"
-        let (code, out, err) = run([Self.minimal, "--out", dir, "--bom", "--lang", "en"])
+        let (code, out, err) = run([Self.minimal, "--out", dir, "--lang", "en"])
         XCTAssertEqual(code, 0, err)
         XCTAssertTrue(out.contains("allocation.md"))
         let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
         // bcpsim's folder marker, the four files, and no temporary files left.
         XCTAssertEqual(files, [OutputFolder.markerName, "allocation.csv", "allocation.html", "allocation.json", "allocation.md"], "no temporary files left")
+        // A byte order mark by default (Excel), none with --no-bom (pipelines).
         let csv = try Data(contentsOf: URL(fileURLWithPath: dir + "/allocation.csv"))
         XCTAssertEqual(Array(csv.prefix(3)), [0xEF, 0xBB, 0xBF])
+        let (_, plain, _) = run([Self.minimal, "--format", "csv", "--no-bom"])
+        XCTAssertFalse(plain.hasPrefix("\u{FEFF}"))
         // Each file is what --format prints.
         for f in ["md", "json", "html"] {
             let (_, printed, _) = run([Self.minimal, "--format", f, "--lang", "en"])
@@ -166,12 +169,18 @@ final class AllocationCommandTests: XCTestCase {
     }
 
     func testSuppressedByDefaultExactOnRequest() throws {
-        // Default: the scenario's threshold (10). Chiyoda's 2 patients are "1-9", its need "x".
-        let (code, out, err) = run([Self.minimal, "--format", "json", "--lang", "en"])
+        // The fixture is marked synthetic: by default nothing is suppressed, and the header says so.
+        let (c0, open, e0) = run([Self.minimal, "--format", "json", "--lang", "en"])
+        XCTAssertEqual(c0, 0, e0)
+        let openDoc = try json(open)
+        XCTAssertEqual((openDoc["privacy"] as? [String: Any])?["mode"] as? String, "synthetic")
+        XCTAssertEqual(((openDoc["municipalities"] as? [[String: Any]])?.first?["need"] as? [String: Any])?["patients"] as? Int, 2)
+        // --suppress 10 (the threshold of real data): Chiyoda's 2 patients are the band 1-9, its need "x".
+        let (code, out, err) = run([Self.minimal, "--format", "json", "--lang", "en", "--suppress", "10"])
         XCTAssertEqual(code, 0, err)
         let doc = try json(out)
         let need = try XCTUnwrap((doc["municipalities"] as? [[String: Any]])?.first?["need"] as? [String: Any])
-        XCTAssertEqual(need["patients"] as? String, "1-9")
+        XCTAssertEqual(need["patients"] as? [String: Int], ["min": 1, "max": 9])
         XCTAssertEqual(need["gap"] as? String, "x")
         XCTAssertEqual((doc["privacy"] as? [String: Any])?["mode"] as? String, "suppressed")
         // --suppress 2: only 1 would be small; Chiyoda's 2 and 2 below target are shown.
@@ -179,8 +188,10 @@ final class AllocationCommandTests: XCTestCase {
         let need2 = try XCTUnwrap((try json(two)["municipalities"] as? [[String: Any]])?.first?["need"] as? [String: Any])
         XCTAssertEqual(need2["patients"] as? Int, 2)
         // Markdown header states the mode.
-        let (_, md, _) = run([Self.minimal, "--lang", "en"])
+        let (_, md, _) = run([Self.minimal, "--lang", "en", "--suppress", "10"])
         XCTAssertTrue(md.contains("**Privacy**: small counts suppressed"), md)
+        let (_, synthetic, _) = run([Self.minimal, "--lang", "en"])
+        XCTAssertTrue(synthetic.contains("**Privacy**: not suppressed (synthetic data"), synthetic)
         let (_, exact, _) = run([Self.minimal, "--lang", "en", "--exact"])
         XCTAssertTrue(exact.hasPrefix("# RESTRICTED, unsuppressed: "))
         XCTAssertTrue(exact.contains("**Privacy**: exact (--exact), RESTRICTED"))
@@ -198,6 +209,7 @@ final class AllocationCommandTests: XCTestCase {
         let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/restricted").sorted()
         XCTAssertEqual(files, [OutputFolder.markerName, "allocation.csv", "allocation.html", "allocation.json", "allocation.md"])
         let csv = try String(contentsOfFile: dir + "/restricted/allocation.csv", encoding: .utf8)
-        XCTAssertTrue(csv.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.allSatisfy { $0.hasSuffix(",秘匿なし（取扱注意）") })
+        // The mode on every row, in its column (the flag columns, empty here, follow it).
+        XCTAssertTrue(csv.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.allSatisfy { $0.contains(",秘匿なし（取扱注意）,") })
     }
 }

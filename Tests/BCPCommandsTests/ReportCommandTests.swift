@@ -47,10 +47,10 @@ final class ReportCommandTests: XCTestCase {
         let a = tmp + "/a", b = tmp + "/b"
         let (code, out, err) = run(["run", Self.minimal, "--out", a, "--threads", "1"])
         XCTAssertEqual(code, 0, err)
-        XCTAssertTrue(out.contains("wrote 16 files"), out)
+        XCTAssertTrue(out.contains("17ファイル"), out)
         let files = Self.listing(a)
         XCTAssertEqual(files, [
-            "areas.csv", "devices.csv", "manifest.json", "municipalities.csv", "registry.csv", "registry.json", "registry.md",
+            "areas.csv", "devices.csv", "manifest.json", "municipalities.csv", "registry.csv", "registry.html", "registry.json", "registry.md",
             "restricted/README.txt", "restricted/patients.csv", "restricted/result.json", "shortfalls.csv", "summary.html",
             "summary.md", "tiers.csv", "timeline.csv", "whatif.csv",
         ].sorted())
@@ -73,13 +73,21 @@ final class ReportCommandTests: XCTestCase {
 
     func testEnglishAndSuppressOptions() throws {
         let tmp = try tempDir()
-        let (code, _, err) = run(["run", Self.minimal, "--out", tmp + "/en", "--lang", "en", "--suppress", "3", "--bom", "--what-if", "0"])
+        // --bom is still accepted (CSV files start with a byte order mark anyway); --no-bom leaves it out.
+        let (code, out, err) = run(["run", Self.minimal, "--out", tmp + "/en", "--lang", "en", "--suppress", "3", "--bom", "--what-if", "0"])
         XCTAssertEqual(code, 0, err)
         let md = String(decoding: Self.read(tmp + "/en/summary.md"), as: UTF8.self)
         XCTAssertTrue(md.contains("## Headline"))
-        XCTAssertTrue(md.contains("counts from 1 to below 3 are shown as \"1-2\""))
+        XCTAssertTrue(md.contains("counts under 3 are shown as the band \"1–2\""), md)
         XCTAssertTrue(md.contains("No reruns were made") || md.contains("No patient was uncovered"))
         XCTAssertEqual(Self.read(tmp + "/en/areas.csv").prefix(3), Data([0xEF, 0xBB, 0xBF]))
+        // The terminal headline is in the report's language.
+        XCTAssertTrue(out.contains("  Patients: "), out)
+        let (c2, ja, e2) = run(["run", Self.minimal, "--out", tmp + "/ja", "--no-bom", "--what-if", "0"])
+        XCTAssertEqual(c2, 0, e2)
+        XCTAssertTrue(ja.contains("  対象患者: 2"), ja)
+        XCTAssertTrue(ja.contains("合成データ"), "a synthetic scenario says it is shown exactly")
+        XCTAssertNotEqual(Self.read(tmp + "/ja/areas.csv").prefix(3), Data([0xEF, 0xBB, 0xBF]))
     }
 
     func testReportRejectsWhatIsNotAResult() throws {

@@ -125,24 +125,22 @@ final class QueryRenderTests: XCTestCase {
         XCTAssertLessThan(b.lowerBound, n.lowerBound, "keys sorted")
     }
 
-    func testShowListsEveryCitedField() throws {
+    /// `show` lists every source line the record cites, each after a labelled, readable value.
+    func testShowListsEveryCitedLine() throws {
         for id in ["disaster-home-care-bcp-fy2025", "home-care-environment-support-fy2011", "home-care-training-fy2024"] {
             guard let p = registry.program(id: id) else { return XCTFail(id) }
             let text = RegistryRenderer.show(p, lang: .en)
-            let node = try JSONDecoder().decode(Node.self, from: JSONEncoder().encode(p))
-            func count(_ n: Node) -> Int {
-                switch n {
-                case .array(let a): return a.map(count).reduce(0, +)
-                case .object(let o): return (o["source"] == nil ? 0 : 1) + o.values.map(count).reduce(0, +) - (o["source"].map(count) ?? 0)
-                default: return 0
-                }
+            for (file, line, end) in try citedRanges(p) {
+                let label = end == line ? "\(file):\(line)" : "\(file):\(line)-\(end)"
+                XCTAssertTrue(text.contains("[" + label + "]"), "\(id): \(label) not shown")
             }
-            XCTAssertEqual(text.components(separatedBy: ".txt:").count - 1, count(node), id)
             XCTAssertEqual(text, RegistryRenderer.show(p, lang: .en))
+            XCTAssertFalse(text.contains("subsidyRates[") || text.contains("nameJa:"), "no raw JSON path")
         }
         let d = RegistryRenderer.show(registry.program(id: "disaster-home-care-bcp-fy2025")!, lang: .ja)
-        XCTAssertTrue(d.contains("budgetThousandYen: 18729  [002_0f0e66cbedaeb88e.txt:28] «18,729千円»"))
-        XCTAssertTrue(d.contains("period.to: 2027  [002_0f0e66cbedaeb88e.txt:169] «令和9年度»"))
+        // 18,729 thousand yen as printed on 002 line 28; the period ends in FY2027 (line 169).
+        XCTAssertTrue(d.contains("予算額: 18,729千円  [002_0f0e66cbedaeb88e.txt:28]"), d)
+        XCTAssertTrue(d.contains("期間（まで）: 2027年度  [002_0f0e66cbedaeb88e.txt:169]"), d)
         XCTAssertTrue(d.hasPrefix("# 災害時在宅医療提供体制強化事業 (disaster-home-care-bcp-fy2025)"))
     }
 

@@ -44,8 +44,13 @@ final class CompareTests: XCTestCase {
         XCTAssertEqual(row(c.municipalities, "千代田区", "compare.metric.teams").difference, 1)
         XCTAssertEqual(row(c.municipalities, "千代田区", "compare.metric.unitsLent").difference, 1)
         let csv = CompareRenderer(c, lang: .en).csv(bom: false)
-        XCTAssertTrue(csv.contains("\r\nTokyo total,,Tokyo,\"Hours without power, total (min)\",540,180,-360\r\n"), csv)
-        XCTAssertTrue(csv.contains("\r\nmunicipality,131016,Chiyoda,Units held,1,2,1\r\n"), csv)  // CLINIC-ONE's unit is held in 千代田区 too
+        // Figures as numbers, then the flag columns (empty: nothing banded without protection).
+        XCTAssertTrue(csv.contains("\r\nTokyo total,,Tokyo,\"Hours without power, total (min)\",540,180,-360,,,\r\n"), csv)
+        XCTAssertTrue(csv.contains("\r\nmunicipality,131016,Chiyoda,Units held,1,2,1,,,\r\n"), csv)  // CLINIC-ONE's unit is held in 千代田区 too
+        // Under protection the 2 and 1 uncovered are bands, their hours withheld, the difference a band.
+        let protected = CompareRenderer(c, lang: .en, policy: .protected(10)).csv(bom: false)
+        XCTAssertTrue(protected.contains("\r\nTokyo total,,Tokyo,Left without power (uncovered),,,,1 to 9,1 to 9,\u{2212}8 to 8\r\n"), protected)
+        XCTAssertTrue(protected.contains("\r\nTokyo total,,Tokyo,\"Hours without power, total (min)\",,,,x,x,x\r\n"), protected)
         // Printed tables list only places where something differs or someone lost power.
         let md = CompareRenderer(c, lang: .en).markdown()
         XCTAssertTrue(md.contains("| Chiyoda |"))

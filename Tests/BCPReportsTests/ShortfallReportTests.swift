@@ -94,27 +94,130 @@ final class ShortfallReportTests: XCTestCase {
         XCTAssertTrue(md.contains("| 自前の備えが尽きた患者（支援が必要） | 23 |"))  // 6 + 2 + 15
         XCTAssertTrue(md.contains("| 自前の備えで乗り切った | 32 |"))
         XCTAssertTrue(md.contains("| **電源が途絶えた患者（未充足）** | **15** |"))
-        XCTAssertTrue(md.contains("| 電源のない時間の合計（時間） | 25.0 |"))   // 1,500 min
+        XCTAssertTrue(md.contains("| **電源のない時間の合計（時間）** | **25.0** |"))   // 1,500 min
         XCTAssertTrue(md.contains("| 最初に備えが尽きる時刻 | 停電開始から1.0時間後 |"))  // PX-001 at minute 60
         // Mean minutes to detection, Chiyoda: 1,800 / 18 = 100.
-        XCTAssertTrue(md.contains("| 131016 | 千代田区 | 区中央部 | 40 | 30 | 18 | 12 | 6 | 0 | 12 | 20.0 | 100 | なし |"), md)
+        XCTAssertTrue(md.contains("| 131016 | 千代田区 | 区中央部 | 40 | 30 | 18 | 12 | 0 | 6 | 0 | 12 | 20.0 | 100 | なし |"), md)
     }
 
-    /// With the default threshold 10: municipality 2 has 3 uncovered and 2 evacuated (ranges);
-    /// its gap (300 min from 3 patients) is "x". In the area row the uncovered count 15 = 12 + 3
-    /// would give the 3 away, so 12 is hidden too; likewise the area's gap.
-    func testSmallCountsSuppressedAndProtectedFromSubtraction() throws {
-        let t = PublicTables(Self.data(), threshold: 10)
-        XCTAssertEqual(t.text(.municipality(1), .uncovered), "1-9")
-        XCTAssertEqual(t.text(.municipality(1), .evacuated), "1-9")
-        XCTAssertEqual(t.text(.municipality(1), .gap), "x")
-        XCTAssertEqual(t.text(.municipality(0), .uncovered), "x")
-        XCTAssertEqual(t.text(.area(0), .uncovered), "15")
-        let csv = try file(files(Self.data()), "municipalities.csv")
-        XCTAssertTrue(csv.contains(",1-9,"))
-        // No hidden value can be recovered from the shown cells of its column: 15 - x = ?
-        let md = try file(files(Self.data()), "summary.md")
+    /// With threshold 10: municipality 2 has 3 uncovered and 2 evacuated (1～9); its gap (300
+    /// min from 3 patients) is "x". In the area's column the uncovered count 15 = 12 + 3 would give
+    /// the 3 away; the area cannot help (it equals Tokyo's, one area), so Chiyoda's 12 is shown as
+    /// 10～19 (15 - 10...19 leaves the 3 anywhere in 1...5). Likewise the area's minutes 1,500 =
+    /// 1,200 + 300: Chiyoda's 1,200 is withheld. Tokyo's totals stay exact.
+    func testSmallCountsBandedAndProtectedFromSubtraction() throws {
+        let t = PublicTables(Self.data(), policy: .protected(10))
+        XCTAssertEqual(t.text(.municipality(1), .uncovered, .ja), "1～9")
+        XCTAssertEqual(t.text(.municipality(1), .evacuated, .ja), "1～9")
+        XCTAssertEqual(t.text(.municipality(1), .gap, .ja), "x")
+        XCTAssertEqual(t.text(.municipality(0), .uncovered, .ja), "10～19")
+        XCTAssertEqual(t.text(.municipality(0), .gap, .ja), "x")
+        XCTAssertEqual(t.text(.area(0), .uncovered, .ja), "15")
+        XCTAssertEqual(t.text(.total, .uncovered, .en), "15")
+        XCTAssertEqual(t.text(.total, .gap, .en), "25.0")
+        XCTAssertEqual(t.pinnedSums, 0)
+        let csv = try file(files(Self.data(), suppress: 10), "municipalities.csv")
+        XCTAssertTrue(csv.contains(",1～9"), "bands are text in their flag column")
+        let md = try file(files(Self.data(), suppress: 10), "summary.md")
         XCTAssertFalse(md.contains("| 12 | 20.0 |"), "Chiyoda's 12 uncovered would reveal the other municipality's 3")
+    }
+
+    /// Model v2's measures on a hand-built result of two municipalities in one area:
+    /// - 131016 千代田区: 50 patients, all lost power: 20 own means, 4 self-help, 10 by unit,
+    ///   16 uncovered (1,600 min); 12 beyond tolerance (600 min), 12 emergency presentations;
+    /// - 131024 中央区: 30 patients, all lost power: 20 own means, 10 uncovered (500 min);
+    ///   3 beyond tolerance (90 min), 3 emergency presentations.
+    /// Tokyo: 80; 40 own means, 4 self-help, 10 by unit, 26 uncovered; 15 beyond tolerance
+    /// (690 min = 11.5 h); 15 admitted, all emergency presentations. No count but the self-help
+    /// is small in 千代田区's outcomes, so nothing but their sum can protect it.
+    static func v2Data() -> ResultDocument {
+        func tally(_ patients: Int, own: Int, selfHelp: Int, unit: Int, evac: Int, uncovered: Int, gap: Int, harmed: Int, beyond: Int,
+                   planned: Int, emergency: Int) -> Tally {
+            var t = Tally()
+            t.patients = patients
+            t.affected = patients
+            t.coveredOwnMeans = own
+            t.coveredBySelfHelp = selfHelp
+            t.coveredByUnit = unit
+            t.evacuated = evac
+            t.uncovered = uncovered
+            t.atRisk = patients - own
+            t.gapMinutes = gap
+            t.harmed = harmed
+            t.beyondToleranceMinutes = beyond
+            t.admissions[.planned] = planned
+            t.admissions[.emergency] = emergency
+            return t
+        }
+        let a = tally(50, own: 20, selfHelp: 4, unit: 10, evac: 0, uncovered: 16, gap: 1_600, harmed: 12, beyond: 600, planned: 0, emergency: 12)
+        let b = tally(30, own: 20, selfHelp: 0, unit: 0, evac: 0, uncovered: 10, gap: 500, harmed: 3, beyond: 90, planned: 0, emergency: 3)
+        var total = a
+        total.merge(b)
+        var tiers = PerCase<BCPTier, Tally>(repeating: Tally()), devices = PerCase<DeviceKind, Tally>(repeating: Tally())
+        tiers[.none] = total
+        devices[.tppv] = total
+        let result = SimulationResult(
+            scenarioNameJa: "v2", scenarioNameEn: "v2", seed: 7, tier: .asConfigured, horizonMinutes: 120,
+            parameters: PolicyParameters(), totals: total,
+            municipalities: [
+                MunicipalitySummary(code: MunicipalityCode("131016")!, nameJa: "千代田区", nameEn: "Chiyoda", areaJa: "区中央部", population: 67_549, regionalBCP: false, tally: a),
+                MunicipalitySummary(code: MunicipalityCode("131024")!, nameJa: "中央区", nameEn: "Chuo", areaJa: "区中央部", population: 173_130, regionalBCP: false, tally: b),
+            ],
+            areas: [AreaSummary(nameJa: "区中央部", nameEn: "Ku-chubu", tally: total)], tiers: tiers, devices: devices,
+            timeline: [HourPoint(hour: 0, gridOff: 80, withoutPower: 0, gapMinutes: 0), HourPoint(hour: 1, gridOff: 80, withoutPower: 26, gapMinutes: 1_560)],
+            resources: ResourceUse(), patients: [])
+        return ResultDocument(
+            result: result, report: RunReport(scenarioId: "v2", synthetic: false, suppressionThreshold: 10, inputs: [], counterfactual: nil))
+    }
+
+    /// The v2 measures go through the one disclosure policy like the other counts: small counts
+    /// are bands, minutes of few patients are withheld, and the sums they are in are protected.
+    /// Chiyoda's 4 self-help would be given away by its row (50 - 20 - 10 - 0 - 16 = 4), so
+    /// another outcome of the row is widened; Chuo's 3 harmed and 3 emergency presentations would
+    /// be given away by the column (Tokyo's 15 - Chiyoda's 12), so Chiyoda's 12s become 10～19 and
+    /// its 600 minutes beyond tolerance (Tokyo's 690 - Chuo's withheld 90) are withheld.
+    func testModelV2MeasuresFollowThePolicy() throws {
+        let t = PublicTables(Self.v2Data(), policy: .protected(10))
+        let chiyoda = PublicTables.Row.municipality(0), chuo = PublicTables.Row.municipality(1)
+        XCTAssertEqual(t.text(chiyoda, .selfHelp, .ja), "1～9")
+        // What a reader makes of the row: self-help = affected - the other four outcomes.
+        func bounds(_ c: PublicTables.Col) -> ClosedRange<Int> { t.shown(chiyoda, c).bounds ?? 0...1_000 }
+        let others: [PublicTables.Col] = [.ownMeans, .byUnit, .evacuated, .uncovered]
+        let lo = bounds(.affected).lowerBound - others.reduce(0) { $0 + bounds($1).upperBound }
+        let hi = bounds(.affected).upperBound - others.reduce(0) { $0 + bounds($1).lowerBound }
+        XCTAssertGreaterThan(min(hi, 9), max(lo, 1), "the row's other outcomes pin the self-help count: \(lo)...\(hi)")
+        XCTAssertEqual(t.text(chuo, .harmed, .ja), "1～9")
+        XCTAssertEqual(t.text(chuo, .beyondTolerance, .ja), "x")
+        XCTAssertEqual(t.text(chuo, .emergency, .ja), "1～9")
+        XCTAssertEqual(t.text(chuo, .admitted, .ja), "1～9")
+        XCTAssertEqual(t.text(chiyoda, .harmed, .ja), "10～19")
+        XCTAssertEqual(t.text(chiyoda, .emergency, .ja), "10～19")
+        XCTAssertEqual(t.text(chiyoda, .beyondTolerance, .ja), "x")
+        XCTAssertEqual(t.text(.total, .harmed, .ja), "15")
+        XCTAssertEqual(t.text(.total, .beyondTolerance, .ja), "11.5")
+        XCTAssertEqual(t.text(.total, .emergency, .ja), "15")
+        XCTAssertEqual(t.text(.total, .admitted, .ja), "15")
+        XCTAssertEqual(t.pinnedSums, 0)
+        // The summary, the CSV and the terminal show the same cells.
+        let fs = ShortfallReport.render(Self.v2Data(), options: ShortfallOptions(toolVersion: "t"), registry: nil)
+        let md = try file(fs, "summary.md")
+        XCTAssertTrue(md.contains("| **許容時間を超えて電源が途絶えた患者** | **15** |"), md)
+        XCTAssertTrue(md.contains("| **許容時間を超えた時間の合計（時間）** | **11.5** |"), md)
+        XCTAssertTrue(md.contains("| うち救急受診（救急外来への搬送） | 15 |"), md)
+        XCTAssertTrue(md.contains("| 家族の工夫（車・充電）で乗り切った | 1～9 |"), md)
+        let csv = try file(fs, "municipalities.csv")
+        // Chuo's flag columns: harmed (a band), then its minutes beyond tolerance (withheld).
+        XCTAssertTrue(csv.contains(",1～9,x,"), csv)
+        let terminal = ShortfallReport.terminalHeadline(Self.v2Data(), options: ShortfallOptions(toolVersion: "t"))
+        XCTAssertTrue(terminal.contains("  許容時間を超えて電源が途絶えた患者: 15"), terminal)
+        XCTAssertTrue(terminal.contains("  家族の工夫（車・充電）で乗り切った: 1～9"), terminal)
+    }
+
+    /// A synthetic scenario is shown exactly and says so; --suppress applies the rule anyway.
+    func testSyntheticDataIsShownExactly() throws {
+        let md = try file(files(Self.data()), "summary.md")
+        XCTAssertTrue(md.contains("合成データ（実在の人物・事業所ではありません）のため、すべての数をそのまま示しています。"))
+        XCTAssertTrue(md.contains("| 131016 | 千代田区 | 区中央部 | 40 | 30 | 18 | 12 | 0 | 6 | 0 | 12 | 20.0 | 100 | なし |"), md)
     }
 
     func testHTMLEscapesHostileNames() throws {
@@ -149,7 +252,7 @@ final class ShortfallReportTests: XCTestCase {
     /// Priority order: earliest depletion first (PX-001 at 60 min), patients whose own means lasted last, by id.
     func testRestrictedPriorityList() throws {
         let lines = try file(files(Self.data()), "restricted/patients.csv").components(separatedBy: "\r\n")
-        XCTAssertTrue(lines[0].hasPrefix("priority,patient_id,municipality,"))
+        XCTAssertTrue(lines[0].hasPrefix("\u{FEFF}優先順位,患者ID,区市町村コード,"), "a byte order mark for Excel; the header in the report's language")
         XCTAssertTrue(lines[1].hasPrefix("1,PX-001,131016,千代田区,"))
         XCTAssertTrue(lines[15].hasPrefix("15,PX-015,"))
         XCTAssertTrue(lines[16].hasPrefix("16,PX-016,"))
@@ -166,24 +269,35 @@ final class ShortfallReportTests: XCTestCase {
         XCTAssertFalse(en.contains("要約"))
     }
 
-    func testStableCSVColumns() throws {
-        let fs = files(Self.data())
-        func header(_ p: String) throws -> String { try file(fs, p).components(separatedBy: "\r\n")[0] }
+    /// CSV headers are in the report's language; every figure that may be banded or withheld has
+    /// a flag column at the end; files start with a byte order mark unless asked not to.
+    func testCSVColumnsForASpreadsheet() throws {
+        let fs = files(Self.data(), suppress: 10)
+        func header(_ p: String, _ f: [OutputFile] = []) throws -> String {
+            try file(f.isEmpty ? fs : f, p).components(separatedBy: "\r\n")[0]
+        }
+        let tally = "患者,停電,支援が必要,自前で充足,自力で充足,配送で充足,避難で充足,未充足,電源なし（分）,"
+            + "許容時間を超えた患者,許容時間超過（分）,入院,うち計画入院,うち家族が搬送,うち救急受診,把握された患者,把握までの平均（分）"
+        let flags = tally.split(separator: ",").map { $0 + "：範囲・秘匿" }.joined(separator: ",")
         XCTAssertEqual(try header("municipalities.csv"),
-                       "code,name_ja,name_en,area_ja,area_en,population,regional_bcp,patients,affected,at_risk,covered_own_means,covered_by_unit,evacuated,uncovered,gap_minutes,detected,mean_detection_delay_minutes,units_delivered,beds_used,units_held,delivery_teams,backup_beds")
-        XCTAssertEqual(try header("timeline.csv"), "hour,minute,grid_off,without_power")
-        XCTAssertEqual(try header("tiers.csv"),
-                       "tier,label_ja,label_en,patients,affected,at_risk,covered_own_means,covered_by_unit,evacuated,uncovered,gap_minutes,detected,mean_detection_delay_minutes")
-        XCTAssertTrue(try header("shortfalls.csv").hasPrefix("code,name_ja,name_en,uncovered,gap_minutes,no_power_unit,no_contact,"))
-        // Timeline: 3 at hour 1 is a range; 12 at hour 2 is shown.
-        XCTAssertTrue(try file(fs, "timeline.csv").contains("1,60,40,1-9\r\n2,120,20,12\r\n"))
-        let bom = ShortfallReport.render(Self.data(), options: ShortfallOptions(bom: true, toolVersion: "t"), registry: nil)
-        XCTAssertTrue(bom.first { $0.path == "areas.csv" }!.text.hasPrefix("\u{FEFF}level,"))
+                       "\u{FEFF}コード,区市町村,二次保健医療圏,人口,地域BCP," + tally + ",配送された電源（台）,使われた後方支援病床,保有する電源（台）,配送班,後方支援病床,"
+                        + flags + ",配送された電源（台）：範囲・秘匿,使われた後方支援病床：範囲・秘匿")
+        XCTAssertEqual(try header("timeline.csv"), "\u{FEFF}経過時間（時間）,経過時間（分）,停電中の患者,電源のない患者,停電中の患者：範囲・秘匿,電源のない患者：範囲・秘匿")
+        XCTAssertEqual(try header("tiers.csv"), "\u{FEFF}キー,BCPの区分," + tally + "," + flags)
+        let en = files(Self.data(), lang: .en, suppress: 10)
+        XCTAssertTrue(try header("shortfalls.csv", en).hasPrefix("\u{FEFF}Code,Municipality,Uncovered,Minutes without power,No power unit available,"))
+        // Timeline: 3 at hour 1 is banded (number empty, flag 1～9); 12 at hour 2 is shown.
+        XCTAssertTrue(try file(fs, "timeline.csv").contains("\r\n1,60,40,,,1～9\r\n2,120,20,12,,\r\n"))
+        XCTAssertTrue(try file(en, "timeline.csv").contains("\r\n1,60,40,,,1 to 9\r\n"))
+        let noBOM = ShortfallReport.render(Self.data(), options: ShortfallOptions(bom: false, toolVersion: "t"), registry: nil)
+        XCTAssertTrue(noBOM.first { $0.path == "areas.csv" }!.text.hasPrefix("二次保健医療圏,"))
     }
 
     func testHTMLIsSelfContained() throws {
         let html = try file(files(Self.data()), "summary.html")
-        XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, 3, "timeline, municipalities, tiers")
+        XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, 4, "map, timeline, municipalities, tiers")
+        XCTAssertTrue(html.contains("<svg class=\"map\""))
+        XCTAssertTrue(html.contains("出典：国土数値情報（行政区域データ）（国土交通省）を加工して作成"), "the credit the map data requires")
         for bad in ["<script", "src=\"http", "href=\"http", "@import", "url(http"] { XCTAssertFalse(html.contains(bad), bad) }
         XCTAssertTrue(html.contains("@page{size:A4"))
     }

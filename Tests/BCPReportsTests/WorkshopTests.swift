@@ -47,7 +47,7 @@ final class WorkshopTests: XCTestCase {
     }
 
     func testWhatEachTierAddsAndWhy() {
-        let s = TierStep.ladder(Self.runs.figures).map { $0.sentence(.en) }
+        let s = TierStep.ladder(Self.runs.figures).map { $0.sentence(TierTable(Self.runs.figures, policy: .open), .en) }
         XCTAssertEqual(s.count, 3)
         XCTAssertTrue(s[0].hasPrefix("No BCP → Institutional BCP: patients left without power 2 → 1 (-1); hours without power 9.0 → 3.0 (-6.0)"), s[0])
         XCTAssertTrue(s[0].contains("(1 found by their provider's call) and lend their own units (1 delivered)"), s[0])
@@ -59,8 +59,8 @@ final class WorkshopTests: XCTestCase {
     }
 
     func testDiscussionPointsFromTheResults() {
-        let pack = WorkshopPack(runs: Self.runs, lang: .en)
-        let points = Discussion.points(Self.runs, events: pack.events, .en)
+        let pack = WorkshopPack(runs: Self.runs, lang: .en, policy: .open)
+        let points = Discussion.points(Self.runs, events: pack.events, tiers: pack.tiers, areas: pack.areas, .en)
         // none -> institutional removes 360 min, institutional -> linked 180: the first step is the biggest.
         XCTAssertEqual(points[0].finding, "The tiers differ most from No BCP to Institutional BCP: patients left without power -1, hours without power -6.0.")
         XCTAssertTrue(points.contains { $0.finding.contains("Ku-chubu: patients left without power 2 → 0, hours without power 9.0 → 0.0") })
@@ -75,7 +75,7 @@ final class WorkshopTests: XCTestCase {
     /// P-BRAVO at 181; everyone's grid is back at 600 (hour 10 is the first hour mark with nobody
     /// off); the horizon ends at 1,440.
     func testMSELFromAKnownTimeline() {
-        let pack = WorkshopPack(runs: Self.runs, lang: .en)
+        let pack = WorkshopPack(runs: Self.runs, lang: .en, policy: .open)
         XCTAssertEqual(pack.events.map(\.kind), [.outageStart, .providersLosePower, .providerOut, .underSixHours, .providerCall,
                                                  .firstUnit, .linkedTakeover, .restoredHalf, .restoredMost, .restoredAll, .endex])
         XCTAssertEqual(pack.events.map(\.minute), [0, 0, 0, 0, 61, 121, 181, 600, 600, 600, 1440])
@@ -149,7 +149,8 @@ final class WorkshopTests: XCTestCase {
             let other = WorkshopRuns.run(WorkshopFixture.scenario(), seed: 99)
             XCTAssertEqual(WorkshopPack(runs: other, lang: lang).participant().markdown(),
                            WorkshopPack.participant(WorkshopFixture.scenario(), seed: 99, lang: lang).markdown())
-            XCTAssertTrue(files["facilitator.md"]!.contains("9.0"))
+            // The facilitator pack has them (the fixture is not marked synthetic: shown without protection here).
+            XCTAssertTrue(WorkshopPack(runs: Self.runs, lang: lang, policy: .open).facilitator().markdown().contains("9.0"))
         }
     }
 
@@ -176,12 +177,92 @@ final class WorkshopTests: XCTestCase {
     }
 
     func testTiersCSV() {
-        let csv = TierTable(Self.runs.figures).csv(.en, bom: false)
+        let csv = TierTable(Self.runs.figures, policy: .open).csv(.en, bom: false)
         let lines = csv.components(separatedBy: "\r\n")
         XCTAssertTrue(lines[0].hasPrefix("tier,Tier,Patients who lost grid power,"))
-        // affected, at risk, found in time, own means, unit, bed, uncovered, gap (min), longest, found, mean, max
-        XCTAssertTrue(lines[1].hasPrefix("none,No BCP,2,2,2,0,0,0,2,540,360,2,180,270,"), lines[1])
-        XCTAssertTrue(lines[3].hasPrefix("linked,Linked BCP,2,2,2,0,2,0,0,0,0,2,121,181,"), lines[3])
+        XCTAssertTrue(lines[0].contains(",Backup beds used,Patients who lost grid power: band / withheld,"), lines[0])
+        // affected, at risk, found in time, own means, self-help, unit, bed, uncovered, gap (min), longest,
+        // beyond tolerance (patients, min: the fixture's 1,440-minute tolerance is never reached),
+        // admitted, emergency presentations (nobody goes to hospital), found, mean, max
+        XCTAssertTrue(lines[1].hasPrefix("none,No BCP,2,2,2,0,0,0,0,2,540,360,0,0,0,0,2,180,270,"), lines[1])
+        XCTAssertTrue(lines[3].hasPrefix("linked,Linked BCP,2,2,2,0,0,2,0,0,0,0,0,0,0,0,2,121,181,"), lines[3])
+    }
+
+    /// Model v2's self-help outcome and the oxygen supplier's calls are rows of the tier table and
+    /// members of its published sums (the five outcomes make up the affected, the five channels the
+    /// patients found): a small count of either is a band, and since the other cells of its sum
+    /// would give it away, one of them is widened to a band of ten. Without them in the sums, the
+    /// difference of the shown cells would tell the count exactly.
+    func testSelfHelpAndSupplierCallsAreProtectedInTheTierTable() {
+        var f = Self.runs.figures[0]
+        var t = Tally()
+        t.patients = 100
+        t.affected = 100
+        t.coveredOwnMeans = 40
+        t.coveredBySelfHelp = 5
+        t.coveredByUnit = 20
+        t.evacuated = 15
+        t.uncovered = 20
+        t.atRisk = 60
+        t.detected = 80
+        f.totals = t
+        f.byChannel = PerCase(repeating: 0)
+        f.byChannel[.providerCall] = 50
+        f.byChannel[.linkedPartner] = 12
+        f.byChannel[.municipalConfirmation] = 15
+        f.byChannel[.supplierCall] = 3
+        let table = TierTable([f], policy: .protected(10))
+        XCTAssertEqual(table.text(0, "coveredBySelfHelp", .en), "1–9")
+        XCTAssertEqual(table.text(0, "bySupplierCall", .en), "1–9")
+        let outcomes = ["affected", "coveredOwnMeans", "coveredByUnit", "evacuated", "uncovered"]
+        XCTAssertTrue(outcomes.contains { table.shown(0, $0)?.isExact == false }, outcomes.map { table.text(0, $0, .en) }.joined(separator: " "))
+        let found = ["detected", "byProviderCall", "byLinkedPartner", "byMunicipality", "bySelfCall"]
+        XCTAssertTrue(found.contains { table.shown(0, $0)?.isExact == false }, found.map { table.text(0, $0, .en) }.joined(separator: " "))
+        // Open: every figure exact.
+        XCTAssertEqual(TierTable([f], policy: .open).text(0, "bySupplierCall", .en), "3")
+    }
+
+    /// Under a protected policy every count of the pack is banded: the tier runs' 2, 1, 0, 0
+    /// uncovered patients read 1～9, 1～9, 0, 0; the hours of so few patients are "x"; the
+    /// "what each tier adds" sentence quotes the same figures (the difference of two bands is a band).
+    func testCountsFollowTheDisclosurePolicy() {
+        let pack = WorkshopPack(runs: Self.runs, lang: .ja, policy: .protected(10))
+        XCTAssertEqual((0..<4).map { pack.tiers.text($0, "uncovered", .ja) }, ["1～9", "1～9", "0", "0"])
+        XCTAssertEqual((0..<4).map { pack.tiers.text($0, "gap", .ja) }, ["x", "x", "0.0", "0.0"])
+        let s = TierStep.ladder(Self.runs.figures).map { $0.sentence(pack.tiers, .ja) }
+        XCTAssertTrue(s[0].contains("電源のない時間が生じた患者 1～9→1～9人（-8～+8）"), s[0])
+        for f in pack.files() where f.name != "participant.md" && f.name != "participant.html" {
+            for small in ["患者 2人", "患者 1人", " 9.0", " 3.0"] { XCTAssertFalse(f.text.contains(small), "'\(small)' in \(f.name)") }
+        }
+        XCTAssertTrue(pack.facilitator().html().contains("<svg class=\"map\""))
+        XCTAssertTrue(pack.participant().html().contains("<svg class=\"map\""), "the outage map, an input")
+    }
+
+    /// Repeated injects at one minute become one: three areas whose beds fill at 02:30 (3, 4 and 5
+    /// beds) are one inject over 3 areas and 12 beds; a different minute stays apart.
+    func testRepeatedInjectsAreMerged() {
+        func beds(_ minute: Int, _ area: String, _ n: Int) -> TimelineEvent {
+            var f = EventFigures()
+            f.resources = n
+            return TimelineEvent(minute: minute, kind: .bedsFull, places: [Place(ja: area, en: area)], figures: f)
+        }
+        let events = [beds(150, "A", 3), beds(150, "B", 4), beds(150, "C", 5), beds(151, "D", 2)]
+        let merged = MSEL.merged(events)
+        XCTAssertEqual(merged.map(\.count), [3, 1])
+        XCTAssertEqual(merged[0].event.figures.resources, 12)
+        let rows = MSEL.rows(events, .en)
+        XCTAssertEqual(rows.map(\.number), [1, 2])
+        XCTAssertEqual(rows[0].message, "Backup beds are full in 3 areas (12 beds in all): A, B, C.")
+        XCTAssertEqual(rows[1].message, "All 2 backup beds in D are taken.")
+    }
+
+    /// The scenario's description (English here) is printed in the English pack only.
+    func testOneLanguagePerPage() {
+        var s = WorkshopFixture.scenario()
+        s.description = "An English description of the scenario."
+        let runs = WorkshopRuns.run(s)
+        XCTAssertFalse(WorkshopPack(runs: runs, lang: .ja).participant().markdown().contains("English description"))
+        XCTAssertTrue(WorkshopPack(runs: runs, lang: .en).participant().markdown().contains("English description"))
     }
 
     func testLabelsComplete() {

@@ -44,12 +44,30 @@ final class TerminalSafeTests: XCTestCase {
         XCTAssertEqual(TextEscaping.terminalSafe("a\u{2028}b\u{2029}"), "a\\u{2028}b\\u{2029}")
     }
 
+    /// Issue 16, item 8: a right-to-left override in a name reorders the rest of the line on
+    /// screen ("Trojan Source"); the embeddings, overrides, isolates and marks are shown as escapes.
+    func testBidirectionalControlsAreShownInHex() {
+        XCTAssertEqual(TextEscaping.terminalSafe("id \u{202E}vsc.exe\u{202C}"), "id \\u{202E}vsc.exe\\u{202C}")
+        XCTAssertEqual(TextEscaping.terminalSafe("\u{2066}a\u{2069}\u{200F}"), "\\u{2066}a\\u{2069}\\u{200F}")
+        // Arabic and Hebrew letters themselves are kept.
+        XCTAssertEqual(TextEscaping.terminalSafe("שלום مرحبا"), "שלום مرحبا")
+    }
+
+    func testDocumentsKeepTheirLinesAndColumns() {
+        // Markdown and CSV (CRLF) on a terminal: line ends and tabs kept, other controls escaped.
+        XCTAssertEqual(TextEscaping.terminalSafeText("a,b\r\n1,2\r\n| x\t|\n"), "a,b\r\n1,2\r\n| x\t|\n")
+        XCTAssertEqual(TextEscaping.terminalSafeText("name\u{1B}[2J\rforged\n"), "name\\u{1B}[2J\\rforged\n")
+        XCTAssertEqual(TextEscaping.terminalSafeText("東京都 計\n"), "東京都 計\n")
+        XCTAssertEqual(TextEscaping.terminalSafeText("end\r"), "end\\r")
+    }
+
     func testEveryEscapedScalarIsInTheStatedRanges() {
-        // Exhaustive over the first 0x3000 scalars: escaped exactly when C0, DEL, C1, U+2028/9,
-        // and no escaped result holds a control character.
+        // Exhaustive over the first 0x3000 scalars: escaped exactly when C0, DEL, C1, U+2028/9 or
+        // a bidirectional formatting character, and no escaped result holds a control character.
+        let bidi: [UInt32] = [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
         for v in UInt32(0)..<0x3000 {
             guard let u = Unicode.Scalar(v) else { continue }
-            let expected = v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+            let expected = v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || bidi.contains(v)
             XCTAssertEqual(TextEscaping.needsTerminalEscape(u), expected, "U+\(String(v, radix: 16))")
             let out = TextEscaping.terminalSafe(String(Character(u)))
             XCTAssertFalse(out.unicodeScalars.contains(where: TextEscaping.needsTerminalEscape), "U+\(String(v, radix: 16))")

@@ -214,6 +214,10 @@ public enum AllocationPrivacy: Sendable, Equatable {
     case suppressed(threshold: Int)
     /// Every number exact; every output marks itself restricted (for officials who hold the roster).
     case exact
+    /// Every number exact because the scenario is synthetic (no real person in it); the outputs
+    /// say so and are public. The command chooses it by the disclosure policy (BCPReports'
+    /// DisclosurePolicy: a synthetic scenario is not suppressed unless --suppress is given).
+    case syntheticData
 
     public var isExact: Bool { self == .exact }
 }

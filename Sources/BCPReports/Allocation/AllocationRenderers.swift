@@ -11,8 +11,8 @@ public enum AllocationFormat: String, Sendable, CaseIterable {
 }
 
 extension AllocationReport {
-    /// The report in `format`. `bom` applies to CSV only.
-    public func rendered(_ format: AllocationFormat, lang: Language, bom: Bool = false) -> String {
+    /// The report in `format`. `bom` (on by default, for Excel) applies to CSV only.
+    public func rendered(_ format: AllocationFormat, lang: Language, bom: Bool = true) -> String {
         switch format {
         case .md: return markdown(lang: lang)
         case .csv: return csv(lang: lang, bom: bom)
@@ -27,9 +27,12 @@ extension AllocationReport {
     /// introduced by a level-3 heading; the HTML page carries the same headings.
     public func document(lang: Language) -> Document {
         typealias T = AllocationTables
-        var d = Document(title: T.title(self, lang), lang: lang)
+        var d = Document(title: T.title(self, lang), lang: lang, css: "<style>svg.map text{font-family:inherit}</style>")
         d.add(.definitions(T.parameters(self, lang)))
         d.add(.notes(T.notes(self, lang)))
+        d.add(.heading(T.L("allocation.section.map", lang), level: 2))
+        d.add(.figure(svg: AllocationMap.map(self, lang).svg(), caption: T.L("allocation.map.caption", lang) + " " + TokyoMap.credit(lang),
+                      markdown: T.L("map.inHTML", lang, "allocation.html")))
         let pub = AllocationPublic(self)
         for (key, municipal, areas) in T.sections(self, pub, lang) {
             d.add([.heading(T.L(key, lang), level: 2),
@@ -54,7 +57,7 @@ extension AllocationReport {
     /// One table, one row per municipality, then areas, then Tokyo; plain integers (yen
     /// included) so Excel can sum them. The parameters repeat on every row, so that a row
     /// copied elsewhere still says which rule made it.
-    public func csv(lang: Language, bom: Bool = false) -> String {
+    public func csv(lang: Language, bom: Bool = true) -> String {
         typealias T = AllocationTables
         let kinds = PowerUnitKind.allCases
         var w = CSVWriter(bom: bom)
@@ -77,6 +80,12 @@ extension AllocationReport {
                    T.L("allocation.col.batteryWh", lang), T.L("allocation.col.devices", lang)]
         header += kinds.map { T.L("allocation.col.priceOf", lang, T.item($0, lang)) }
         header.append(T.L("allocation.col.privacy", lang))
+        // The patient figures that may be shown as a band or withheld: a flag column each, at the end.
+        let flagged = [T.L("allocation.col.patients", lang), T.L("allocation.col.belowTarget", lang), T.L("allocation.col.batteriesNeeded", lang),
+                       T.L("allocation.col.patientsOnGenerators", lang), T.L("allocation.col.coveredByGenerators", lang), T.L("allocation.col.needGap", lang),
+                       T.L("allocation.col.standardShort", lang), T.L("allocation.col.standardSpare", lang), T.L("allocation.col.verdict", lang),
+                       T.L("allocation.col.municipalitiesUnder", lang), T.L("allocation.col.costNeedSubsidized", lang), T.L("allocation.col.costNeedTotal", lang)]
+        header += flagged.map { T.L("csv.flag", lang, $0) }
         w.row(texts: header)
 
         let pub = AllocationPublic(self)
@@ -92,28 +101,43 @@ extension AllocationReport {
             cells += kinds.map { .number(r.held[$0]) }
             cells += kinds.map { .number(r.shortOfStandard[$0]) }
             cells += kinds.map { .number(r.excessOverStandard[$0]) }
+            var flags: [CSVCell] = []
             if let n = r.need {
-                let verdict: CSVCell = pub.verdictHidden(r) ? .text("x") : n.verdict.map { .text(T.L("allocation.verdict.\($0.rawValue)", lang)) } ?? .empty
-                cells += [pub.csv(r, .patients), pub.csv(r, .belowTarget), pub.csv(r, .batteriesNeeded), pub.csv(r, .onGenerators),
-                          pub.csv(r, .covered), pub.csv(r, .gap), pub.csv(r, .standardShort), pub.csv(r, .standardSpare),
-                          verdict, pub.csv(r, .municipalitiesUnder)]
+                var verdict: CSVCell = n.verdict == nil ? .empty : pub.verdictKey(r).map { .text(T.L("allocation.verdict.\($0)", lang)) } ?? .empty
+                var verdictFlag = CSVCell.empty
+                if pub.verdictHidden(r) {
+                    verdict = .empty
+                    verdictFlag = .text(DisclosureText.withheld)
+                }
+                for c in [AllocationPublic.Col.patients, .belowTarget, .batteriesNeeded, .onGenerators, .covered, .gap, .standardShort, .standardSpare] {
+                    let x = pub.csv(r, c, lang)
+                    cells.append(x.value)
+                    flags.append(x.flag)
+                }
+                let under = pub.csv(r, .municipalitiesUnder, lang)
+                cells += [verdict, under.value]
+                flags += [verdictFlag, under.flag]
             } else {
                 cells += Array(repeating: noData, count: 10)
+                flags += Array(repeating: .empty, count: 10)
             }
             cells += kinds.map { .number(r.costStandard[$0].total) }
             let all = r.costStandard.all
             cells += [.number(all.total), .number(all.tokyo), .number(all.municipal)]
             if let c = r.costNeed {
-                cells += [pub.csv(r, .gap), pub.csv(r, .subsidized), pub.gapDerivedCSV(r, c.total), pub.gapDerivedCSV(r, c.tokyo),
-                          pub.gapDerivedCSV(r, c.municipal)]
+                let sub = pub.csv(r, .subsidized, lang), total = DisclosureText.csv(pub.gapDerived(r, c.total), lang)
+                cells += [pub.csv(r, .gap, lang).value, sub.value, total.value, DisclosureText.csv(pub.gapDerived(r, c.tokyo), lang).value,
+                          DisclosureText.csv(pub.gapDerived(r, c.municipal), lang).value]
+                flags += [sub.flag, total.flag]
             } else {
                 cells += Array(repeating: noData, count: 5)
+                flags += [.empty, .empty]
             }
             cells.append(r.code.flatMap { rank[$0] }.map { .number($0) } ?? .empty)
             cells += [.text(options.rounding.rawValue), .number(options.targetHours), .number(options.batteryWh), .text(options.devices.rawValue)]
             cells += kinds.map { .number(options.prices[$0]) }
             cells.append(mode)
-            w.row(cells)
+            w.row(cells + flags)
         }
         return w.text
     }
@@ -128,8 +152,8 @@ extension AllocationReport {
         func items(_ c: ItemCounts) -> OrderedJSON { .object(PowerUnitKind.allCases.map { ($0.rawValue, .int(c[$0])) }) }
         let pub = AllocationPublic(self)
         func needSplit(_ r: AllocationRow, _ c: CostSplit) -> OrderedJSON {
-            .object([("units", pub.json(r, .gap)), ("subsidized_units", pub.json(r, .subsidized)), ("total_yen", pub.gapDerivedJSON(r, c.total)),
-                     ("tokyo_yen", pub.gapDerivedJSON(r, c.tokyo)), ("municipal_yen", pub.gapDerivedJSON(r, c.municipal))])
+            .object([("units", pub.json(r, .gap)), ("subsidized_units", pub.json(r, .subsidized)), ("total_yen", DisclosureText.json(pub.gapDerived(r, c.total))),
+                     ("tokyo_yen", DisclosureText.json(pub.gapDerived(r, c.tokyo))), ("municipal_yen", DisclosureText.json(pub.gapDerived(r, c.municipal)))])
         }
         func split(_ c: CostSplit) -> OrderedJSON {
             .object([("units", .int(c.units)), ("subsidized_units", .int(c.subsidizedUnits)), ("total_yen", .int(c.total)),
@@ -151,7 +175,8 @@ extension AllocationReport {
                     ("gap", pub.json(r, .gap)), ("standard_short", pub.json(r, .standardShort)), ("standard_spare", pub.json(r, .standardSpare)),
                 ]
                 if let v = n.verdict {
-                    nm.append(("verdict", .string(pub.verdictHidden(r) ? "x" : v.rawValue)))
+                    _ = v
+                    nm.append(("verdict", .string(pub.verdictKey(r) ?? DisclosureText.withheld)))
                 } else {
                     nm.append(("municipalities_under", pub.json(r, .municipalitiesUnder)))
                 }
@@ -175,7 +200,7 @@ extension AllocationReport {
         if case .stockFile(let p) = heldSource { stockPath = .string(p) }
         let doc: OrderedJSON = .object([
             ("report", .string("allocation")),
-            ("schema", .int(2)),
+            ("schema", .int(3)),
             ("lang", .string(lang.rawValue)),
             ("title", .string(T.title(self, lang))),
             ("privacy", privacyJSON(lang)),
@@ -212,10 +237,13 @@ extension AllocationReport {
         case .exact:
             return .object([("mode", .string("exact")), ("restricted", .bool(true)), ("threshold", .null), ("range_text", .null),
                             ("description", .string(T.privacy(self, lang)))])
+        case .syntheticData:
+            return .object([("mode", .string("synthetic")), ("restricted", .bool(false)), ("threshold", .null), ("range_text", .null),
+                            ("description", .string(T.privacy(self, lang)))])
         case .suppressed(let t):
-            let th = max(1, t)
-            return .object([("mode", .string("suppressed")), ("restricted", .bool(false)), ("threshold", .int(th)),
-                            ("range_text", .string(Suppression.rangeText(th))), ("description", .string(T.privacy(self, lang)))])
+            let p = DisclosurePolicy.protected(t)
+            return .object([("mode", .string("suppressed")), ("restricted", .bool(false)), ("threshold", .int(p.threshold)),
+                            ("range_text", .string(DisclosureText.count(p.smallBand, lang))), ("description", .string(T.privacy(self, lang)))])
         }
     }
 }

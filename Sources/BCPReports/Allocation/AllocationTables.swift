@@ -19,9 +19,10 @@ enum AllocationTables {
     static func privacy(_ r: AllocationReport, _ lang: Language) -> String {
         switch r.privacy {
         case .exact: return L("allocation.privacy.exact", lang)
+        case .syntheticData: return L("allocation.privacy.synthetic", lang)
         case .suppressed(let t):
-            let th = max(1, t)
-            return L("allocation.privacy.suppressed", lang, Suppression.rangeText(th), String(th))
+            let p = DisclosurePolicy.protected(t)
+            return L("allocation.privacy.suppressed", lang, DisclosureText.count(p.smallBand, lang), String(p.threshold))
         }
     }
 
@@ -29,6 +30,7 @@ enum AllocationTables {
     static func privacyShort(_ r: AllocationReport, _ lang: Language) -> String {
         switch r.privacy {
         case .exact: return L("allocation.privacy.short.exact", lang)
+        case .syntheticData: return L("allocation.privacy.short.synthetic", lang)
         case .suppressed(let t): return L("allocation.privacy.short.suppressed", lang, String(max(1, t)))
         }
     }
@@ -73,13 +75,13 @@ enum AllocationTables {
     static func notes(_ r: AllocationReport, _ lang: Language) -> [String] {
         var n = [L("allocation.note.diff", lang), L("allocation.note.sums", lang)]
         n.append(r.hasPatientData ? L("allocation.note.verdict", lang) : L("allocation.note.noPatientData", lang))
-        if r.hasPatientData && !r.privacy.isExact { n.append(L("allocation.note.suppression", lang)) }
+        if r.hasPatientData, case .suppressed = r.privacy { n.append(L("allocation.note.suppression", lang)) }
         return n
     }
 
     /// The note above the ranking: how it is ordered in this mode.
     static func rankingNote(_ r: AllocationReport, _ lang: Language) -> String {
-        L(r.privacy.isExact ? "allocation.note.ranking" : "allocation.note.rankingSuppressed", lang)
+        L(AllocationPublic.policy(r.privacy).protects ? "allocation.note.rankingSuppressed" : "allocation.note.ranking", lang)
     }
 
     static func g(_ n: Int) -> String { NumberFormat.grouped(n) }
@@ -117,17 +119,17 @@ enum AllocationTables {
 
     static func needCells(_ r: AllocationRow, _ p: AllocationPublic, _ lang: Language) -> [String] {
         guard let n = r.need else { return Array(repeating: L("common.noPatientData", lang), count: 8) }
-        let diff = NumberFormat.signed(n.standardSpare - n.standardShort)
+        let diff = p.differenceHidden(r) ? DisclosureText.withheld : NumberFormat.signed(n.standardSpare - n.standardShort)
         let verdict: String
         if p.verdictHidden(r) {
-            verdict = "x"
-        } else if let v = n.verdict {
-            verdict = L("allocation.verdict.withDiff", lang, L("allocation.verdict.\(v.rawValue)", lang), diff)
+            verdict = DisclosureText.withheld
+        } else if let v = p.verdictKey(r) {
+            verdict = L("allocation.verdict.withDiff", lang, L("allocation.verdict.\(v)", lang), diff)
         } else {
             verdict = L("allocation.verdict.aggregate", lang, g(n.municipalitiesUnder), g(r.municipalityCount), diff)
         }
-        return [p.text(r, .patients), p.text(r, .belowTarget), p.text(r, .batteriesNeeded), p.text(r, .onGenerators), p.text(r, .covered),
-                g(r.held.battery), p.text(r, .gap), verdict]
+        return [p.text(r, .patients, lang), p.text(r, .belowTarget, lang), p.text(r, .batteriesNeeded, lang), p.text(r, .onGenerators, lang),
+                p.text(r, .covered, lang), g(r.held.battery), p.text(r, .gap, lang), verdict]
     }
 
     static func needHeaders(_ lang: Language) -> [String] {
@@ -164,8 +166,8 @@ enum AllocationTables {
             alignments: [.left, .left, .right, .right, .right, .right, .right])
         fill(&t, rows, total) { r in
             guard let c = r.costNeed else { return identity(r, lang) + Array(repeating: L("common.noPatientData", lang), count: 5) }
-            return identity(r, lang) + [p.text(r, .gap), p.text(r, .subsidized), p.gapDerived(r, NumberFormat.yen(c.total, lang)),
-                                        p.gapDerived(r, NumberFormat.yen(c.tokyo, lang)), p.gapDerived(r, NumberFormat.yen(c.municipal, lang))]
+            func yen(_ v: Int) -> String { p.gapDerived(r, v).exactValue.map { NumberFormat.yen($0, lang) } ?? DisclosureText.withheld }
+            return identity(r, lang) + [p.text(r, .gap, lang), p.text(r, .subsidized, lang), yen(c.total), yen(c.tokyo), yen(c.municipal)]
         }
         return t
     }
@@ -179,9 +181,9 @@ enum AllocationTables {
         for (rank, row) in p.ranking(r) {
             let n = row.need ?? NeedFigures()
             t.add([rank.map(g) ?? "-"] + identity(row, lang) + [
-                p.text(row, .gap), p.text(row, .belowTarget), p.text(row, .batteriesNeeded), g(row.standard.generator),
-                p.verdictHidden(row) ? "x" : n.verdict.map { L("allocation.verdict.\($0.rawValue)", lang) } ?? "",
-                p.gapDerived(row, NumberFormat.yen(row.costNeed?.municipal ?? 0, lang)),
+                p.text(row, .gap, lang), p.text(row, .belowTarget, lang), p.text(row, .batteriesNeeded, lang), g(row.standard.generator),
+                p.verdictHidden(row) ? DisclosureText.withheld : p.verdictKey(row).map { L("allocation.verdict.\($0)", lang) } ?? "",
+                p.gapDerived(row, row.costNeed?.municipal ?? 0).exactValue.map { NumberFormat.yen($0, lang) } ?? DisclosureText.withheld,
             ])
         }
         return t

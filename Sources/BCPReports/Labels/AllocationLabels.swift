@@ -7,13 +7,18 @@ public enum AllocationLabels {
     public static let table: [String: [Language: String]] = [
         "allocation.param.privacy": [.ja: "秘匿処理", .en: "Privacy"],
         "allocation.privacy.suppressed": [
-            .ja: "少数の秘匿あり（公開用）：1人以上{1}人未満の患者数は「{0}」、{1}人未満の患者から算出した数（必要台数・不足・費用・基準の評価）は「x」と表示。合計からの引き算で秘匿した数が分からないよう、ほかの数も「x」とする場合があります。人口・基準台数・保有台数・基準までの不足と費用は秘匿しません。",
-            .en: "small counts suppressed (public): patient counts from 1 to below {1} are shown as \"{0}\"; figures from fewer than {1} patients (batteries needed, gaps, their cost, the verdict) as \"x\"; other cells are hidden as \"x\" where a sum would give a hidden one away. Population, standard, units held and the shortfall against the standard with its cost are never hidden.",
+            .ja: "少数の秘匿あり（公開用）：1人以上{1}人未満の患者数は「{0}」、{1}人未満の患者から算出した数（必要台数・不足・費用・基準の評価）は「x」と表示。合計からの引き算で分からないよう、ほかの数を10人幅の範囲または「x」とする場合があります（区市町村より先に圏域の数を範囲にします）。人口・基準台数・保有台数・基準までの不足と費用は秘匿しません。",
+            .en: "small counts suppressed (public): patient counts from 1 to below {1} are shown as \"{0}\"; figures from fewer than {1} patients (batteries needed, gaps, their cost, the verdict) as \"x\"; where a sum would give one away, another cell is shown as a band of ten or \"x\" (areas before municipalities). Population, standard, units held and the shortfall against the standard with its cost are never hidden.",
         ],
         "allocation.privacy.exact": [
             .ja: "秘匿なし（--exact）【取扱注意】：患者数を秘匿せずに表示しています。患者名簿を扱う職員だけが使い、公開・配布しないでください。",
             .en: "exact (--exact), RESTRICTED: patient counts are not suppressed. Only for officials who hold the patient roster; do not publish or circulate.",
         ],
+        "allocation.privacy.synthetic": [
+            .ja: "秘匿なし（合成データ：実在の人物はいません。--suppress 10 で実データと同じ秘匿処理）",
+            .en: "not suppressed (synthetic data: no real person; --suppress 10 applies the rule for real data)",
+        ],
+        "allocation.privacy.short.synthetic": [.ja: "秘匿なし（合成データ）", .en: "not suppressed (synthetic data)"],
         "allocation.privacy.restrictedTitle": [.ja: "【取扱注意・秘匿なし】{0}", .en: "RESTRICTED, unsuppressed: {0}"],
         "allocation.privacy.short.suppressed": [.ja: "秘匿あり（しきい値{0}）", .en: "suppressed (threshold {0})"],
         "allocation.privacy.short.exact": [.ja: "秘匿なし（取扱注意）", .en: "exact (RESTRICTED)"],

@@ -3,15 +3,30 @@ import BCPModel
 import BCPSimulator
 import BCPText
 
-/// The counts the public outputs print, after small-count suppression. Every public renderer
-/// reads numbers from here (never from the raw tallies), so all of them hide the same cells.
+/// The figures the shortfall outputs print, under the disclosure policy. Every public renderer
+/// (summary, CSV, charts, map, terminal headline) reads numbers from here, never from the raw
+/// tallies, so all of them show the same figure for the same cell.
 public struct PublicTables: Sendable {
     /// Columns of a tally row. Derived columns (unaffected) are cells too, since a reader can
-    /// compute them from the shown ones.
+    /// compute them from the shown ones. Model v2's measures are cells like the others: self-help
+    /// is one of the five outcomes (the affected are their sum, so leaving it out would let a
+    /// reader work it out), the patients harmed beyond their device's tolerance and their minutes
+    /// beyond it, and the hospital admissions by route (emergency: the emergency presentations).
     public enum Col: Int, Sendable, CaseIterable {
-        case patients, unaffected, affected, atRisk, ownMeans, byUnit, evacuated, uncovered, gap, detected,
+        case patients, unaffected, affected, atRisk, ownMeans, selfHelp, byUnit, evacuated, uncovered, gap, detected,
              unitsDelivered, bedsUsed
+        case harmed, beyondTolerance, admitted, admittedPlanned, admittedFamily, emergency
         case noPowerUnit, noContact, noDeliveryTeam, noBackupBed, providerWithoutBCP, noRegionalBCP
+
+        /// Minutes (shown as hours, withheld rather than banded), and the column of the patients
+        /// they are the minutes of.
+        public var minutesOf: Col? {
+            switch self {
+            case .gap: return .uncovered
+            case .beyondTolerance: return .harmed
+            default: return nil
+            }
+        }
     }
 
     /// The column counting patients with this shortfall reason.
@@ -31,10 +46,12 @@ public struct PublicTables: Sendable {
     }
 
     public let data: ResultDocument
-    public let threshold: Int
-    var grid: SuppressionGrid
+    public let policy: DisclosurePolicy
+    var grid: DisclosureGrid
     var cells: [Row: [Int]] = [:]
     var hourCells: [(gridOff: Int, withoutPower: Int)] = []
+
+    public var threshold: Int { policy.threshold }
 
     static func value(_ t: Tally, _ c: Col) -> Int {
         switch c {
@@ -43,6 +60,7 @@ public struct PublicTables: Sendable {
         case .affected: return t.affected
         case .atRisk: return t.atRisk
         case .ownMeans: return t.coveredOwnMeans
+        case .selfHelp: return t.coveredBySelfHelp
         case .byUnit: return t.coveredByUnit
         case .evacuated: return t.evacuated
         case .uncovered: return t.uncovered
@@ -50,42 +68,54 @@ public struct PublicTables: Sendable {
         case .detected: return t.detected
         case .unitsDelivered: return t.unitsDelivered
         case .bedsUsed: return t.bedsUsed
+        case .harmed: return t.harmed
+        case .beyondTolerance: return t.beyondToleranceMinutes
+        case .admitted: return t.admitted
+        case .admittedPlanned: return t.admissions[.planned]
+        case .admittedFamily: return t.admissions[.family]
+        case .emergency: return t.admissions[.emergency]
         default:
             return ShortfallReason.allCases.first { column($0) == c }.map { t.shortfall[$0] } ?? 0
         }
     }
 
-    /// The headline figures a planner reads first are hidden last by secondary suppression:
-    /// uncovered patients and patients, then those who lost power or needed help and the gap hours.
+    /// The headline figures a planner reads first are widened last: uncovered and harmed patients
+    /// and patients, then those who lost power or needed help, the gap hours, the hours beyond
+    /// tolerance and the emergency presentations.
     static func importance(_ c: Col) -> Int {
         switch c {
-        case .uncovered, .patients: return 2
-        case .affected, .atRisk, .gap: return 1
+        case .uncovered, .harmed, .patients: return 2
+        case .affected, .atRisk, .gap, .beyondTolerance, .emergency: return 1
         default: return 0
         }
     }
 
-    public init(_ data: ResultDocument, threshold: Int) {
+    /// The tables of `data` under `policy`.
+    public init(_ data: ResultDocument, policy: DisclosurePolicy) {
         self.data = data
-        self.threshold = max(1, threshold)
-        grid = SuppressionGrid(threshold: self.threshold)
+        self.policy = policy
+        grid = DisclosureGrid(policy: policy)
         let geoCols = Col.allCases
-        let groupCols: [Col] = [.patients, .unaffected, .affected, .atRisk, .ownMeans, .byUnit, .evacuated, .uncovered, .gap, .detected]
+        let groupCols: [Col] = [.patients, .unaffected, .affected, .atRisk, .ownMeans, .selfHelp, .byUnit, .evacuated, .uncovered, .gap, .detected,
+                                .harmed, .beyondTolerance, .admitted, .admittedPlanned, .admittedFamily, .emergency]
 
         func addRow(_ row: Row, _ t: Tally, _ cols: [Col]) {
+            let isTokyo = row == .total
             var idx = [Int](repeating: -1, count: Col.allCases.count)
             for c in cols {
-                idx[c.rawValue] = c == .gap
-                    ? grid.magnitude(t.gapMinutes, contributors: t.uncovered, importance: PublicTables.importance(c))
-                    : grid.count(PublicTables.value(t, c), importance: PublicTables.importance(c))
+                idx[c.rawValue] = c.minutesOf.map {
+                    grid.magnitude(PublicTables.value(t, c), contributors: PublicTables.value(t, $0), importance: PublicTables.importance(c), tokyo: isTokyo)
+                } ?? grid.count(PublicTables.value(t, c), importance: PublicTables.importance(c), tokyo: isTokyo)
             }
             cells[row] = idx
-            // Row identities, when they hold.
+            // Row identities. Model v2's outcomes partition the affected (five outcomes, self-help
+            // among them) and its admissions are the sum of their routes; the older identities
+            // through "needed help" are published only where they still add up (DisclosureGrid.sum).
             let ids: [(Col, [Col])] = [(.patients, [.unaffected, .affected]), (.affected, [.ownMeans, .atRisk]),
-                                       (.atRisk, [.byUnit, .evacuated, .uncovered])]
-            for (total, parts) in ids where PublicTables.value(t, total) == parts.reduce(0, { $0 + PublicTables.value(t, $1) }) {
-                grid.constrain(total: idx[total.rawValue], members: parts.map { idx[$0.rawValue] })
-            }
+                                       (.atRisk, [.byUnit, .evacuated, .uncovered]),
+                                       (.affected, [.ownMeans, .selfHelp, .byUnit, .evacuated, .uncovered]),
+                                       (.admitted, [.admittedPlanned, .admittedFamily, .emergency])]
+            for (total, parts) in ids { grid.sum(total: idx[total.rawValue], of: parts.map { idx[$0.rawValue] }) }
         }
         addRow(.total, data.result.totals, geoCols)
         for (i, m) in data.result.municipalities.enumerated() { addRow(.municipality(i), m.tally, geoCols) }
@@ -95,11 +125,7 @@ public struct PublicTables: Sendable {
 
         // Column identities: municipalities sum to their area, areas / tiers / devices to the total.
         func columnSums(_ total: Row, _ parts: [Row], _ cols: [Col]) {
-            for c in cols {
-                let t = cells[total]![c.rawValue]
-                let ms = parts.map { cells[$0]![c.rawValue] }
-                if grid.values[t] == ms.reduce(0, { $0 + grid.values[$1] }) { grid.constrain(total: t, members: ms) }
-            }
+            for c in cols { grid.sum(total: cells[total]![c.rawValue], of: parts.map { cells[$0]![c.rawValue] }) }
         }
         for (a, area) in data.result.areas.enumerated() {
             let ms = data.result.municipalities.indices.filter { data.result.municipalities[$0].areaJa == area.nameJa }.map { Row.municipality($0) }
@@ -109,69 +135,55 @@ public struct PublicTables: Sendable {
         columnSums(.total, BCPTier.allCases.map { .tier($0) }, groupCols)
         columnSums(.total, DeviceKind.allCases.map { .device($0) }, groupCols)
 
-        for h in data.result.timeline { hourCells.append((grid.count(h.gridOff), grid.count(h.withoutPower))) }
+        // Tokyo-wide counts per hour (no sum is published over hours).
+        for h in data.result.timeline {
+            hourCells.append((grid.count(h.gridOff, tokyo: true), grid.count(h.withoutPower, tokyo: true)))
+        }
         grid.protect()
     }
 
     // MARK: Reading cells
 
-    public func mark(_ row: Row, _ c: Col) -> Suppression.Mark {
-        guard let idx = cells[row]?[c.rawValue], idx >= 0 else { return .shown }
-        return grid.mark(idx)
+    /// What a cell shows.
+    public func shown(_ row: Row, _ c: Col) -> Shown {
+        guard let idx = cells[row]?[c.rawValue], idx >= 0 else { return .exact(0) }
+        return grid.shown(idx)
     }
 
+    /// The cell's true value (for drawing what is shown exactly, and for tests).
     public func raw(_ row: Row, _ c: Col) -> Int {
         guard let idx = cells[row]?[c.rawValue], idx >= 0 else { return 0 }
         return grid.values[idx]
     }
 
-    /// A count as text: "1,234", the range ("1-9"), or "x".
-    public func text(_ row: Row, _ c: Col) -> String {
-        if c == .gap { return gapHoursText(row) }
-        return PublicTables.render(raw(row, c), mark(row, c), threshold: threshold)
+    /// A count as text: "1,234", a band, or "x"; minutes (the gap, the time beyond tolerance) as hours.
+    public func text(_ row: Row, _ c: Col, _ lang: Language) -> String {
+        c.minutesOf != nil ? DisclosureText.hours(shown(row, c)) : DisclosureText.count(shown(row, c), lang)
     }
 
-    public static func render(_ v: Int, _ m: Suppression.Mark, threshold: Int) -> String {
-        switch m {
-        case .shown: return NumberFormat.grouped(v)
-        case .primary: return Suppression.rangeText(threshold)
-        case .secondary: return "x"
-        }
+    /// A count with no published sum: exact or the small band.
+    public func count(_ v: Int) -> Shown { policy.count(v) }
+
+    /// A count with no published sum, as text.
+    public func countText(_ v: Int, _ lang: Language) -> String { DisclosureText.count(policy.count(v), lang) }
+
+    /// Mean minutes from outage to detection, rounded half up: withheld when the detected patients
+    /// are few, nil when nobody was detected.
+    public func meanDelay(_ t: Tally) -> Shown? {
+        guard let mean = NumberFormat.mean(t.detectionDelayTotal, t.detected) else { return nil }
+        return policy.isSmall(t.detected) ? .withheld : .exact(mean)
     }
 
-    /// A standalone count (no equations): the range if small.
-    public func count(_ v: Int) -> String {
-        PublicTables.render(v, Suppression.isSmall(v, threshold: threshold) ? .primary : .shown, threshold: threshold)
+    public func meanDelayText(_ t: Tally, _ lang: Language) -> String {
+        meanDelay(t).map { DisclosureText.count($0, lang) } ?? "-"
     }
 
-    /// A count as a CSV cell: a number, or the range / "x" as text.
-    public func csv(_ row: Row, _ c: Col) -> CSVCell {
-        mark(row, c) == .shown ? .number(raw(row, c)) : .text(text(row, c))
-    }
-
-    public func gapHoursText(_ row: Row) -> String {
-        mark(row, .gap) == .shown ? NumberFormat.hours(raw(row, .gap)) : "x"
-    }
-
-    /// Mean minutes from outage to detection, rounded half up; "x" when the detected count is
-    /// hidden, "-" when nobody was detected.
-    public func meanDelay(_ row: Row, _ t: Tally) -> String {
-        if mark(row, .detected).hidden { return "x" }
-        guard let mean = NumberFormat.mean(t.detectionDelayTotal, t.detected) else { return "-" }
-        return NumberFormat.grouped(mean)
-    }
-
-    public func meanDelayCSV(_ row: Row, _ t: Tally) -> CSVCell {
-        if mark(row, .detected).hidden { return .text("x") }
-        guard let mean = NumberFormat.mean(t.detectionDelayTotal, t.detected) else { return .empty }
-        return .number(mean)
-    }
-
-    public func hour(_ h: Int) -> (gridOff: String, withoutPower: String, gridOffMark: Suppression.Mark, withoutMark: Suppression.Mark) {
+    /// Patients with the grid off and without any power at hour `h` (Tokyo-wide).
+    public func hour(_ h: Int) -> (gridOff: Shown, withoutPower: Shown) {
         let c = hourCells[h]
-        let a = grid.mark(c.gridOff), b = grid.mark(c.withoutPower)
-        return (PublicTables.render(grid.values[c.gridOff], a, threshold: threshold),
-                PublicTables.render(grid.values[c.withoutPower], b, threshold: threshold), a, b)
+        return (grid.shown(c.gridOff), grid.shown(c.withoutPower))
     }
 
+    /// Sums that still let a reader pin a cell (empty unless nothing could be widened).
+    public var pinnedSums: Int { grid.pinnedSums.count }
 }

@@ -17,9 +17,10 @@ public struct RestrictedFiles: Sendable {
     /// means lasted come last), ties by id.
     public func patientsCSV() -> String {
         var w = CSVWriter(bom: bom)
-        w.row(texts: ["priority", "patient_id", "municipality", "municipality_name", "area", "provider", "tier", "device",
-                      "own_reserve_minutes", "first_outage_minute", "depletion_minute", "detection_minute", "detection_channel",
-                      "first_help_minute", "help", "outcome", "gap_minutes", "restoration_minute", "shortfall"])
+        // The header in the report's language, like every bcpsim CSV; values keep their keys.
+        w.row(texts: ["priority", "patientId", "municipality", "municipalityName", "area", "provider", "tier", "device",
+                      "ownReserve", "firstOutage", "depletion", "detection", "detectionChannel",
+                      "firstHelp", "help", "outcome", "gap", "restoration", "shortfall"].map { Labels.text("restricted.col.\($0)", lang) })
         let affected = data.result.patients.filter { $0.outcome != .unaffected }
         let ordered = affected.sorted { a, b in
             switch (a.depletionMinute, b.depletionMinute) {

@@ -2,17 +2,18 @@ import BCPAnalysis
 import BCPModel
 import BCPText
 
-/// Inline SVG charts for summary.html. Integer coordinates only; every text escaped. A suppressed
-/// value is never drawn to scale: it is a hatched box over its whole range (1 to threshold-1), or
-/// a grey "x" when secondarily hidden.
+/// Inline SVG charts for summary.html. Integer coordinates only; every text escaped. A figure is
+/// drawn as it is shown: exact to scale; a band as a hatched box over the whole band, to scale,
+/// with its text; a withheld figure as a hatched box marked "x", never as zero. Label columns are
+/// as wide as their longest label (`TextWidth`), so labels fit in both languages.
 struct SVGCharts {
     let tables: PublicTables
     let lang: Language
 
     var data: ResultDocument { tables.data }
-    var t: Int { tables.threshold }
 
-    static let blue = "#2b6cb0", red = "#c53030", grey = "#a0aec0", green = "#2f855a", orange = "#dd6b20"
+    static let blue = "#2b6cb0", red = "#c53030", green = "#2f855a", orange = "#dd6b20"
+    static let fontSize = 12
 
     func svg(_ kind: ChartKind) -> String {
         switch kind {
@@ -34,8 +35,10 @@ struct SVGCharts {
         "<text x=\"\(x)\" y=\"\(y)\" text-anchor=\"\(anchor)\"\(bold ? " font-weight=\"bold\"" : "")>\(escapeHTML(s))</text>"
     }
 
-    func rect(_ x: Int, _ y: Int, _ w: Int, _ h: Int, _ fill: String) -> String {
-        "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(max(0, w))\" height=\"\(max(0, h))\" fill=\"\(fill)\"/>"
+    func rect(_ x: Int, _ y: Int, _ w: Int, _ h: Int, _ fill: String, title: String? = nil) -> String {
+        let t = title.map { "<title>\(escapeHTML($0))</title>" } ?? ""
+        if t.isEmpty { return "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(max(0, w))\" height=\"\(max(0, h))\" fill=\"\(fill)\"/>" }
+        return "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(max(0, w))\" height=\"\(max(0, h))\" fill=\"\(fill)\">\(t)</rect>"
     }
 
     /// A "nice" axis maximum at least `v`: 1, 2, 5 x 10^k.
@@ -47,121 +50,182 @@ struct SVGCharts {
         }
     }
 
-    func legend(_ x: Int, _ y: Int, _ items: [(String, String)]) -> String {
-        var s = ""
-        var cx = x
+    func width(_ s: String) -> Int { TextWidth.pixels(s, size: SVGCharts.fontSize) }
+
+    /// Legend items in rows that fit `maxWidth`; returns the markup and the rows used.
+    func legend(_ x: Int, _ y: Int, maxWidth: Int, _ items: [(String, String)]) -> (String, Int) {
+        var s = "", cx = x, cy = y, rows = 1
         for (color, label) in items {
-            s += rect(cx, y - 9, 12, 10, color) + text(cx + 16, y, label)
-            cx += 16 + 12 * max(4, label.count) + 10
+            let itemW = 16 + width(label) + 14
+            if cx > x && cx + itemW > x + maxWidth {
+                cx = x
+                cy += 18
+                rows += 1
+            }
+            s += rect(cx, cy - 10, 12, 11, color) + text(cx + 16, cy, label)
+            cx += itemW
         }
-        return s
+        return (s, rows)
     }
 
-    // MARK: Timeline: patients without power (bars) and with the grid off (line), per hour.
+    var hiddenLegend: String {
+        L("shortfall.chart.hidden", lang, DisclosureText.count(tables.policy.smallBand, lang))
+    }
+
+    // MARK: Timeline: patients without power (bars) and with the grid off (line), per hour (Tokyo).
 
     func timeline() -> String {
         let title = L("shortfall.chart.timeline", lang)
         let n = data.result.timeline.count
-        let left = 56, top = 28, plotW = 660, plotH = 220, w = left + plotW + 20, h = top + plotH + 64
-        let maxV = SVGCharts.niceMax(max(t, data.result.timeline.map(\.gridOff).max() ?? 0))
+        let left = 16 + width(NumberFormat.grouped(SVGCharts.niceMax(max(1, data.result.timeline.map(\.gridOff).max() ?? 0)))) + 8
+        let top = 28, plotW = 700, plotH = 220, w = left + plotW + 24
+        let maxV = SVGCharts.niceMax(max(1, data.result.timeline.map(\.gridOff).max() ?? 0))
         func y(_ v: Int) -> Int { top + plotH - v * plotH / maxV }
         func x(_ hour: Int) -> Int { left + (n <= 1 ? 0 : hour * plotW / (n - 1)) }
-        var s = header(w, h, title) + text(left, 16, title, bold: true)
+        var body = text(8, 16, title, bold: true)
         for k in 0...4 {
             let v = maxV * k / 4
-            s += "<line x1=\"\(left)\" y1=\"\(y(v))\" x2=\"\(left + plotW)\" y2=\"\(y(v))\" stroke=\"#e2e8f0\"/>"
-            s += text(left - 6, y(v) + 4, NumberFormat.grouped(v), anchor: "end")
+            body += "<line x1=\"\(left)\" y1=\"\(y(v))\" x2=\"\(left + plotW)\" y2=\"\(y(v))\" stroke=\"#e2e8f0\"/>"
+            body += text(left - 6, y(v) + 4, NumberFormat.grouped(v), anchor: "end")
         }
         let barW = max(1, plotW / max(1, n))
         var line: [String] = []
         for hour in 0..<n {
             let c = tables.hour(hour)
-            let v = data.result.timeline[hour]
-            switch c.withoutMark {
-            case .shown where v.withoutPower > 0: s += rect(x(hour), y(v.withoutPower), barW, y(0) - y(v.withoutPower), SVGCharts.red)
-            case .primary: s += rect(x(hour), y(t - 1), barW, y(0) - y(t - 1), "url(#hatch)")
+            switch c.withoutPower {
+            case .exact(let v) where v > 0: body += rect(x(hour), y(v), barW, y(0) - y(v), SVGCharts.red)
+            case .band(_, let hi): body += rect(x(hour), y(hi), barW, y(0) - y(hi), "url(#hatch)")
+            case .withheld: body += rect(x(hour), top, barW, plotH, "url(#hatch)")
             default: break
             }
-            // The grid-off line steps through hidden points at the top of their range (never to scale).
-            let g = c.gridOffMark == .shown ? v.gridOff : (c.gridOffMark == .primary ? t - 1 : v.gridOff)
-            if c.gridOffMark != .secondary { line.append("\(x(hour)),\(y(g))") }
+            // The grid-off line passes through a banded hour at its band's middle, drawn dashed there.
+            if let b = c.gridOff.bounds { line.append("\(x(hour)),\(y((b.lowerBound + b.upperBound) / 2))") }
         }
         if !line.isEmpty {
-            s += "<polyline fill=\"none\" stroke=\"\(SVGCharts.blue)\" stroke-width=\"2\" points=\"\(line.joined(separator: " "))\"/>"
+            body += "<polyline fill=\"none\" stroke=\"\(SVGCharts.blue)\" stroke-width=\"2\" points=\"\(line.joined(separator: " "))\"/>"
         }
-        // Hour ticks every day.
-        for d in stride(from: 0, to: n, by: 24) {
-            s += text(x(d), top + plotH + 16, String(d), anchor: "middle")
-        }
-        s += text(left + plotW / 2, top + plotH + 32, L("shortfall.chart.hours", lang), anchor: "middle")
-        s += legend(left, h - 10, [(SVGCharts.red, L("shortfall.col.withoutPower", lang)), (SVGCharts.blue, L("shortfall.col.gridOff", lang)),
-                                    ("url(#hatch)", L("shortfall.chart.hidden", lang, Suppression.rangeText(t)))])
-        return s + "</svg>"
+        for d in stride(from: 0, to: n, by: 24) { body += text(x(d), top + plotH + 16, String(d), anchor: "middle") }
+        body += text(left + plotW / 2, top + plotH + 32, L("shortfall.chart.hours", lang), anchor: "middle")
+        let (leg, rows) = legend(left, top + plotH + 52, maxWidth: plotW, [
+            (SVGCharts.red, L("shortfall.col.withoutPower", lang)), (SVGCharts.blue, L("shortfall.col.gridOff", lang)), ("url(#hatch)", hiddenLegend),
+        ])
+        let h = top + plotH + 52 + 18 * rows
+        return header(w, h, title) + body + leg + "</svg>"
     }
 
     // MARK: Bars per municipality: uncovered patients.
 
-    func hbars(title: String, rows: [(label: String, value: Int, mark: Suppression.Mark, text: String)], color: String) -> String {
-        let left = 150, top = 28, rowH = 16, plotW = 480, w = left + plotW + 90
-        let h = top + rows.count * rowH + 36
-        let maxV = SVGCharts.niceMax(max(t, rows.map(\.value).max() ?? 0, 1))
+    struct Bar {
+        var label: String
+        var shown: Shown
+        var text: String
+    }
+
+    func hbars(title: String, rows: [Bar], color: String, legendLabel: String) -> String {
+        let labelW = rows.map { width($0.label) }.max() ?? 0
+        let valueW = rows.map { width($0.text) }.max() ?? 0
+        let left = 8 + labelW + 8, top = 28, rowH = 18, plotW = 480
+        let w = left + plotW + 6 + valueW + 8
+        let maxV = SVGCharts.niceMax(max(tables.threshold, rows.compactMap { $0.shown.bounds?.upperBound }.max() ?? 1, 1))
         func len(_ v: Int) -> Int { v * plotW / maxV }
-        var s = header(w, h, title) + text(8, 16, title, bold: true)
+        var body = text(8, 16, title, bold: true)
         for (k, r) in rows.enumerated() {
             let y = top + k * rowH
-            s += text(left - 6, y + 12, r.label, anchor: "end")
-            switch r.mark {
-            case .shown: s += rect(left, y + 2, len(r.value), rowH - 4, color)
-            case .primary: s += rect(left, y + 2, len(t - 1), rowH - 4, "url(#hatch)")
-            case .secondary: break
+            body += text(left - 6, y + 13, r.label, anchor: "end")
+            var end = 0
+            switch r.shown {
+            case .exact(let v):
+                end = len(v)
+                body += rect(left, y + 3, end, rowH - 5, color)
+            case .band(let lo, let hi):
+                // The sure part solid, the band hatched: to scale from lo to hi.
+                body += rect(left, y + 3, len(lo), rowH - 5, color) + rect(left + len(lo), y + 3, max(2, len(hi) - len(lo)), rowH - 5, "url(#hatch)", title: r.text)
+                end = max(len(hi), len(lo) + 2)
+            case .withheld:
+                end = 14
+                body += rect(left, y + 3, end, rowH - 5, "url(#hatch)", title: r.text)
             }
-            let end = r.mark == .shown ? len(r.value) : (r.mark == .primary ? len(t - 1) : 0)
-            s += text(left + end + 4, y + 12, r.text)
+            body += text(left + end + 6, y + 13, r.text)
         }
-        s += "<line x1=\"\(left)\" y1=\"\(top)\" x2=\"\(left)\" y2=\"\(top + rows.count * rowH)\" stroke=\"#4a5568\"/>"
-        s += legend(left, h - 10, [(color, L("shortfall.col.uncovered", lang)), ("url(#hatch)", L("shortfall.chart.hidden", lang, Suppression.rangeText(t)))])
-        return s + "</svg>"
+        let axisBottom = top + rows.count * rowH
+        body += "<line x1=\"\(left)\" y1=\"\(top)\" x2=\"\(left)\" y2=\"\(axisBottom)\" stroke=\"#4a5568\"/>"
+        let (leg, lines) = legend(8, axisBottom + 22, maxWidth: w - 16, [(color, legendLabel), ("url(#hatch)", hiddenLegend)])
+        let h = axisBottom + 22 + 18 * lines
+        return header(w, h, title) + body + leg + "</svg>"
     }
 
     func municipalities() -> String {
         let rows = data.result.municipalities.enumerated().filter { $0.element.tally.affected > 0 }.map { (i, m) in
-            (label: m.name(lang), value: m.tally.uncovered, mark: tables.mark(.municipality(i), .uncovered), text: tables.text(.municipality(i), .uncovered))
+            Bar(label: m.name(lang), shown: tables.shown(.municipality(i), .uncovered), text: tables.text(.municipality(i), .uncovered, lang))
         }
         if rows.isEmpty { return "<p class=\"note\">\(escapeHTML(L("shortfall.chart.noAffected", lang)))</p>" }
-        return hbars(title: L("shortfall.chart.municipalities", lang), rows: rows, color: SVGCharts.red)
+        return hbars(title: L("shortfall.chart.municipalities", lang), rows: rows, color: SVGCharts.red, legendLabel: L("shortfall.col.uncovered", lang))
     }
 
-    // MARK: Tiers: stacked outcome bars per tier (never to scale where hidden).
+    // MARK: Tiers: stacked outcome bars per tier, to scale.
 
+    /// Each tier's bar is as long as its patients who lost power. Outcomes shown exactly are drawn
+    /// to scale in their colour; the banded or withheld ones together take the rest of the bar,
+    /// hatched (their sum is the bar less the exact ones, which a reader can work out anyway).
+    /// When the bar's own total is banded, the bar ends hatched over its band.
     func tiers() -> String {
         let title = L("shortfall.chart.tiers", lang)
         let cols: [(PublicTables.Col, String, String)] = [
             (.ownMeans, SVGCharts.green, "shortfall.col.ownMeans"), (.byUnit, SVGCharts.blue, "shortfall.col.byUnit"),
             (.evacuated, SVGCharts.orange, "shortfall.col.evacuated"), (.uncovered, SVGCharts.red, "shortfall.col.uncovered"),
         ]
-        let left = 150, top = 28, rowH = 26, plotW = 480, w = left + plotW + 90
         let rows = BCPTier.allCases
-        let h = top + rows.count * rowH + 40
-        // Scale: the largest affected count of a tier (hidden ones count as threshold-1).
-        let widths = rows.map { tier in cols.map { c -> Int in
-            let m = tables.mark(.tier(tier), c.0)
-            return m == .shown ? tables.raw(.tier(tier), c.0) : (m == .primary ? t - 1 : 0)
-        } }
-        let maxV = SVGCharts.niceMax(max(1, widths.map { $0.reduce(0, +) }.max() ?? 1))
-        var s = header(w, h, title) + text(8, 16, title, bold: true)
+        let labels = rows.map { L("shortfall.tier.\($0.name)", lang) }
+        let totals = rows.map { tables.shown(.tier($0), .affected) }
+        let labelW = labels.map(width).max() ?? 0
+        let valueW = rows.map { width(tables.text(.tier($0), .affected, lang)) }.max() ?? 0
+        let left = 8 + labelW + 8, top = 28, rowH = 28, plotW = 480
+        let w = left + plotW + 6 + valueW + 8
+        let maxV = SVGCharts.niceMax(max(1, totals.compactMap { $0.bounds?.upperBound }.max() ?? 1))
+        func len(_ v: Int) -> Int { v * plotW / maxV }
+        var body = text(8, 16, title, bold: true)
         for (k, tier) in rows.enumerated() {
             let y = top + k * rowH
-            s += text(left - 6, y + 16, L("shortfall.tier.\(tier.name)", lang), anchor: "end")
-            var x = left
-            for (j, c) in cols.enumerated() {
-                let len = widths[k][j] * plotW / maxV
-                let m = tables.mark(.tier(tier), c.0)
-                s += rect(x, y + 4, len, rowH - 8, m == .shown ? c.1 : "url(#hatch)")
-                x += len
+            body += text(left - 6, y + 18, labels[k], anchor: "end")
+            var x = left, exactSum = 0
+            var hiddenTexts: [String] = []
+            for c in cols {
+                let s = tables.shown(.tier(tier), c.0)
+                if case .exact(let v) = s {
+                    body += rect(x, y + 5, len(v), rowH - 10, c.1, title: L(c.2, lang) + " " + NumberFormat.grouped(v))
+                    x = left + len(exactSum + v)
+                    exactSum += v
+                } else {
+                    hiddenTexts.append(L(c.2, lang) + " " + DisclosureText.count(s, lang))
+                }
             }
-            s += text(x + 4, y + 16, tables.text(.tier(tier), .affected))
+            // The rest: the hidden outcomes together, hatched, up to the bar's total (or its band).
+            let b = totals[k].bounds ?? (exactSum...exactSum)
+            let restEnd = left + len(b.upperBound)
+            if !hiddenTexts.isEmpty || b.lowerBound != b.upperBound {
+                body += rect(x, y + 5, max(2, restEnd - x), rowH - 10, "url(#hatch)", title: lang.join(hiddenTexts))
+            }
+            body += text(max(restEnd, x + 2) + 6, y + 18, tables.text(.tier(tier), .affected, lang))
         }
-        s += legend(8, h - 10, cols.map { ($0.1, L($0.2, lang)) } + [("url(#hatch)", L("shortfall.chart.hidden", lang, Suppression.rangeText(t)))])
-        return s + "</svg>"
+        let (leg, lines) = legend(8, top + rows.count * rowH + 22, maxWidth: w - 16,
+                                  cols.map { ($0.1, L($0.2, lang)) } + [("url(#hatch)", hiddenLegend)])
+        let h = top + rows.count * rowH + 22 + 18 * lines
+        return header(w, h, title) + body + leg + "</svg>"
+    }
+}
+
+/// An estimate of a text's width in pixels (sans-serif at `size`), for sizing label columns so
+/// that no label is clipped: full-width characters (CJK, kana, full-width forms) count one em,
+/// others about 0.6 em, rounded up.
+enum TextWidth {
+    static func pixels(_ s: String, size: Int) -> Int {
+        var tenths = 0
+        for u in s.unicodeScalars {
+            let v = u.value
+            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
+            tenths += wide ? 10 : 6
+        }
+        return (tenths * size + 9) / 10
     }
 }

@@ -4,90 +4,126 @@ import BCPRegistry
 import BCPSimulator
 import BCPText
 
-/// The tidy public CSV tables. Column names are fixed English identifiers (documented in
-/// Reports/README.md), the same in both languages; names are given in both languages as columns.
-/// Hidden counts are the text "1-9" (range) or "x".
+/// The tidy public CSV tables, for a spreadsheet first: a header row in the report's language
+/// (the rule of every bcpsim CSV), names in that language, a UTF-8 byte order mark unless
+/// `--no-bom`. Number columns hold numbers only: a figure shown as a band or withheld leaves its
+/// number cell empty and is written, as text, in the flag column named after it at the end of
+/// the row ("未充足：範囲・秘匿" / "Uncovered: band / withheld"). Reports/README.md lists the columns.
 public struct ShortfallCSV: Sendable {
     public let tables: PublicTables
     public let bom: Bool
-    public init(tables: PublicTables, bom: Bool) {
+    public let lang: Language
+    public init(tables: PublicTables, bom: Bool, lang: Language) {
         self.tables = tables
         self.bom = bom
+        self.lang = lang
     }
 
     var data: ResultDocument { tables.data }
 
-    static let tallyHeader = ["patients", "affected", "at_risk", "covered_own_means", "covered_by_unit", "evacuated", "uncovered",
-                              "gap_minutes", "detected", "mean_detection_delay_minutes", "units_delivered", "beds_used"]
+    func L(_ key: String, _ args: String...) -> String { Labels.text(key, lang, args: args) }
 
-    func tallyCells(_ row: PublicTables.Row, _ t: Tally, full: Bool = true) -> [CSVCell] {
-        let cols: [PublicTables.Col] = [.patients, .affected, .atRisk, .ownMeans, .byUnit, .evacuated, .uncovered]
-        var cells = cols.map { tables.csv(row, $0) }
-        cells.append(tables.mark(row, .gap) == .shown ? .number(tables.raw(row, .gap)) : .text("x"))
-        cells.append(tables.csv(row, .detected))
-        cells.append(tables.meanDelayCSV(row, t))
-        if full { cells += [tables.csv(row, .unitsDelivered), tables.csv(row, .bedsUsed)] }
-        return cells
+    /// The tally columns: label key and cell (mean delay has its own). The last two (units
+    /// delivered, beds used) are in the place files only.
+    static let tallyKeys = ["patients", "affected", "atRisk", "ownMeans", "selfHelp", "byUnit", "evacuated", "uncovered", "gapMinutes",
+                            "harmed", "beyondToleranceMinutes", "admitted", "admittedPlanned", "admittedFamily", "emergency", "detected",
+                            "meanDelay", "unitsDelivered", "bedsUsed"]
+    static let tallyCols: [PublicTables.Col?] = [.patients, .affected, .atRisk, .ownMeans, .selfHelp, .byUnit, .evacuated, .uncovered, .gap,
+                                                 .harmed, .beyondTolerance, .admitted, .admittedPlanned, .admittedFamily, .emergency, .detected,
+                                                 nil, .unitsDelivered, .bedsUsed]
+    /// Columns of the group files (tiers, devices).
+    static let groupCount = tallyKeys.count - 2
+
+    func tallyHeader(full: Bool) -> [String] {
+        (full ? ShortfallCSV.tallyKeys : Array(ShortfallCSV.tallyKeys.prefix(ShortfallCSV.groupCount))).map { L("csv.col.\($0)") }
     }
 
+    func flagHeader(_ labels: [String]) -> [String] { labels.map { L("csv.flag", $0) } }
+
+    /// The figures of a tally row: (number cells, flag cells).
+    func tally(_ row: PublicTables.Row, _ t: Tally, full: Bool = true) -> ([CSVCell], [CSVCell]) {
+        var values: [CSVCell] = [], flags: [CSVCell] = []
+        for (k, c) in ShortfallCSV.tallyCols.enumerated() where full || k < ShortfallCSV.groupCount {
+            let s: Shown
+            if let c { s = tables.shown(row, c) } else if let m = tables.meanDelay(t) { s = m } else {
+                values.append(.empty)
+                flags.append(.empty)
+                continue
+            }
+            let cells = DisclosureText.csv(s, lang)
+            values.append(cells.value)
+            flags.append(cells.flag)
+        }
+        return (values, flags)
+    }
+
+    func writer() -> CSVWriter { CSVWriter(bom: bom) }
+
     public func municipalities() -> String {
-        var w = CSVWriter(bom: bom)
-        w.row(texts: ["code", "name_ja", "name_en", "area_ja", "area_en", "population", "regional_bcp"] + ShortfallCSV.tallyHeader
-            + ["units_held", "delivery_teams", "backup_beds"])
+        var w = writer()
+        let head = [L("common.col.code"), L("common.col.municipality"), L("common.col.area"), L("common.col.population"), L("shortfall.col.regionalBCP")]
+            + tallyHeader(full: true) + [L("csv.col.unitsHeld"), L("csv.col.deliveryTeams"), L("csv.col.backupBeds")]
+        w.row(texts: head + flagHeader(tallyHeader(full: true)))
         for (i, m) in data.result.municipalities.enumerated() {
-            w.row([.text(m.code.description), .text(m.nameJa), .text(m.nameEn), .text(m.areaJa), .text(data.areaEn(m.areaJa)), .number(m.population),
-                   .text(m.regionalBCP ? "yes" : "no")] + tallyCells(.municipality(i), m.tally)
-                + [.number(m.resources.unitsHeld), .number(m.resources.teams), .number(m.resources.bedsHeld)])
+            let (v, f) = tally(.municipality(i), m.tally)
+            w.row([.text(m.code.description), .text(m.name(lang)), .text(area(m.areaJa)), .number(m.population),
+                   .text(L(m.regionalBCP ? "shortfall.yes" : "shortfall.no"))] + v
+                + [.number(m.resources.unitsHeld), .number(m.resources.teams), .number(m.resources.bedsHeld)] + f)
         }
         return w.text
     }
 
+    func area(_ ja: String) -> String { lang == .ja ? ja : data.areaEn(ja) }
+
     public func areas() -> String {
-        var w = CSVWriter(bom: bom)
-        w.row(texts: ["level", "area_ja", "area_en", "municipalities", "population"] + ShortfallCSV.tallyHeader
-            + ["units_held", "delivery_teams", "backup_beds"])
+        var w = writer()
+        let head = [L("common.col.area"), L("csv.col.municipalities"), L("common.col.population")] + tallyHeader(full: true)
+            + [L("csv.col.unitsHeld"), L("csv.col.deliveryTeams"), L("csv.col.backupBeds")]
+        w.row(texts: head + flagHeader(tallyHeader(full: true)))
         for (i, a) in data.result.areas.enumerated() {
             let ms = data.result.municipalities.filter { $0.areaJa == a.nameJa }
-            w.row([.text("area"), .text(a.nameJa), .text(a.nameEn), .number(ms.count), .number(ms.reduce(0) { $0 + $1.population })]
-                + tallyCells(.area(i), a.tally) + [.number(a.resources.unitsHeld), .number(a.resources.teams), .number(a.resources.bedsHeld)])
+            let (v, f) = tally(.area(i), a.tally)
+            w.row([.text(a.name(lang)), .number(ms.count), .number(ms.reduce(0) { $0 + $1.population })] + v
+                + [.number(a.resources.unitsHeld), .number(a.resources.teams), .number(a.resources.bedsHeld)] + f)
         }
-        w.row([.text("total"), .text("東京都 計"), .text("Total"), .number(data.result.municipalities.count),
-               .number(data.result.municipalities.reduce(0) { $0 + $1.population })]
-            + tallyCells(.total, data.result.totals) + [.number(data.result.resources.unitsHeld), .number(data.result.resources.teams), .number(data.result.resources.bedsHeld)])
+        let (v, f) = tally(.total, data.result.totals)
+        w.row([.text(L("common.tokyoTotal")), .number(data.result.municipalities.count), .number(data.result.municipalities.reduce(0) { $0 + $1.population })]
+            + v + [.number(data.result.resources.unitsHeld), .number(data.result.resources.teams), .number(data.result.resources.bedsHeld)] + f)
         return w.text
     }
 
     public func tiers() -> String {
-        var w = CSVWriter(bom: bom)
-        w.row(texts: ["tier", "label_ja", "label_en"] + ShortfallCSV.tallyHeader.prefix(10))
+        var w = writer()
+        w.row(texts: [L("csv.col.key"), L("shortfall.col.tier")] + tallyHeader(full: false) + flagHeader(tallyHeader(full: false)))
         for tier in BCPTier.allCases {
-            w.row([.text(tier.name), .text(Labels.text("shortfall.tier.\(tier.name)", .ja)), .text(Labels.text("shortfall.tier.\(tier.name)", .en))]
-                + tallyCells(.tier(tier), data.result.tiers[tier], full: false))
+            let (v, f) = tally(.tier(tier), data.result.tiers[tier], full: false)
+            w.row([.text(tier.name), .text(L("shortfall.tier.\(tier.name)"))] + v + f)
         }
-        w.row([.text("total"), .text("計"), .text("Total")] + tallyCells(.total, data.result.totals, full: false))
+        let (v, f) = tally(.total, data.result.totals, full: false)
+        w.row([.text("total"), .text(L("common.tokyoTotal"))] + v + f)
         return w.text
     }
 
     public func devices() -> String {
-        var w = CSVWriter(bom: bom)
-        w.row(texts: ["device", "label_ja", "label_en"] + ShortfallCSV.tallyHeader.prefix(10))
+        var w = writer()
+        w.row(texts: [L("csv.col.key"), L("shortfall.col.device")] + tallyHeader(full: false) + flagHeader(tallyHeader(full: false)))
         for d in DeviceKind.allCases {
-            w.row([.text(d.rawValue), .text(Labels.text("shortfall.device.\(d.rawValue)", .ja)), .text(Labels.text("shortfall.device.\(d.rawValue)", .en))]
-                + tallyCells(.device(d), data.result.devices[d], full: false))
+            let (v, f) = tally(.device(d), data.result.devices[d], full: false)
+            w.row([.text(d.rawValue), .text(L("shortfall.device.\(d.rawValue)"))] + v + f)
         }
-        w.row([.text("total"), .text("計"), .text("Total")] + tallyCells(.total, data.result.totals, full: false))
+        let (v, f) = tally(.total, data.result.totals, full: false)
+        w.row([.text("total"), .text(L("common.tokyoTotal"))] + v + f)
         return w.text
     }
 
     public func timeline() -> String {
-        var w = CSVWriter(bom: bom)
-        w.row(texts: ["hour", "minute", "grid_off", "without_power"])
+        var w = writer()
+        let head = [L("shortfall.col.gridOff"), L("shortfall.col.withoutPower")]
+        w.row(texts: [L("shortfall.col.hour"), L("csv.col.minute")] + head + flagHeader(head))
         for h in data.result.timeline.indices {
             let c = tables.hour(h)
-            let v = data.result.timeline[h]
-            w.row([.number(h), .number(h * 60),
-                   c.gridOffMark == .shown ? .number(v.gridOff) : .text(c.gridOff),
-                   c.withoutMark == .shown ? .number(v.withoutPower) : .text(c.withoutPower)])
+            let a = DisclosureText.csv(c.gridOff, lang), b = DisclosureText.csv(c.withoutPower, lang)
+            w.row([.number(h), .number(h * 60), a.value, b.value, a.flag, b.flag])
         }
         return w.text
     }
@@ -95,17 +131,21 @@ public struct ShortfallCSV: Sendable {
     /// One row per municipality with uncovered patients: counts per reason, and the change that
     /// would have closed the gap where it was computed.
     public func shortfalls() -> String {
-        var w = CSVWriter(bom: bom)
-        w.row(texts: ["code", "name_ja", "name_en", "uncovered", "gap_minutes"] + ShortfallReason.allCases.map { snake($0.rawValue) }
-            + ["whatif_change", "whatif_amount", "whatif_uncovered_after", "whatif_covers_all", "whatif_cost_yen", "whatif_tokyo_subsidy_yen",
-               "whatif_programs", "whatif_subsidy_rates"])
+        var w = writer()
+        let figures = [L("csv.col.uncovered"), L("csv.col.gapMinutes")] + ShortfallReason.allCases.map { L("shortfall.reason.\($0.rawValue)") }
+        let whatif = ["change", "amount", "after", "coversAll", "cost", "tokyo", "programs", "rates"].map { L("csv.col.whatif.\($0)") }
+        w.row(texts: [L("common.col.code"), L("common.col.municipality")] + figures + whatif + flagHeader(figures + [L("csv.col.whatif.after")]))
         for (i, m) in data.result.municipalities.enumerated() where m.tally.uncovered > 0 {
             let row = PublicTables.Row.municipality(i)
-            var cells: [CSVCell] = [.text(m.code.description), .text(m.nameJa), .text(m.nameEn), tables.csv(row, .uncovered),
-                                    tables.mark(row, .gap) == .shown ? .number(tables.raw(row, .gap)) : .text("x")]
-            cells += ShortfallReason.allCases.map { tables.csv(row, PublicTables.column($0)) }
+            var values: [CSVCell] = [], flags: [CSVCell] = []
+            for c in [PublicTables.Col.uncovered, .gap] + ShortfallReason.allCases.map(PublicTables.column) {
+                let cells = DisclosureText.csv(tables.shown(row, c), lang)
+                values.append(cells.value)
+                flags.append(cells.flag)
+            }
+            var cells: [CSVCell] = [.text(m.code.description), .text(m.name(lang))] + values
             if let e = data.counterfactual?.entries.first(where: { $0.code == m.code }), let t = e.bestTrial {
-                let after: CSVCell = Suppression.isSmall(t.uncoveredAfter, threshold: tables.threshold) ? .text(tables.count(t.uncoveredAfter)) : .number(t.uncoveredAfter)
+                let after = DisclosureText.csv(tables.count(t.uncoveredAfter), lang)
                 var costCells: [CSVCell] = [.empty, .empty]
                 if t.lever == .unit, let c = data.counterfactual {
                     let split = CostSplit.of(units: t.amount, price: c.unit.priceYen, subsidizedUnits: t.amount)
@@ -113,39 +153,35 @@ public struct ShortfallCSV: Sendable {
                 }
                 let links = Remedies.links(t.lever)
                 let ids = links.map(\.programId), rates = links.map { $0.rates.isEmpty ? "-" : $0.rates.joined(separator: ">") }
-                cells += [.text(t.lever.rawValue), .number(t.amount), after, .text(t.uncoveredAfter == 0 ? "yes" : "no")] + costCells
-                    + [.text(ids.joined(separator: " ")), .text(rates.joined(separator: " "))]
+                cells += [.text(L("csv.lever.\(t.lever.rawValue)")), .number(t.amount), after.value, .text(L(t.uncoveredAfter == 0 ? "shortfall.yes" : "shortfall.no"))]
+                    + costCells + [.text(ids.joined(separator: " ")), .text(rates.joined(separator: " "))]
+                flags.append(after.flag)
             } else {
                 cells += Array(repeating: .empty, count: 8)
+                flags.append(.empty)
             }
-            w.row(cells)
+            w.row(cells + flags)
         }
         return w.text
     }
 
     /// Every change tried by the what-if reruns.
     public func whatIf() -> String {
-        var w = CSVWriter(bom: bom)
-        w.row(texts: ["code", "name_ja", "name_en", "uncovered", "lever", "amount", "uncovered_after", "gap_minutes_after", "answer"])
+        var w = writer()
+        let figures = [L("csv.col.uncovered"), L("csv.col.whatif.after"), L("csv.col.whatif.gapAfter")]
+        w.row(texts: [L("common.col.code"), L("common.col.municipality"), figures[0], L("csv.col.whatif.change"), L("csv.col.whatif.amount"),
+                      figures[1], figures[2], L("csv.col.whatif.answer")] + flagHeader(figures))
         for e in data.counterfactual?.entries ?? [] {
             let i = data.result.municipalities.firstIndex { $0.code == e.code }
             let m = i.map { data.result.municipalities[$0] }
-            let before: CSVCell = i.map { tables.csv(.municipality($0), .uncovered) } ?? .text(tables.count(e.uncovered))
+            let before = DisclosureText.csv(i.map { tables.shown(.municipality($0), .uncovered) } ?? tables.count(e.uncovered), lang)
             for (k, t) in e.trials.enumerated() {
-                let after: CSVCell = Suppression.isSmall(t.uncoveredAfter, threshold: tables.threshold) ? .text(tables.count(t.uncoveredAfter)) : .number(t.uncoveredAfter)
-                let gap: CSVCell = Suppression.isSmall(t.uncoveredAfter, threshold: tables.threshold) ? .text("x") : .number(t.gapMinutesAfter)
-                w.row([.text(e.code.description), .text(m?.nameJa ?? ""), .text(m?.nameEn ?? ""), before, .text(t.lever.rawValue), .number(t.amount), after,
-                       gap, .text(e.best == k ? "yes" : "no")])
+                let after = DisclosureText.csv(tables.count(t.uncoveredAfter), lang)
+                let gap = DisclosureText.csv(tables.policy.magnitude(t.gapMinutesAfter, contributors: t.uncoveredAfter), lang)
+                w.row([.text(e.code.description), .text(m?.name(lang) ?? ""), before.value, .text(L("csv.lever.\(t.lever.rawValue)")), .number(t.amount),
+                       after.value, gap.value, .text(L(e.best == k ? "shortfall.yes" : "shortfall.no")), before.flag, after.flag, gap.flag])
             }
         }
         return w.text
-    }
-
-    func snake(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            if ch.isUppercase { out += "_" + ch.lowercased() } else { out.append(ch) }
-        }
-        return out
     }
 }

@@ -3,14 +3,15 @@ import BCPEngine
 import BCPRegistry
 import BCPText
 
-/// Options of a rendering: language, BOM on CSV files, the suppression threshold (nil: the
-/// scenario's), and the tool version for the manifest.
+/// Options of a rendering: language, BOM on CSV files (on by default, for Excel), the suppression
+/// threshold (nil: the scenario's, and none for a synthetic scenario), and the tool version for
+/// the manifest.
 public struct ShortfallOptions: Sendable, Equatable {
     public var lang: Language
     public var bom: Bool
     public var suppress: Int?
     public var toolVersion: String
-    public init(lang: Language = .ja, bom: Bool = false, suppress: Int? = nil, toolVersion: String) {
+    public init(lang: Language = .ja, bom: Bool = true, suppress: Int? = nil, toolVersion: String) {
         self.lang = lang
         self.bom = bom
         self.suppress = suppress
@@ -40,11 +41,11 @@ public enum ShortfallReport {
 
     /// The report files of `data` (without the result file and the manifest).
     public static func render(_ data: ResultDocument, options: ShortfallOptions, registry: Registry?) -> [OutputFile] {
-        let tables = PublicTables(data, threshold: options.suppress ?? data.suppressionThreshold)
+        let tables = PublicTables(data, policy: policy(data, options))
         let doc = SummaryDocument(tables: tables, lang: options.lang, registry: registry).document()
-        let csv = ShortfallCSV(tables: tables, bom: options.bom)
+        let csv = ShortfallCSV(tables: tables, bom: options.bom, lang: options.lang)
         let restricted = RestrictedFiles(data: data, lang: options.lang, bom: options.bom)
-        let rl: Language = options.lang == .ja ? .ja : .en
+        let rl = options.lang
         var files = [
             OutputFile(path: "summary.md", text: doc.markdown(), restricted: false),
             OutputFile(path: "summary.html", text: doc.html(), restricted: false),
@@ -60,12 +61,19 @@ public enum ShortfallReport {
         ]
         if let registry {
             files += [
+                OutputFile(path: "registry.html", text: RegistryPage.html(registry, lang: rl), restricted: false),
                 OutputFile(path: "registry.md", text: RegistryRenderer.markdown(registry.programs, lang: rl), restricted: false),
                 OutputFile(path: "registry.csv", text: RegistryRenderer.csv(registry.programs, lang: rl, bom: options.bom), restricted: false),
                 OutputFile(path: "registry.json", text: RegistryRenderer.json(registry.programs), restricted: false),
             ]
         }
         return files
+    }
+
+    /// The disclosure policy of a rendering: `--suppress N` if given, else the scenario's threshold,
+    /// or none for a synthetic scenario.
+    public static func policy(_ data: ResultDocument, _ options: ShortfallOptions) -> DisclosurePolicy {
+        DisclosurePolicy.forScenario(synthetic: data.synthetic, threshold: data.suppressionThreshold, requested: options.suppress)
     }
 
     /// manifest.json: tool, scenario, seed(s), replicas, options, input hashes, and every output
@@ -85,7 +93,7 @@ public enum ShortfallReport {
             ("horizonMinutes", .int(data.result.horizonMinutes)),
             ("lang", .string(options.lang.rawValue)),
             ("bom", .bool(options.bom)),
-            ("suppressionThreshold", .int(options.suppress ?? data.suppressionThreshold)),
+            ("disclosure", .object([("basis", .string(policy(data, options).basis.rawValue)), ("threshold", .int(policy(data, options).threshold))])),
             ("inputs", .array(data.inputs.map { .object([("file", .string($0.name)), ("fnv1a64", .string($0.fnv1a64))]) })),
             ("outputs", .array(files.map { f in
                 .object([("path", .string(f.path)), ("restricted", .bool(f.restricted)),

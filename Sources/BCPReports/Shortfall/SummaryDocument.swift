@@ -11,6 +11,9 @@ public enum ChartKind: Sendable, Equatable {
 /// Label lookup for the shortfall reports.
 func L(_ key: String, _ lang: Language, _ args: String...) -> String { Labels.text(key, lang, args: args) }
 
+/// summary.md and summary.html. The first screen says what to do: the headline (harm measures,
+/// with their spread over replicas), the map, and the top remedies with their cost and funding
+/// program; the tables follow.
 public struct SummaryDocument: Sendable {
     public let tables: PublicTables
     public let lang: Language
@@ -30,9 +33,10 @@ public struct SummaryDocument: Sendable {
     static let css = """
         <style>
         svg.chart{display:block;max-width:100%;height:auto;margin:.3rem 0 .8rem}
-        svg.chart text{font-family:inherit;font-size:11px;fill:#222}
+        svg.chart text{font-family:inherit;font-size:12px;fill:#222}
+        svg.map text{font-family:inherit}
         .legend{font-size:.8rem;color:#333}
-        @media print{svg.chart{page-break-inside:avoid;max-height:120mm}}
+        @media print{svg.chart,svg.map{page-break-inside:avoid;max-height:120mm}}
         </style>
         """
 
@@ -44,9 +48,12 @@ public struct SummaryDocument: Sendable {
     func chart(_ kind: ChartKind) -> Document.Block { .chart(svg: SVGCharts(tables: tables, lang: lang).svg(kind)) }
 
     public func blocks() -> [Document.Block] {
-        var b: [Document.Block] = [.definitions(parameters())]
-        if data.synthetic { b.append(.note(L("common.synthetic", lang))) }
+        var b: [Document.Block] = [.paragraph(subtitle()), .note(disclosureLine())]
+        // The first screen: what happened, where, and what would have closed the gap.
         b += headline()
+        b += map()
+        b += topRemedies()
+        // The tables.
         if data.replicas > 1 { b += ensemble() }
         b.append(.heading(L("shortfall.section.areas", lang), level: 2))
         b.append(.table(areaTable()))
@@ -65,14 +72,24 @@ public struct SummaryDocument: Sendable {
         b += whatIf()
         b += funding()
         b.append(.heading(L("shortfall.section.notes", lang), level: 2))
-        b.append(.list(["shortfall.note.outcomes", "shortfall.note.suppression", "shortfall.note.restricted", "shortfall.note.determinism"]
-            .map { L($0, lang, Suppression.rangeText(tables.threshold), "\(tables.threshold)") }))
+        b.append(.definitions(parameters()))
+        b.append(.list(notes()))
         return b
     }
 
     // MARK: Parameters and headline
 
     func tierName(_ raw: String) -> String { L("shortfall.tier.\(raw)", lang) }
+
+    /// One line under the title: scenario, seed, horizon.
+    func subtitle() -> String {
+        let h = data.result.horizonMinutes
+        return L("shortfall.subtitle", lang, data.name(lang), String(data.result.seed), NumberFormat.hours(h), NumberFormat.days(h))
+            + (data.replicas > 1 ? L("shortfall.subtitle.replicas", lang, String(data.replicas)) : "")
+    }
+
+    /// What the page shows of small counts, in one sentence.
+    func disclosureLine() -> String { DisclosureNotes.line(tables.policy, lang) }
 
     func parameters() -> [(String, String)] {
         let h = data.result.horizonMinutes
@@ -81,68 +98,109 @@ public struct SummaryDocument: Sendable {
             (L("shortfall.param.seed", lang), String(data.result.seed)),
             (L("shortfall.param.tier", lang), data.result.tier == .asConfigured ? tierName(data.result.tier.name) : L("shortfall.tier.allAt", lang, tierName(data.result.tier.name))),
             (L("shortfall.param.horizon", lang), L("shortfall.param.horizonValue", lang, NumberFormat.hours(h), NumberFormat.days(h))),
-            (L("shortfall.param.suppression", lang), L("shortfall.param.suppressionValue", lang, Suppression.rangeText(tables.threshold), "\(tables.threshold)")),
+            (L("shortfall.param.suppression", lang), DisclosureNotes.parameter(tables.policy, lang)),
         ]
         if data.replicas > 1 { p.insert((L("shortfall.param.replicas", lang), String(data.replicas)), at: 2) }
         return p
     }
 
-    func headline() -> [Document.Block] {
-        let t = tables
-        // One patient's value: shown only when the patients who ran out are not a small count.
-        let first = t.mark(.total, .atRisk) != .shown ? "x"
-            : (data.result.firstDepletionMinute.map { L("shortfall.headline.firstDepletionValue", lang, NumberFormat.hours($0)) }
-                ?? L("shortfall.headline.noDepletion", lang))
-        var table = TextTable(headers: [L("shortfall.col.measure", lang), L("shortfall.col.value", lang)], alignments: [.left, .right])
-        let rows: [(String, String)] = [
-            ("shortfall.headline.patients", t.text(.total, .patients)),
-            ("shortfall.headline.affected", t.text(.total, .affected)),
-            ("shortfall.headline.atRisk", t.text(.total, .atRisk)),
-            ("shortfall.headline.ownMeans", t.text(.total, .ownMeans)),
-            ("shortfall.headline.byUnit", t.text(.total, .byUnit)),
-            ("shortfall.headline.evacuated", t.text(.total, .evacuated)),
-            ("shortfall.headline.uncovered", t.text(.total, .uncovered)),
-            ("shortfall.headline.gapHours", t.gapHoursText(.total)),
-            ("shortfall.headline.firstDepletion", first),
-        ]
-        for (k, v) in rows { table.add([L(k, lang), v], strong: k == "shortfall.headline.uncovered") }
-        let sentence = L("shortfall.headline.sentence", lang, t.text(.total, .patients), t.text(.total, .affected), t.text(.total, .atRisk),
-                         t.text(.total, .byUnit), t.text(.total, .evacuated), t.text(.total, .uncovered), t.gapHoursText(.total))
-        return [.heading(L("shortfall.section.headline", lang), level: 2), .paragraph(sentence), .table(table)]
+    func notes() -> [String] {
+        var n = ["shortfall.note.outcomes"].map { L($0, lang) }
+        n.append(DisclosureNotes.note(tables.policy, lang))
+        n += ["shortfall.note.restricted", "shortfall.note.determinism"].map { L($0, lang) }
+        return n
     }
 
-    func ensemble() -> [Document.Block] {
-        var table = TextTable(
-            headers: [L("shortfall.col.measure", lang), L("shortfall.col.mean", lang), "p5", "p50", "p95"],
-            alignments: [.left, .right, .right, .right, .right])
-        for (measure, c) in data.ensemble?.totals.pairs ?? [] {
-            let key = "shortfall.ensemble.\(measure.rawValue)"
-            guard Labels.table[key] != nil else { continue }
-            let small = Suppression.isSmall(c.p95, threshold: tables.threshold) || (c.meanMilli > 0 && c.meanMilli < tables.threshold * 1000)
-            let isMinutes = measure.isMinutes
-            func v(_ n: Int) -> String { isMinutes ? NumberFormat.hours(n) : tables.count(n) }
-            let mean = small ? Suppression.rangeText(tables.threshold) : (isMinutes ? NumberFormat.hours((c.meanMilli + 500) / 1000) : c.meanText)
-            table.add([L(key, lang), mean, v(c.p5), v(c.p50), v(c.p95)])
+    /// The first patient to run out of own power: one person's time, shown only when those who
+    /// needed help are not a small group.
+    func firstDepletion() -> String {
+        guard let m = data.result.firstDepletionMinute else { return L("shortfall.headline.noDepletion", lang) }
+        let s = tables.policy.extreme(m, group: data.result.totals.atRisk)
+        return s.isExact ? L("shortfall.headline.firstDepletionValue", lang, NumberFormat.hours(m)) : DisclosureText.withheld
+    }
+
+    func headline() -> [Document.Block] {
+        let t = tables
+        let withSpread = data.replicas > 1
+        var headers = [L("shortfall.col.measure", lang), L("shortfall.col.value", lang)]
+        if withSpread { headers.append(L("shortfall.col.spread", lang, String(data.replicas))) }
+        var table = TextTable(headers: headers, alignments: [.left, .right, .right])
+        for m in HeadlineMeasure.all {
+            var row = [L("shortfall.headline.\(m.key)", lang), m.text(t, lang)]
+            if withSpread { row.append(m.interval(t, lang) ?? "") }
+            table.add(row, strong: m.harm)
         }
-        return [.heading(L("shortfall.section.ensemble", lang), level: 2),
-                .note(L("shortfall.ensemble.note", lang, String(data.replicas), String(data.result.seed))), .table(table)]
+        table.add([L("shortfall.headline.firstDepletion", lang), firstDepletion()] + (withSpread ? [""] : []))
+        let sentence = L("shortfall.headline.sentence", lang, t.text(.total, .patients, lang), t.text(.total, .affected, lang),
+                         t.text(.total, .atRisk, lang), t.text(.total, .byUnit, lang), t.text(.total, .evacuated, lang),
+                         t.text(.total, .uncovered, lang), t.text(.total, .gap, lang))
+        var b: [Document.Block] = [.heading(L("shortfall.section.headline", lang), level: 2), .paragraph(sentence), .table(table)]
+        if !withSpread { b.append(.note(L("shortfall.headline.oneRun", lang))) }
+        return b
+    }
+
+    // MARK: Map
+
+    func map() -> [Document.Block] {
+        [.heading(L("shortfall.map.title", lang), level: 2),
+         .figure(svg: ShortfallMap(tables: tables, lang: lang).map().svg(), caption: L("shortfall.map.caption", lang) + " " + TokyoMap.credit(lang),
+                 markdown: L("map.inHTML", lang, "summary.html"))]
+    }
+
+    // MARK: Top remedies
+
+    /// The what-if answers that close most of the gap, first: municipality, the change, what it
+    /// leaves, its cost and the program that pays. A function of the what-if result only, so that
+    /// costed bundles can replace the levers without touching the page.
+    func topRemedies() -> [Document.Block] {
+        var b: [Document.Block] = [.heading(L("shortfall.section.remedies", lang), level: 2)]
+        guard let c = data.counterfactual, !c.entries.isEmpty else {
+            b.append(.note(L(data.result.totals.uncovered == 0 ? "shortfall.whatif.nothing" : "shortfall.whatif.notRun", lang)))
+            return b
+        }
+        var table = TextTable(
+            headers: [L("common.col.municipality", lang), L("shortfall.col.uncovered", lang), L("shortfall.col.change", lang),
+                      L("shortfall.col.after", lang), L("shortfall.col.cost", lang), L("shortfall.col.program", lang)],
+            alignments: [.left, .right, .left, .right, .right, .left])
+        for r in Remedies.top(c, limit: 5) {
+            let e = r.entry, t = r.trial
+            let i = municipalityIndex(e.code)
+            let name = i.map { data.result.municipalities[$0].name(lang) } ?? e.code.description
+            let uncovered = i.map { tables.text(.municipality($0), .uncovered, lang) } ?? tables.countText(e.uncovered, lang)
+            let (total, tokyo) = cost(t, c)
+            let costText = tokyo.isEmpty ? total : L("shortfall.remedies.cost", lang, total, tokyo)
+            table.add([name, uncovered, leverText(t.lever, t.amount, c), tables.countText(t.uncoveredAfter, lang), costText, programsText(t.lever)])
+        }
+        b.append(.paragraph(L("shortfall.remedies.intro", lang)))
+        b.append(.table(table))
+        return b
     }
 
     // MARK: Tables
 
-    static let tallyCols: [PublicTables.Col] = [.patients, .affected, .atRisk, .ownMeans, .byUnit, .evacuated, .uncovered, .gap]
-
-    func tallyHeaders() -> [String] {
-        ["patients", "affected", "atRisk", "ownMeans", "byUnit", "evacuated", "uncovered", "gapHours", "meanDelay"]
-            .map { L("shortfall.col.\($0)", lang) }
+    /// The tally's figures in the tables (then the mean delay). The municipality table, which has
+    /// three name columns, leaves out the patients beyond tolerance so that it fits a 1,280 px
+    /// page (municipalities.csv has them, as it has every column).
+    static func tallyCols(harm: Bool = true) -> [PublicTables.Col] {
+        [.patients, .affected, .atRisk, .ownMeans, .selfHelp, .byUnit, .evacuated, .uncovered, .gap] + (harm ? [.harmed] : [])
     }
 
-    func tallyCells(_ row: PublicTables.Row, _ t: Tally) -> [String] {
-        SummaryDocument.tallyCols.map { tables.text(row, $0) } + [tables.meanDelay(row, t)]
+    func tallyHeaders(harm: Bool = true) -> [String] {
+        (["patients", "affected", "atRisk", "ownMeans", "selfHelp", "byUnit", "evacuated", "uncovered", "gapHours"] + (harm ? ["harmed"] : [])
+            + ["meanDelay"]).map { L("shortfall.col.\($0)", lang) }
+    }
+
+    /// Right-aligned columns of the tally (its figures and the mean delay).
+    func tallyAlignments(harm: Bool = true) -> [TextTable.Alignment] {
+        Array(repeating: .right, count: SummaryDocument.tallyCols(harm: harm).count + 1)
+    }
+
+    func tallyCells(_ row: PublicTables.Row, _ t: Tally, harm: Bool = true) -> [String] {
+        SummaryDocument.tallyCols(harm: harm).map { tables.text(row, $0, lang) } + [tables.meanDelayText(t, lang)]
     }
 
     func areaTable() -> TextTable {
-        var table = TextTable(headers: [L("common.col.area", lang)] + tallyHeaders(), alignments: [.left] + Array(repeating: .right, count: 9))
+        var table = TextTable(headers: [L("common.col.area", lang)] + tallyHeaders(), alignments: [.left] + tallyAlignments())
         for (i, a) in data.result.areas.enumerated() { table.add([a.name(lang)] + tallyCells(.area(i), a.tally)) }
         table.add([L("common.tokyoTotal", lang)] + tallyCells(.total, data.result.totals), strong: true)
         return table
@@ -150,19 +208,19 @@ public struct SummaryDocument: Sendable {
 
     func municipalityTable() -> TextTable {
         var table = TextTable(
-            headers: [L("common.col.code", lang), L("common.col.municipality", lang), L("common.col.area", lang)] + tallyHeaders()
+            headers: [L("common.col.code", lang), L("common.col.municipality", lang), L("common.col.area", lang)] + tallyHeaders(harm: false)
                 + [L("shortfall.col.regionalBCP", lang)],
-            alignments: [.left, .left, .left] + Array(repeating: .right, count: 9) + [.center])
+            alignments: [.left, .left, .left] + tallyAlignments(harm: false) + [.center])
         for (i, m) in data.result.municipalities.enumerated() {
-            table.add([m.code.description, m.name(lang), lang == .ja ? m.areaJa : data.areaEn(m.areaJa)] + tallyCells(.municipality(i), m.tally)
+            table.add([m.code.description, m.name(lang), lang == .ja ? m.areaJa : data.areaEn(m.areaJa)] + tallyCells(.municipality(i), m.tally, harm: false)
                 + [L(m.regionalBCP ? "shortfall.yes" : "shortfall.no", lang)])
         }
-        table.add(["", L("common.tokyoTotal", lang), ""] + tallyCells(.total, data.result.totals) + [""], strong: true)
+        table.add(["", L("common.tokyoTotal", lang), ""] + tallyCells(.total, data.result.totals, harm: false) + [""], strong: true)
         return table
     }
 
     func groupTable(rows: [(PublicTables.Row, Tally, String)], header: String) -> TextTable {
-        var table = TextTable(headers: [header] + tallyHeaders(), alignments: [.left] + Array(repeating: .right, count: 9))
+        var table = TextTable(headers: [header] + tallyHeaders(), alignments: [.left] + tallyAlignments())
         for (row, t, name) in rows { table.add([name] + tallyCells(row, t)) }
         table.add([L("common.tokyoTotal", lang)] + tallyCells(.total, data.result.totals), strong: true)
         return table
@@ -171,22 +229,31 @@ public struct SummaryDocument: Sendable {
     /// Hours between timeline rows in the summary: 6, or 12 beyond a week (timeline.csv has every hour).
     var timelineStep: Int { data.result.timeline.count > 24 * 7 + 1 ? 12 : 6 }
 
+    /// Every `timelineStep` hours, leaving out the hours when nobody had the grid off or was
+    /// without power (timeline.csv keeps them).
     func timeline() -> [Document.Block] {
         var table = TextTable(headers: [L("shortfall.col.hour", lang), L("shortfall.col.gridOff", lang), L("shortfall.col.withoutPower", lang)],
-                                  alignments: [.right, .right, .right])
+                              alignments: [.right, .right, .right])
+        var left = 0
         for h in stride(from: 0, to: data.result.timeline.count, by: timelineStep) {
+            let v = data.result.timeline[h]
+            if v.gridOff == 0 && v.withoutPower == 0 {
+                left += 1
+                continue
+            }
             let c = tables.hour(h)
-            table.add([String(h), c.gridOff, c.withoutPower])
+            table.add([String(h), DisclosureText.count(c.gridOff, lang), DisclosureText.count(c.withoutPower, lang)])
         }
-        return [.heading(L("shortfall.section.timeline", lang), level: 2), chart(.timeline),
-                .note(L("shortfall.note.timelineStep", lang, String(timelineStep))), .table(table)]
+        var note = L("shortfall.note.timelineStep", lang, String(timelineStep))
+        if left > 0 { note += " " + L("shortfall.note.timelineZero", lang, String(left)) }
+        return [.heading(L("shortfall.section.timeline", lang), level: 2), chart(.timeline), .note(note), .table(table)]
     }
 
     func reasons() -> [Document.Block] {
         var table = TextTable(headers: [L("shortfall.col.reason", lang), L("shortfall.col.count", lang), L("shortfall.col.closes", lang)],
-                                  alignments: [.left, .right, .left])
+                              alignments: [.left, .right, .left])
         for r in ShortfallReason.allCases {
-            table.add([L("shortfall.reason.\(r.rawValue)", lang), tables.text(.total, PublicTables.column(r)), L("shortfall.remedy.\(r.rawValue)", lang)])
+            table.add([L("shortfall.reason.\(r.rawValue)", lang), tables.text(.total, PublicTables.column(r), lang), L("shortfall.remedy.\(r.rawValue)", lang)])
         }
         return [.heading(L("shortfall.section.reasons", lang), level: 2), .paragraph(L("shortfall.reasons.intro", lang)), .table(table)]
     }
@@ -215,33 +282,28 @@ public struct SummaryDocument: Sendable {
     }
 
     func programsText(_ l: Lever) -> String {
-        let rl: Language = lang == .ja ? .ja : .en
         var parts: [String] = []
         for kind in Remedies.kinds(l) where RemedyLinks.unfunded(for: kind) != nil {
-            parts.append(RemedyLinks.noProgramLabel(rl))
+            parts.append(RemedyLinks.noProgramLabel(lang))
         }
         for link in Remedies.links(l) {
-            let name = registry?.program(id: link.programId)?.name(rl) ?? link.programId
+            let name = registry?.program(id: link.programId)?.name(lang) ?? link.programId
             let rate = link.rates.isEmpty ? L("shortfall.funding.noRate", lang) : link.rates.joined(separator: " → ")
             parts.append("\(name) (\(rate))")
         }
         return parts.joined(separator: "; ")
     }
 
-    /// Hours without power after a change; hidden when few patients remain uncovered.
+    /// Hours without power after a change; withheld when few patients remain uncovered.
     func gapAfter(_ t: CounterfactualTrial) -> String {
-        Suppression.isSmall(t.uncoveredAfter, threshold: tables.threshold) ? "x" : NumberFormat.hours(t.gapMinutesAfter)
+        DisclosureText.hours(tables.policy.magnitude(t.gapMinutesAfter, contributors: t.uncoveredAfter))
     }
 
     func municipalityIndex(_ code: MunicipalityCode) -> Int? { data.result.municipalities.firstIndex { $0.code == code } }
 
     func whatIf() -> [Document.Block] {
         var b: [Document.Block] = [.heading(L("shortfall.section.whatif", lang), level: 2)]
-        guard let c = data.counterfactual else {
-            b.append(.note(L(data.result.totals.uncovered == 0 ? "shortfall.whatif.nothing" : "shortfall.whatif.notRun", lang)))
-            return b
-        }
-        if c.entries.isEmpty {
+        guard let c = data.counterfactual, !c.entries.isEmpty else {
             b.append(.note(L(data.result.totals.uncovered == 0 ? "shortfall.whatif.nothing" : "shortfall.whatif.notRun", lang)))
             return b
         }
@@ -256,7 +318,7 @@ public struct SummaryDocument: Sendable {
         for e in c.entries {
             let i = municipalityIndex(e.code)
             let name = i.map { data.result.municipalities[$0].name(lang) } ?? e.code.description
-            let uncovered = i.map { tables.text(.municipality($0), .uncovered) } ?? tables.count(e.uncovered)
+            let uncovered = i.map { tables.text(.municipality($0), .uncovered, lang) } ?? tables.countText(e.uncovered, lang)
             guard let t = e.bestTrial else {
                 table.add([name, uncovered, L("shortfall.whatif.none", lang), uncovered, "", "", "", "", ""])
                 continue
@@ -264,7 +326,7 @@ public struct SummaryDocument: Sendable {
             let result = L(t.uncoveredAfter == 0 ? "shortfall.whatif.coversAll" : "shortfall.whatif.coversMost", lang)
                 + (e.budgetExhausted ? " " + L("shortfall.whatif.budget", lang) : "")
             let (total, tokyo) = cost(t, c)
-            table.add([name, uncovered, leverText(t.lever, t.amount, c), tables.count(t.uncoveredAfter), gapAfter(t), result, total, tokyo,
+            table.add([name, uncovered, leverText(t.lever, t.amount, c), tables.countText(t.uncoveredAfter, lang), gapAfter(t), result, total, tokyo,
                        programsText(t.lever)])
         }
         b.append(.table(table))
@@ -275,12 +337,36 @@ public struct SummaryDocument: Sendable {
             alignments: [.left, .left, .right, .right])
         for e in c.entries {
             let name = municipalityIndex(e.code).map { data.result.municipalities[$0].name(lang) } ?? e.code.description
-            for t in e.trials { detail.add([name, leverText(t.lever, t.amount, c), tables.count(t.uncoveredAfter), gapAfter(t)]) }
+            for t in e.trials { detail.add([name, leverText(t.lever, t.amount, c), tables.countText(t.uncoveredAfter, lang), gapAfter(t)]) }
             for l in e.notApplicable { detail.add([name, L("shortfall.whatif.na.\(l.rawValue)", lang), ""]) }
         }
         b.append(.heading(L("shortfall.whatif.detail", lang), level: 3))
         b.append(.table(detail))
         return b
+    }
+
+    func ensemble() -> [Document.Block] {
+        var table = TextTable(
+            headers: [L("shortfall.col.measure", lang), L("shortfall.col.mean", lang), "p5", "p50", "p95"],
+            alignments: [.left, .right, .right, .right, .right])
+        let uncovered = data.ensemble?.totals[.uncovered]
+        for (measure, c) in data.ensemble?.totals.pairs ?? [] {
+            let key = "shortfall.ensemble.\(measure.rawValue)"
+            guard Labels.table[key] != nil else { continue }
+            if measure.isMinutes {
+                // Hours of few uncovered patients are withheld, as in the tables.
+                let few = uncovered.map { tables.policy.isSmall($0.p5) } ?? false
+                let h = { (n: Int) in few ? DisclosureText.withheld : NumberFormat.hours(n) }
+                table.add([L(key, lang), h((c.meanMilli + 500) / 1000), h(c.p5), h(c.p50), h(c.p95)])
+            } else {
+                // A mean below the threshold is a small figure too: shown as the small band.
+                let meanSmall = tables.policy.protects && c.meanMilli > 0 && c.meanMilli < tables.threshold * 1000
+                let mean = meanSmall ? DisclosureText.count(tables.policy.smallBand, lang) : c.meanText
+                table.add([L(key, lang), mean, tables.countText(c.p5, lang), tables.countText(c.p50, lang), tables.countText(c.p95, lang)])
+            }
+        }
+        return [.heading(L("shortfall.section.ensemble", lang), level: 2),
+                .note(L("shortfall.ensemble.note", lang, String(data.replicas), String(data.result.seed))), .table(table)]
     }
 
     // MARK: Funding
@@ -290,15 +376,14 @@ public struct SummaryDocument: Sendable {
             headers: [L("shortfall.col.reason", lang), L("shortfall.col.programName", lang), L("shortfall.col.menu", lang),
                       L("shortfall.col.rate", lang), L("shortfall.col.base", lang), L("shortfall.col.why", lang)],
             alignments: [.left, .left, .left, .left, .right, .left])
-        let rl: Language = lang == .ja ? .ja : .en
         // The kinds the simulator reports; one that no program funds gets the registry's statement instead.
         for kind in ShortfallReason.allCases.compactMap({ ShortfallKind(rawValue: $0.rawValue) }) {
             if let u = RemedyLinks.unfunded(for: kind) {
-                table.add([L("shortfall.reason.\(kind.rawValue)", lang), RemedyLinks.noProgramLabel(rl), "", "", "", u.text(rl)])
+                table.add([L("shortfall.reason.\(kind.rawValue)", lang), RemedyLinks.noProgramLabel(lang), "", "", "", u.text(lang)])
             }
             for link in RemedyLinks.links(for: kind) {
                 let program = registry?.program(id: link.programId)
-                let name = (program?.name(rl) ?? link.programId) + " [\(link.programId)]"
+                let name = (program?.name(lang) ?? link.programId) + " [\(link.programId)]"
                 let menu: String
                 if let m = link.menuJa {
                     let en = program?.menus.first { $0.nameJa.value == m }?.nameEn
@@ -308,10 +393,9 @@ public struct SummaryDocument: Sendable {
                 }
                 let rate = link.rates.isEmpty ? L("shortfall.funding.noRate", lang) : link.rates.joined(separator: " → ")
                 table.add([L("shortfall.reason.\(kind.rawValue)", lang), name, menu, rate,
-                           link.baseAmountThousandYen.map(NumberFormat.grouped) ?? "", link.reason(rl)])
+                           link.baseAmountThousandYen.map(NumberFormat.grouped) ?? "", link.reason(lang)])
             }
         }
         return [.heading(L("shortfall.section.funding", lang), level: 2), .paragraph(L("shortfall.funding.intro", lang)), .table(table)]
     }
 }
-

@@ -70,8 +70,32 @@ public enum MSEL {
         }
     }
 
-    public static func rows(_ events: [TimelineEvent], _ lang: Language) -> [MSELRow] {
-        events.enumerated().map { i, e in
+    /// Injects of these kinds at the same minute are one inject with a count (12 areas whose beds
+    /// fill at 02:30 are one "beds full in 12 areas" inject, not 12).
+    static let mergeable: [TimelineEvent.Kind] = [.stockUsedUp, .bedsFull]
+
+    /// The events with repeated injects merged: consecutive events of a mergeable kind at the same
+    /// minute become one, with every place and the resources summed; `count` is how many.
+    public static func merged(_ events: [TimelineEvent]) -> [(event: TimelineEvent, count: Int)] {
+        var out: [(event: TimelineEvent, count: Int)] = []
+        for e in events {
+            if let last = out.last, mergeable.contains(e.kind), last.event.kind == e.kind, last.event.minute == e.minute {
+                var m = last.event
+                m.places += e.places
+                m.figures.resources += e.figures.resources
+                m.approximate = m.approximate || e.approximate
+                out[out.count - 1] = (m, last.count + 1)
+            } else {
+                out.append((e, 1))
+            }
+        }
+        return out
+    }
+
+    /// The MSEL rows; counts of patients are shown under `policy` (they are Tokyo-wide).
+    public static func rows(_ events: [TimelineEvent], _ lang: Language, policy: DisclosurePolicy = .open) -> [MSELRow] {
+        merged(events).enumerated().map { i, m in
+            let e = m.event
             let sp = spec(e.kind)
             var time = WorkshopFormat.clock(e.minute, lang)
             if e.approximate { time = Labels.text("workshop.time.approx", lang, time) }
@@ -79,16 +103,17 @@ public enum MSEL {
                 number: i + 1, minute: e.minute, time: time, type: sp.type,
                 from: Labels.text("workshop.role." + sp.from.rawValue, lang),
                 to: lang.join(sp.to.map { Labels.text("workshop.role." + $0.rawValue, lang) }),
-                message: message(e, lang),
+                message: message(e, count: m.count, lang, policy),
                 expectedAction: Labels.text("workshop.inject.\(e.kind.rawValue).action", lang),
                 objective: lang.join(sp.objectives.map { $0.short(lang) }))
         }
     }
 
-    static func message(_ e: TimelineEvent, _ lang: Language) -> String {
+    static func message(_ e: TimelineEvent, count: Int = 1, _ lang: Language, _ policy: DisclosurePolicy = .open) -> String {
         let places = lang.join(e.places.map { $0.name(lang) })
         let key = "workshop.inject.\(e.kind.rawValue).message"
         let f = e.figures, g = NumberFormat.grouped
+        let patients = { (n: Int) in DisclosureText.count(policy.count(n), lang) }
         let until = f.until.map { WorkshopFormat.clock($0, lang) } ?? Labels.text("workshop.untilEnd", lang)
         switch e.kind {
         case .outageStart:
@@ -104,10 +129,11 @@ public enum MSEL {
         case .travelSlowed:
             return Labels.text(key, lang, places, g(f.percent), until)
         case .restoredHalf, .restoredMost, .restoredAll:
-            return Labels.text(key, lang, places, g(f.gridOff), g(f.peakGridOff))
+            return Labels.text(key, lang, places, patients(f.gridOff), patients(f.peakGridOff))
         case .endex:
-            return Labels.text(key, lang, places, g(f.gridOff), g(f.withoutPower))
+            return Labels.text(key, lang, places, patients(f.gridOff), patients(f.withoutPower))
         case .stockUsedUp, .bedsFull:
+            if count > 1 { return Labels.text("workshop.inject.\(e.kind.rawValue).many", lang, places, g(f.resources), g(count)) }
             return Labels.text(key, lang, places, g(f.resources))
         default:
             return Labels.text(key, lang, places)

@@ -5,7 +5,7 @@ import BCPText
 /// What participants may know before the exercise: the scenario's inputs only (the outage, the
 /// data set at Tokyo level, the three tiers). Takes no simulation result, so it cannot leak one.
 public enum ScenarioOverview {
-    public static func blocks(_ s: Scenario, seed: UInt64, _ lang: Language) -> [Document.Block] {
+    public static func blocks(_ s: Scenario, seed: UInt64, _ lang: Language, policy: DisclosurePolicy = .open) -> [Document.Block] {
         func L(_ k: String, _ a: String...) -> String { Labels.text("workshop.overview." + k, lang, args: a) }
         let g = NumberFormat.grouped
         var out: [Document.Block] = [.heading(L("heading"), level: 2)]
@@ -16,7 +16,9 @@ public enum ScenarioOverview {
         ]
         if s.synthetic { defs.append((L("data"), Labels.text("common.synthetic", lang))) }
         out.append(.definitions(defs))
-        if !s.description.isEmpty { out.append(.paragraph(s.description)) }
+        // The scenario's description is free text in one language: printed only on a page in that
+        // language, so that a Japanese pack carries no English paragraph.
+        if !s.description.isEmpty, writtenIn(s.description) == lang { out.append(.paragraph(s.description)) }
 
         out.append(.heading(L("outage"), level: 3))
         out.append(.list(s.zones.map { zone(s, $0, lang) }))
@@ -28,12 +30,14 @@ public enum ScenarioOverview {
 
         out.append(.heading(L("dataset"), level: 3))
         var t = TextTable(headers: [L("col.item"), L("col.count")], alignments: [.left, .right])
-        t.add([L("patients"), g(s.patients.count)], strong: true)
+        // Patients are counted under the disclosure policy (Tokyo-wide: small counts as a band).
+        let p = { (n: Int) in DisclosureText.count(policy.count(n), lang) }
+        t.add([L("patients"), p(s.patients.count)], strong: true)
         for d in DeviceKind.allCases {
             let n = s.patients.filter { $0.device == d }.count
-            if n > 0 { t.add(["  " + Labels.text("workshop.device." + d.rawValue, lang), g(n)]) }
+            if n > 0 { t.add(["  " + Labels.text("workshop.device." + d.rawValue, lang), p(n)]) }
         }
-        t.add([L("registered"), g(s.patients.filter(\.registeredSupportPlan).count)])
+        t.add([L("registered"), p(s.patients.filter(\.registeredSupportPlan).count)])
         for k in ProviderKind.allCases {
             let ps = s.providers.filter { $0.kind == k }
             if ps.isEmpty { continue }
@@ -59,6 +63,11 @@ public enum ScenarioOverview {
         out.append(.heading(L("tiers"), level: 3))
         out.append(.definitions(WorkshopRuns.tierOrder.map { (TierText.name($0, lang), Labels.text("workshop.tier.\($0.rawValue).explain", lang)) }))
         return out
+    }
+
+    /// The language a free text is written in: Japanese if it holds kana or kanji.
+    static func writtenIn(_ text: String) -> Language {
+        text.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) } ? .ja : .en
     }
 
     static func percent(_ ppm: Int) -> String {

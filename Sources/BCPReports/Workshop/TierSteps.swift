@@ -7,6 +7,9 @@ import BCPText
 public struct TierStep: Sendable, Equatable {
     public var from: TierFigures
     public var to: TierFigures
+    /// The runs' positions in the tier table.
+    public var fromRun: Int
+    public var toRun: Int
 
     public var uncoveredChange: Int { to.totals.uncovered - from.totals.uncovered }
     public var gapChange: Int { to.totals.gapMinutes - from.totals.gapMinutes }
@@ -15,31 +18,32 @@ public struct TierStep: Sendable, Equatable {
     /// The three steps of the ladder, in order.
     public static func ladder(_ f: [TierFigures]) -> [TierStep] {
         guard f.count >= 2 else { return [] }
-        return (1..<f.count).map { TierStep(from: f[$0 - 1], to: f[$0]) }
+        return (1..<f.count).map { TierStep(from: f[$0 - 1], to: f[$0], fromRun: $0 - 1, toRun: $0) }
     }
 
     /// "what this tier adds and why", one sentence built from the differences and from the
-    /// channel and pool counts of the higher tier.
-    public func sentence(_ lang: Language) -> String {
-        let t0 = from.totals, t1 = to.totals
+    /// channel and pool counts of the higher tier, every figure as the tier table shows it.
+    public func sentence(_ t: TierTable, _ lang: Language) -> String {
+        func c(_ run: Int, _ k: String) -> Shown { t.shown(run, k) ?? .withheld }
+        func n(_ run: Int, _ k: String) -> String { DisclosureText.count(c(run, k), lang) }
+        func h(_ run: Int, _ k: String) -> String { DisclosureText.hours(c(run, k)) }
+        let gapDiff = c(toRun, "gap").isExact && c(fromRun, "gap").isExact ? NumberFormat.signedHours(gapChange) : DisclosureText.withheld
         let change = Labels.text(
             "workshop.adds.change", lang,
             TierText.name(from.tier, lang), TierText.name(to.tier, lang),
-            NumberFormat.grouped(t0.uncovered), NumberFormat.grouped(t1.uncovered), NumberFormat.signed(uncoveredChange),
-            NumberFormat.hours(t0.gapMinutes), NumberFormat.hours(t1.gapMinutes), NumberFormat.signedHours(gapChange),
-            NumberFormat.grouped(from.foundInTime), NumberFormat.grouped(to.foundInTime), NumberFormat.signed(foundInTimeChange))
+            n(fromRun, "uncovered"), n(toRun, "uncovered"), DisclosureText.signedCount(c(toRun, "uncovered").minus(c(fromRun, "uncovered")), lang),
+            h(fromRun, "gap"), h(toRun, "gap"), gapDiff,
+            n(fromRun, "foundInTime"), n(toRun, "foundInTime"),
+            DisclosureText.signedCount(c(toRun, "foundInTime").minus(c(fromRun, "foundInTime")), lang))
         let why: String
         switch to.tier {
         case .institutional:
-            why = Labels.text("workshop.adds.why.institutional", lang,
-                              NumberFormat.grouped(to.channel(.providerCall)), NumberFormat.grouped(to.unitsOwnProvider))
+            why = Labels.text("workshop.adds.why.institutional", lang, n(toRun, "byProviderCall"), n(toRun, "unitsOwnProvider"))
         case .linked:
-            why = Labels.text("workshop.adds.why.linked", lang,
-                              NumberFormat.grouped(to.channel(.linkedPartner)), NumberFormat.grouped(to.providersTakenOver),
-                              NumberFormat.grouped(to.unitsPartner))
+            why = Labels.text("workshop.adds.why.linked", lang, n(toRun, "byLinkedPartner"), NumberFormat.grouped(to.providersTakenOver),
+                              n(toRun, "unitsPartner"))
         case .regional:
-            why = Labels.text("workshop.adds.why.regional", lang,
-                              NumberFormat.grouped(to.channel(.municipalConfirmation)), NumberFormat.grouped(to.unitsNeighbour))
+            why = Labels.text("workshop.adds.why.regional", lang, n(toRun, "byMunicipality"), n(toRun, "unitsNeighbour"))
         default:
             why = ""
         }

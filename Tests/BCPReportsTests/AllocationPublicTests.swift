@@ -6,9 +6,10 @@ import BCPText
 
 @testable import BCPReports
 
-/// Small-count suppression of the allocation check (docs/ALLOCATION.md, "Privacy"). The attacks
-/// read the published JSON, as a reader would, and try every published sum.
-final class AllocationSuppressionTests: XCTestCase {
+/// The allocation check under the disclosure policy (Sources/BCPReports/Allocation/AllocationPublic.swift;
+/// docs/ALLOCATION.md, "Privacy"). The attacks read the published JSON, as a reader would, and
+/// try every published sum.
+final class AllocationPublicTests: XCTestCase {
     static let chiyoda = MunicipalityCode("131016")!
     static let chuo = MunicipalityCode("131024")!
     static let minato = MunicipalityCode("131032")!
@@ -42,6 +43,7 @@ final class AllocationSuppressionTests: XCTestCase {
         return s
     }
 
+    /// The report of the roster; the roster is not marked synthetic, so it is suppressed by default.
     static func report(_ s: Scenario, _ privacy: AllocationPrivacy? = nil) -> AllocationReport {
         var o = AllocationOptions()
         o.privacy = privacy
@@ -63,21 +65,22 @@ final class AllocationSuppressionTests: XCTestCase {
     func testThreeBelowTargetShownAsRangeAndAreaTotalDoesNotGiveItAway() throws {
         let doc = try Self.json(Self.report(Self.roster()))
         let chiyoda = Self.need(Self.row(doc, Self.chiyoda))
-        // 3 patients, all below target: a range; their 6 batteries and the gap: "x".
-        XCTAssertEqual(chiyoda["patients"] as? String, "1-9")
-        XCTAssertEqual(chiyoda["below_target"] as? String, "1-9")
+        // 3 patients, all below target: the band 1～9; their 6 batteries and the gap: "x".
+        XCTAssertEqual(chiyoda["patients"] as? [String: Int], ["min": 1, "max": 9])
+        XCTAssertEqual(chiyoda["below_target"] as? [String: Int], ["min": 1, "max": 9])
         XCTAssertEqual(chiyoda["batteries_needed"] as? String, "x")
         XCTAssertEqual(chiyoda["gap"] as? String, "x")
         XCTAssertEqual(chiyoda["verdict"] as? String, "x")
         XCTAssertEqual((Self.row(doc, Self.chiyoda)["cost_to_close_need_gap"] as? [String: Any])?["total_yen"] as? String, "x")
         // The central area is 3 + 12 + 20 = 35 below target. Had Chuo (12) and Minato (20) been
-        // shown, 35 - 12 - 20 = 3. Chuo, the smallest shown, is hidden too ("x", 0 or >= 10).
+        // shown, 35 - 12 - 20 = 3. Banding the area (30～39) would be undone by Tokyo's 50 - 15;
+        // Chuo, the smaller municipality, is shown as its band of ten, 10～19.
         let area = Self.need((doc["areas"] as! [[String: Any]])[0])
         XCTAssertEqual(area["below_target"] as? Int, 35)
-        XCTAssertEqual(Self.need(Self.row(doc, Self.chuo))["below_target"] as? String, "x")
+        XCTAssertEqual(Self.need(Self.row(doc, Self.chuo))["below_target"] as? [String: Int], ["min": 10, "max": 19])
         XCTAssertEqual(Self.need(Self.row(doc, Self.minato))["below_target"] as? Int, 20)
-        // The reader's best: Chiyoda + Chuo = 35 - 20 = 15 with Chiyoda in 1...9 and Chuo 0 or
-        // 10...: Chuo 10 to 14, Chiyoda 1 to 5.
+        // The reader's best: Chiyoda + Chuo = 35 - 20 = 15 with Chiyoda in 1...9 and Chuo in
+        // 10...19: Chuo 10 to 14, Chiyoda 1 to 5.
         XCTAssertEqual(Self.feasible(doc, column: "below_target", code: Self.chiyoda), [1, 2, 3, 4, 5])
         // Population, standard and units stay exact: 67,549 -> 2 of each.
         XCTAssertEqual(Self.row(doc, Self.chiyoda)["population"] as? Int, 67_549)
@@ -87,10 +90,15 @@ final class AllocationSuppressionTests: XCTestCase {
         // The same cells are hidden in Markdown, CSV and HTML.
         let r = Self.report(Self.roster())
         let md = r.rendered(.md, lang: .en)
-        XCTAssertTrue(md.contains("| 131016 | Chiyoda | 1-9 | 1-9 | x | x | x | 0 | x | x |"), md)
+        // Nobody holds a generator, so nobody is on one: 0, shown (public numbers give it).
+        XCTAssertTrue(md.contains("| 131016 | Chiyoda | 1–9 | 1–9 | x | 0 | 0 | 0 | x | x |"), md)
         let csv = r.rendered(.csv, lang: .en).components(separatedBy: "\r\n")
-        XCTAssertTrue(csv[1].hasPrefix("municipality,131016,Chiyoda,Ku-chubu (Central Wards),67549,2023-01-01,2,0,0,0,2,2,2,0,0,0,1-9,1-9,x,x,x,x,x,x,x,x,"), csv[1])
-        XCTAssertTrue(r.rendered(.html, lang: .en).contains("<td class=\"num\">1-9</td>"))
+        // Number columns stay numbers: the banded and withheld cells are empty, their text is in
+        // the flag columns at the end.
+        XCTAssertTrue(csv[0].hasPrefix("\u{FEFF}"), "a byte order mark for Excel")
+        XCTAssertTrue(csv[1].hasPrefix("municipality,131016,Chiyoda,Ku-chubu (Central Wards),67549,2023-01-01,2,0,0,0,2,2,2,0,0,0,,,,0,0,,,,,,"), csv[1])
+        XCTAssertTrue(csv[1].hasSuffix(",1 to 9,1 to 9,x,,,x,x,x,x,x,x,x"), csv[1])
+        XCTAssertTrue(r.rendered(.html, lang: .en).contains("<td class=\"num\">1–9</td>"))
     }
 
     /// Every published sum (municipalities to their area, areas to Tokyo), every need column,
@@ -116,7 +124,7 @@ final class AllocationSuppressionTests: XCTestCase {
         guard FileManager.default.fileExists(atPath: folder + "/scenario.json") else { throw XCTSkip("shipped scenario not present") }
         guard case .success(let loaded) = ScenarioLoader.load(folder: folder) else { return XCTFail("shipped scenario does not load") }
         let r = AllocationCheck.run(scenario: loaded.scenario, options: AllocationOptions())
-        XCTAssertEqual(r.privacy, .suppressed(threshold: loaded.scenario.parameters.suppressionThreshold))
+        XCTAssertEqual(r.privacy, .suppressed(threshold: loaded.scenario.parameters.suppressionThreshold), "the library default suppresses")
         let doc = try Self.json(r)
         // Large sums: check the plain attack (one hidden cell in a shown sum) only.
         try Self.assertNoHiddenCellPinned(doc, threshold: 10, "shipped", bruteForce: false)
@@ -124,12 +132,14 @@ final class AllocationSuppressionTests: XCTestCase {
         XCTAssertTrue(r.municipalities.contains { pub.needHidden($0) }, "the shipped scenario has small municipalities")
         XCTAssertTrue(r.municipalities.contains { !pub.gapHidden($0) }, "and published gaps")
         for row in r.municipalities + r.areas + [r.total] {
-            // Blocks are whole; a hidden need hides the gap and the verdict.
-            let need = AllocationPublic.needBlock.map { pub.mark(row, $0).hidden }
-            let gap = AllocationPublic.gapBlock.map { pub.mark(row, $0).hidden }
-            let verdict = AllocationPublic.verdictBlock.map { pub.mark(row, $0).hidden }
+            // Blocks are whole (but for cells public numbers fix); a hidden need hides the gap and
+            // the verdict, a hidden verdict word hides its difference.
+            func hidden(_ cs: [AllocationPublic.Col]) -> [Bool] { cs.filter { !pub.publicZero(row, $0) }.map { !pub.shown(row, $0).isExact } }
+            let need = hidden(AllocationPublic.needBlock), gap = hidden(AllocationPublic.gapBlock)
+            let verdict = hidden([.standardShort, .standardSpare]), under = hidden([.municipalitiesUnder])
             for block in [need, gap, verdict] { XCTAssertTrue(block.allSatisfy { $0 } || block.allSatisfy { !$0 }, row.nameEn) }
-            if need[0] { XCTAssertTrue(gap[0] && verdict[0], row.nameEn) }
+            if need.contains(true) { XCTAssertTrue(!gap.contains(false) && !verdict.contains(false) && under[0], row.nameEn) }
+            if under[0] { XCTAssertFalse(verdict.contains(false), row.nameEn) }
             // Gap = needed - covered - held batteries when positive: with needed and gap shown and
             // a positive gap, covered follows, so it must be shown too (it is in the gap block).
         }
@@ -159,7 +169,7 @@ final class AllocationSuppressionTests: XCTestCase {
             XCTAssertEqual(ranking.map { $0["code"] as? String }, r.ranking.map { $0.code?.description })
             XCTAssertEqual(ranking.map { $0["rank"] as? Int }, Array(1...r.ranking.count))
             // Nothing hidden in any format.
-            XCTAssertFalse(r.rendered(.md, lang: .en).contains("1-9"))
+            XCTAssertFalse(r.rendered(.md, lang: .en).contains("1–9"))
             XCTAssertFalse(r.rendered(.csv, lang: .en).contains(",x,"))
         }
         // The hand-worked Chiyoda (4 below target, 7 batteries, gap 4) as in AllocationTests.
@@ -184,33 +194,37 @@ final class AllocationSuppressionTests: XCTestCase {
                 // CSV: the mode on every row, in the last column.
                 let lines = r.rendered(.csv, lang: lang).components(separatedBy: "\r\n").filter { !$0.isEmpty }
                 let short = AllocationTables.privacyShort(r, lang)
-                for l in lines.dropFirst() { XCTAssertTrue(l.hasSuffix("," + short), l) }
-                XCTAssertTrue(lines[0].hasSuffix(lang == .ja ? ",秘匿処理" : ",Privacy"))
+                for l in lines.dropFirst() { XCTAssertTrue(l.contains("," + short + ","), l) }
+                XCTAssertTrue(lines[0].contains(lang == .ja ? ",秘匿処理," : ",Privacy,"))
                 // JSON: the privacy object right after the title.
                 let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.rendered(.json, lang: lang).utf8)) as? [String: Any])
                 let p = try XCTUnwrap(doc["privacy"] as? [String: Any])
                 XCTAssertEqual(p["mode"] as? String, exact ? "exact" : "suppressed")
                 XCTAssertEqual(p["restricted"] as? Bool, exact)
                 XCTAssertEqual(p["threshold"] as? Int, exact ? nil : 10)
-                XCTAssertEqual(doc["schema"] as? Int, 2)
+                XCTAssertEqual(doc["schema"] as? Int, 3)
             }
         }
         XCTAssertTrue(AllocationTables.privacy(cases[1].0, .en).contains("RESTRICTED"))
     }
 
     func testThresholdFromScenarioOrOption() throws {
-        // Threshold 3: Chiyoda's 3 is not small; counts 1-2 would be "1-2".
+        // Threshold 3: Chiyoda's 3 is not small; counts 1-2 would be "1–2".
         let three = try Self.json(Self.report(Self.roster(threshold: 3)))
         XCTAssertEqual(Self.need(Self.row(three, Self.chiyoda))["below_target"] as? Int, 3)
-        XCTAssertEqual((three["privacy"] as? [String: Any])?["range_text"] as? String, "1-2")
-        // Threshold 20 from the option (overrides the scenario's 10): Chuo's 12 and Hinohara's 15 are ranges too.
+        XCTAssertEqual((three["privacy"] as? [String: Any])?["range_text"] as? String, "1–2")
+        // Threshold 20 from the option (overrides the scenario's 10): Chuo's 12 and Hinohara's 15 are bands too.
         let twenty = try Self.json(Self.report(Self.roster(), .suppressed(threshold: 20)))
-        XCTAssertEqual(Self.need(Self.row(twenty, Self.chuo))["below_target"] as? String, "1-19")
-        XCTAssertEqual(Self.need(Self.row(twenty, Self.hinohara))["below_target"] as? String, "1-19")
+        XCTAssertEqual(Self.need(Self.row(twenty, Self.chuo))["below_target"] as? [String: Int], ["min": 1, "max": 19])
+        XCTAssertEqual(Self.need(Self.row(twenty, Self.hinohara))["below_target"] as? [String: Int], ["min": 1, "max": 19])
+        // A synthetic roster is not suppressed unless asked (the command resolves the default).
+        let open = try Self.json(Self.report(Self.roster(), .syntheticData))
+        XCTAssertEqual(Self.need(Self.row(open, Self.chiyoda))["below_target"] as? Int, 3)
+        XCTAssertEqual((open["privacy"] as? [String: Any])?["mode"] as? String, "synthetic")
     }
 
     func testRankingDoesNotLeakHiddenGapsThroughOrder() throws {
-        // Minato 41: gaps Chiyoda 6 (hidden), Chuo 24 (hidden by the area sum), Minato 82, Hinohara 30.
+        // Minato 41: gaps Chiyoda 6 (hidden), Chuo 24 (hidden with its banded need), Minato 82, Hinohara 30.
         let r = Self.report(Self.roster(minato: 41))
         let doc = try Self.json(r)
         let ranking = doc["ranking"] as! [[String: Any]]
@@ -225,7 +239,7 @@ final class AllocationSuppressionTests: XCTestCase {
         XCTAssertTrue(codes.contains(Self.chiyoda.description))
         XCTAssertEqual(ranking.count, 4)
         // The Markdown ranking shows "-" for the unranked.
-        XCTAssertTrue(r.rendered(.md, lang: .en).contains("| - | 131016 | Chiyoda | x | 1-9 | x | 2 | x | x |"))
+        XCTAssertTrue(r.rendered(.md, lang: .en).contains("| - | 131016 | Chiyoda | x | 1–9 | x | 2 | x | x |"))
     }
 
     func testPrivacyLabelsHaveBothLanguages() {
@@ -251,14 +265,13 @@ final class AllocationSuppressionTests: XCTestCase {
             v = verdict == "x" ? "x" : (verdict == "under" ? 1 : 0)
             if verdict == "x" { return .hidden(count: false, range: 0...1) }
         }
+        if let band = v as? [String: Int], let lo = band["min"], let hi = band["max"] { return .hidden(count: true, range: lo...hi) }
         // No held generator: nobody is on one, by public numbers.
         if column == "patients_on_held_generators" || column == "covered_by_held_generators",
            (row["held"] as? [String: Int])?["generator"] == 0 { return .value(0) }
         if let n = v as? Int { return .value(n) }
-        let text = v as! String
-        if text == "x" { return .hidden(count: countColumns.contains(column), range: nil) }
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        return .hidden(count: true, range: parts[0]...(parts.count > 1 ? parts[1] : parts[0]))
+        // "x": withheld, any value (counts are banded, never "x", in these rosters).
+        return .hidden(count: false, range: nil)
     }
 
     /// Values a hidden cell may take, up to `cap`.

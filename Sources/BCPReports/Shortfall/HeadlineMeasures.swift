@@ -1,0 +1,53 @@
+import BCPAnalysis
+import BCPSimulator
+import BCPText
+
+/// The harm and outcome measures the headline leads with, in order: one row each in the summary's
+/// headline table, the terminal headline and the ensemble intervals. A new measure of the model
+/// is one more entry here (with its label "shortfall.headline.KEY" in both languages).
+public struct HeadlineMeasure: Sendable {
+    /// Label key suffix ("shortfall.headline." + key).
+    public var key: String
+    /// The cell of the Tokyo row in PublicTables (nil: a figure read otherwise).
+    public var column: PublicTables.Col?
+    /// The ensemble measure whose p5-p95 interval goes with it, if any.
+    public var ensemble: EnsembleMeasure?
+    /// A harm measure (printed in bold; leads the terminal headline).
+    public var harm: Bool
+
+    public static let all: [HeadlineMeasure] = [
+        HeadlineMeasure(key: "patients", column: .patients, ensemble: nil, harm: false),
+        HeadlineMeasure(key: "affected", column: .affected, ensemble: .affected, harm: false),
+        HeadlineMeasure(key: "atRisk", column: .atRisk, ensemble: .atRisk, harm: false),
+        HeadlineMeasure(key: "ownMeans", column: .ownMeans, ensemble: .coveredOwnMeans, harm: false),
+        HeadlineMeasure(key: "selfHelp", column: .selfHelp, ensemble: nil, harm: false),
+        HeadlineMeasure(key: "byUnit", column: .byUnit, ensemble: .coveredByUnit, harm: false),
+        HeadlineMeasure(key: "evacuated", column: .evacuated, ensemble: .evacuated, harm: false),
+        HeadlineMeasure(key: "uncovered", column: .uncovered, ensemble: .uncovered, harm: true),
+        HeadlineMeasure(key: "gapHours", column: .gap, ensemble: .gapMinutes, harm: true),
+        // Model v2's harm: time without power beyond what the device allows (docs/MODEL.md, "Harm").
+        HeadlineMeasure(key: "harmed", column: .harmed, ensemble: nil, harm: true),
+        HeadlineMeasure(key: "beyondToleranceHours", column: .beyondTolerance, ensemble: nil, harm: true),
+        HeadlineMeasure(key: "admitted", column: .admitted, ensemble: nil, harm: false),
+        HeadlineMeasure(key: "emergency", column: .emergency, ensemble: nil, harm: false),
+    ]
+
+    /// The figure of replica 0 as shown.
+    public func shown(_ t: PublicTables) -> Shown { column.map { t.shown(.total, $0) } ?? .withheld }
+
+    /// The figure as text (hours for minutes).
+    public func text(_ t: PublicTables, _ lang: Language) -> String {
+        column.map { t.text(.total, $0, lang) } ?? DisclosureText.withheld
+    }
+
+    /// "p5 / p95" over the replicas, under the policy (a small bound is shown as the small band).
+    public func interval(_ t: PublicTables, _ lang: Language) -> String? {
+        guard let m = ensemble, let c = t.data.ensemble?.totals[m] else { return nil }
+        if m.isMinutes {
+            // Minutes of few uncovered patients are withheld, as the figure itself.
+            guard let u = t.data.ensemble?.totals[.uncovered], !t.policy.isSmall(u.p5) else { return DisclosureText.withheld }
+            return NumberFormat.hours(c.p5) + " / " + NumberFormat.hours(c.p95)
+        }
+        return DisclosureText.count(t.policy.count(c.p5), lang) + " / " + DisclosureText.count(t.policy.count(c.p95), lang)
+    }
+}

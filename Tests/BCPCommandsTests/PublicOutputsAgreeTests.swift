@@ -1,0 +1,191 @@
+import BCPTestSupport
+import Foundation
+import XCTest
+
+@testable import BCPCommands
+
+/// Every public output of one run follows the one disclosure policy (docs/DISCLOSURE.md): on a
+/// copy of the shipped Tokyo scenario marked as real data, the summary (Markdown and HTML), every
+/// CSV table and the terminal agree on every figure they share, and none prints a count from 1 to
+/// 9 exactly.
+final class PublicOutputsAgreeTests: XCTestCase {
+    /// Runs `bcpsim run` (in process) on the copy; the folder is removed after the test.
+    func realRun() throws -> (out: String, dir: String) {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("bcpsim-agree-\(UUID().uuidString)").path
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: tmp) }
+        let scenario = tmp + "/tokyo-real", out = tmp + "/out"
+        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Repository.path("Scenarios/tokyo-synthetic"), toPath: scenario)
+        let json = try String(contentsOfFile: scenario + "/scenario.json", encoding: .utf8)
+        XCTAssertTrue(json.contains("\"synthetic\": true"))
+        try json.replacingOccurrences(of: "\"synthetic\": true", with: "\"synthetic\": false")
+            .write(toFile: scenario + "/scenario.json", atomically: true, encoding: .utf8)
+        let r = CLI.run(["run", scenario, "--out", out, "--what-if", "2"])
+        XCTAssertEqual(r.code, 0, r.err)
+        return (r.out, out)
+    }
+
+    func text(_ dir: String, _ name: String) throws -> String {
+        var s = try String(contentsOfFile: dir + "/" + name, encoding: .utf8)
+        if s.hasPrefix("\u{FEFF}") { s.removeFirst() }
+        return s
+    }
+
+    /// RFC 4180 rows (quotes doubled inside quoted fields).
+    static func csv(_ text: String) -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
+        var it = Array(text)
+        var i = 0
+        while i < it.count {
+            let c = it[i]
+            if quoted {
+                if c == "\"" {
+                    if i + 1 < it.count && it[i + 1] == "\"" { field.append("\""); i += 1 } else { quoted = false }
+                } else { field.append(c) }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                row.append(field); field = ""
+            } else if c == "\r\n" || c == "\n" {
+                row.append(field); rows.append(row); row = []; field = ""
+            } else {
+                field.append(c)
+            }
+            i += 1
+        }
+        it = []
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
+    }
+
+    /// A Markdown table after `heading`: header cells and rows of cells (bold marks removed).
+    static func table(_ md: String, after heading: String) -> (header: [String], rows: [[String]]) {
+        guard let start = md.range(of: heading) else { return ([], []) }
+        let lines = md[start.upperBound...].components(separatedBy: "\n").drop { !$0.hasPrefix("|") }.prefix { $0.hasPrefix("|") }
+        func cells(_ l: String) -> [String] {
+            l.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast()
+                .map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "\\", with: "") }
+        }
+        let all = Array(lines)
+        guard all.count >= 2 else { return ([], []) }
+        return (cells(all[0]), all.dropFirst(2).map(cells))
+    }
+
+    /// A CSV figure as the pages write it: the number grouped (minutes as hours), or the flag's text.
+    static func shown(_ value: String, _ flag: String, minutes: Bool = false) -> String {
+        guard !value.isEmpty, let n = Int(value) else { return flag }
+        // Minutes as hours with one decimal, half up (by hand: 1,889,847 min -> 31,497.45 h -> "31,497.5").
+        if minutes { let t = (n * 10 + 30) / 60; return (t / 10).grouped + "." + String(t % 10) }
+        return n.grouped
+    }
+
+    /// True when `s` is a count from 1 to 9 written exactly.
+    static func smallExact(_ s: String) -> Bool { Int(s).map { (1...9).contains($0) } ?? false }
+
+    static let countHeaders = ["患者", "停電", "支援が必要", "自前で充足", "自力で充足", "配送で充足", "避難で充足", "未充足", "把握された患者",
+                               "配送された電源（台）", "使われた後方支援病床", "許容時間を超えた患者", "入院", "うち計画入院", "うち家族が搬送",
+                               "うち救急受診"]
+
+    /// The counts the summary's tables share with the CSV files (model v2's self-help and harmed
+    /// among them; the municipality table has all but the harmed).
+    static let tableCounts = ["患者", "停電", "支援が必要", "自前で充足", "自力で充足", "配送で充足", "避難で充足", "未充足", "許容時間を超えた患者"]
+
+    func testEveryPublicOutputOfARealDataRunAgreesAndShowsNoSmallCount() throws {
+        let (terminal, dir) = try realRun()
+        let md = try text(dir, "summary.md"), html = try text(dir, "summary.html")
+        XCTAssertTrue(md.contains("個人が特定されないよう、10人未満の数は「1～9」"), "the page states the policy")
+
+        // municipalities.csv against the summary's municipality table, cell by cell.
+        let mcsv = Self.csv(try text(dir, "municipalities.csv"))
+        let h = mcsv[0]
+        func col(_ name: String) -> Int { h.firstIndex(of: name)! }
+        func flag(_ name: String) -> Int { h.firstIndex(of: name + "：範囲・秘匿")! }
+        let mt = Self.table(md, after: "## 区市町村別")
+        XCTAssertEqual(mt.rows.count, 62 + 1)
+        XCTAssertTrue(mt.header.contains("自力で充足"), "model v2's self-help outcome is a column of the table")
+        var banded = 0
+        for (k, row) in mcsv.dropFirst().enumerated() where row.count == h.count {
+            let page = mt.rows[k]
+            XCTAssertEqual(page[0], row[col("コード")])
+            // (The municipality table leaves out the patients beyond tolerance, to fit the page.)
+            for name in Self.tableCounts where mt.header.contains(name) {
+                let a = Self.shown(row[col(name)], row[flag(name)])
+                XCTAssertEqual(page[mt.header.firstIndex(of: name)!], a, "\(row[1]) \(name)")
+                if !row[flag(name)].isEmpty { banded += 1 }
+            }
+            XCTAssertEqual(page[mt.header.firstIndex(of: "電源なし（時間）")!],
+                           Self.shown(row[col("電源なし（分）")], row[flag("電源なし（分）")], minutes: true), "\(row[1]) hours")
+            // The map's hover text and the chart's bar say the same number of uncovered patients.
+            let uncovered = Self.shown(row[col("未充足")], row[flag("未充足")])
+            if row[col("停電")] != "0" || !row[flag("停電")].isEmpty {
+                XCTAssertTrue(html.contains("<title>\(row[1])：未充足 \(uncovered)人"), "map: \(row[1]) \(uncovered)")
+            }
+            // No count of 1 to 9 written exactly, in the CSV or on the page.
+            for name in Self.countHeaders { XCTAssertFalse(Self.smallExact(row[col(name)]), "\(row[1]) \(name) = \(row[col(name)])") }
+            for (j, name) in mt.header.enumerated() where Self.countHeaders.contains(name) {
+                XCTAssertFalse(Self.smallExact(page[j]), "page: \(row[1]) \(name) = \(page[j])")
+            }
+        }
+        XCTAssertGreaterThan(banded, 0, "a real data set of this size has small counts")
+
+        // areas.csv, tiers.csv, devices.csv against their tables.
+        for (file, heading, key) in [("areas.csv", "## 二次保健医療圏別", 0), ("tiers.csv", "## BCPの区分別", 1), ("devices.csv", "## 医療機器別", 1)] {
+            let c = Self.csv(try text(dir, file)), t = Self.table(md, after: heading)
+            XCTAssertEqual(c.count - 1, t.rows.count, file)
+            for (k, row) in c.dropFirst().enumerated() where row.count == c[0].count {
+                XCTAssertEqual(t.rows[k][0], row[key], file)
+                for name in Self.tableCounts {
+                    let v = row[c[0].firstIndex(of: name)!], f = row[c[0].firstIndex(of: name + "：範囲・秘匿")!]
+                    XCTAssertEqual(t.rows[k][t.header.firstIndex(of: name)!], Self.shown(v, f), "\(file) \(row[key]) \(name)")
+                    XCTAssertFalse(Self.smallExact(v), "\(file) \(row[key]) \(name) = \(v)")
+                }
+                for name in Self.countHeaders where c[0].contains(name) {
+                    XCTAssertFalse(Self.smallExact(row[c[0].firstIndex(of: name)!]), "\(file) \(row[key]) \(name)")
+                }
+            }
+        }
+
+        // timeline.csv against the summary's timeline rows (every 6 hours, zero rows left out).
+        let tl = Self.csv(try text(dir, "timeline.csv")), tt = Self.table(md, after: "## 電源のない患者の推移")
+        for row in tt.rows {
+            let csvRow = tl.first { $0.first == row[0] }!
+            XCTAssertEqual(row[1], Self.shown(csvRow[2], csvRow[4]), "hour \(row[0]) grid off")
+            XCTAssertEqual(row[2], Self.shown(csvRow[3], csvRow[5]), "hour \(row[0]) without power")
+            XCTAssertFalse(row[1] == "0" && row[2] == "0", "zero rows are left out")
+        }
+        for row in tl.dropFirst() where row.count > 3 { XCTAssertFalse(Self.smallExact(row[2]) || Self.smallExact(row[3]), "hour \(row[0])") }
+
+        // shortfalls.csv and whatif.csv: uncovered as in municipalities.csv.
+        let sf = Self.csv(try text(dir, "shortfalls.csv"))
+        for row in sf.dropFirst() where row.count == sf[0].count {
+            let m = mcsv.first { $0.first == row[0] }!
+            XCTAssertEqual(Self.shown(row[2], row[sf[0].firstIndex(of: "未充足：範囲・秘匿")!]), Self.shown(m[col("未充足")], m[flag("未充足")]))
+            for v in row[2..<10] { XCTAssertFalse(Self.smallExact(v), "shortfalls \(row[1])") }
+        }
+
+        // The terminal: the headline table's figures, line by line, and no small count.
+        let headline = Self.table(md, after: "## 要約")
+        for r in headline.rows where r[0] != "最初に備えが尽きる時刻" {
+            XCTAssertTrue(terminal.contains("  \(r[0]): \(r[1])"), "terminal: \(r[0]) \(r[1])")
+            XCTAssertFalse(Self.smallExact(r[1]), "headline \(r[0])")
+        }
+        for line in terminal.split(separator: "\n") where line.hasPrefix("  ") {
+            let value = line.split(separator: ":").last!.trimmingCharacters(in: .whitespaces)
+            XCTAssertFalse(Self.smallExact(value), "terminal: \(line)")
+        }
+        XCTAssertTrue(terminal.contains("個人が特定されないよう"), "the terminal is in the report's language and states the policy")
+    }
+}
+
+extension Int {
+    /// 1234 -> "1,234" (as NumberFormat.grouped).
+    var grouped: String {
+        let d = String(magnitude)
+        var out = ""
+        for (i, ch) in d.enumerated() {
+            if i > 0 && (d.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return (self < 0 ? "-" : "") + out
+    }
+}

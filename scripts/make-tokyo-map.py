@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Projects and simplifies Tokyo's municipal boundaries once, for the maps of bcpsim's reports.
+
+Reads docs/sources/data/tokyo-municipalities.geojson (MLIT National Land Numerical Information N03,
+see its SOURCES note) and writes Sources/BCPReports/Map/TokyoMapShapes.swift: one SVG path per
+municipality in whole units, the mainland in one frame 1,000 units wide, each island municipality
+in its own 100 x 100 box. Standard library only; the output is the same on every machine.
+
+    python3 scripts/make-tokyo-map.py
+"""
+import json
+import math
+import os
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+SRC = os.path.join(ROOT, "docs/sources/data/tokyo-municipalities.geojson")
+OUT = os.path.join(ROOT, "Sources/BCPReports/Map/TokyoMapShapes.swift")
+
+COS = math.cos(math.radians(35.7))  # equirectangular at Tokyo's latitude
+MAINLAND_WIDTH = 1000
+BOX = 100  # island inset box
+ISLANDS = ["13361", "13362", "13363", "13364", "13381", "13382", "13401", "13402", "13421"]
+# Ogasawara: only the Chichijima and Hahajima groups (the inhabited islands) fit a box.
+OGASAWARA_BBOX = (142.0, 26.5, 142.4, 27.25)
+
+
+def check_digit(code5):
+    s = sum(int(d) * w for d, w in zip(code5, [6, 5, 4, 3, 2]))
+    return str((11 - s % 11) % 10)
+
+
+def rings(geometry):
+    if geometry["type"] == "Polygon":
+        return [geometry["coordinates"][0]]  # outer ring; the data has no holes worth drawing
+    return [poly[0] for poly in geometry["coordinates"]]
+
+
+def proj(lon, lat):
+    return (lon * COS, -lat)
+
+
+def dp(points, tol):
+    """Douglas-Peucker on a list of (x, y); keeps the first and last point."""
+    if len(points) < 3:
+        return points
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        a, b = stack.pop()
+        ax, ay = points[a]
+        bx, by = points[b]
+        dx, dy = bx - ax, by - ay
+        norm = math.hypot(dx, dy)
+        best, where = -1.0, -1
+        for i in range(a + 1, b):
+            px, py = points[i]
+            d = abs(dy * (px - ax) - dx * (py - ay)) / norm if norm > 0 else math.hypot(px - ax, py - ay)
+            if d > best:
+                best, where = d, i
+        if best > tol and where > 0:
+            keep[where] = True
+            stack.append((a, where))
+            stack.append((where, b))
+    return [p for p, k in zip(points, keep) if k]
+
+
+def area(points):
+    s = 0
+    for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1]):
+        s += x1 * y2 - x2 * y1
+    return abs(s) / 2
+
+
+def path(rs, scale, ox, oy, tol):
+    parts = []
+    for r in rs:
+        pts = [((x - ox) * scale, (y - oy) * scale) for x, y in r]
+        if pts[0] == pts[-1]:
+            pts = pts[:-1]
+        # Split the closed ring at its farthest point so Douglas-Peucker keeps its shape.
+        far = max(range(len(pts)), key=lambda i: (pts[i][0] - pts[0][0]) ** 2 + (pts[i][1] - pts[0][1]) ** 2)
+        simp = dp(pts[: far + 1], tol)[:-1] + dp(pts[far:] + [pts[0]], tol)[:-1]
+        ints = []
+        for x, y in simp:
+            p = (int(round(x)), int(round(y)))
+            if not ints or ints[-1] != p:
+                ints.append(p)
+        if len(ints) > 1 and ints[0] == ints[-1]:
+            ints.pop()
+        if len(ints) < 3 or area(ints) < 2:
+            continue
+        parts.append("M" + " ".join(f"{x} {y}" for x, y in ints) + "Z")
+    return "".join(parts)
+
+
+def main():
+    data = json.load(open(SRC, encoding="utf-8"))
+    feats = {}
+    for f in data["features"]:
+        c = f["properties"].get("N03_007")
+        if c:
+            feats[c] = (f["properties"]["N03_004"], [[proj(lon, lat) for lon, lat in r] for r in rings(f["geometry"])],
+                        rings(f["geometry"]))
+    mainland = [c for c in sorted(feats) if c not in ISLANDS]
+    xs = [x for c in mainland for r in feats[c][1] for x, _ in r]
+    ys = [y for c in mainland for r in feats[c][1] for _, y in r]
+    scale = MAINLAND_WIDTH / (max(xs) - min(xs))
+    ox, oy = min(xs), min(ys)
+    height = int(math.ceil((max(ys) - min(ys)) * scale))
+    out = []
+    for c in mainland:
+        out.append((c + check_digit(c), feats[c][0], path(feats[c][1], scale, ox, oy, 1.2)))
+    islands = []
+    for c in ISLANDS:
+        name, rs, geo = feats[c]
+        if c == "13421":
+            x0, y0, x1, y1 = OGASAWARA_BBOX
+            rs = [[proj(lon, lat) for lon, lat in r] for r in geo
+                  if all(x0 <= lon <= x1 and y0 <= lat <= y1 for lon, lat in r)]
+        bx = [x for r in rs for x, _ in r]
+        by = [y for r in rs for _, y in r]
+        s = (BOX - 8) / max(max(bx) - min(bx), max(by) - min(by))
+        # Centre in the box.
+        w, h = (max(bx) - min(bx)) * s, (max(by) - min(by)) * s
+        cx, cy = min(bx) - (BOX - w) / 2 / s, min(by) - (BOX - h) / 2 / s
+        islands.append((c + check_digit(c), name, path(rs, s, cx, cy, 0.8)))
+
+    lines = [
+        "// Generated by scripts/make-tokyo-map.py from docs/sources/data/tokyo-municipalities.geojson",
+        "// (MLIT National Land Numerical Information N03, 2021; see its SOURCES note). Do not edit.",
+        "",
+        "/// Tokyo's municipalities as SVG paths in whole units: the mainland in one frame, each island",
+        "/// municipality in its own box of the inset.",
+        "enum TokyoMapShapes {",
+        f"    static let mainlandWidth = {MAINLAND_WIDTH}",
+        f"    static let mainlandHeight = {height}",
+        f"    static let islandBox = {BOX}",
+        "    /// (6-digit code, path), by code.",
+        "    static let mainland: [(code: String, path: String)] = [",
+    ]
+    for code, name, p in out:
+        lines.append(f'        ("{code}", "{p}"),  // {name}')
+    lines.append("    ]")
+    lines.append("    /// (6-digit code, path in a box of islandBox), from north to south.")
+    lines.append("    static let islands: [(code: String, path: String)] = [")
+    for code, name, p in islands:
+        lines.append(f'        ("{code}", "{p}"),  // {name}')
+    lines.append("    ]")
+    lines.append("}")
+    open(OUT, "w", encoding="utf-8").write("\n".join(lines) + "\n")
+    size = sum(len(p) for _, _, p in out) + sum(len(p) for _, _, p in islands)
+    print(f"wrote {OUT}: {len(out)} mainland + {len(islands)} islands, {size} bytes of path, mainland 1000 x {height}")
+
+
+if __name__ == "__main__":
+    main()
