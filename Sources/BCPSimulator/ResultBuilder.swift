@@ -36,7 +36,7 @@ extension SimulationRun {
         let kind = outcomeKind(i)
         let first = pr.epOffset[i] < pr.epOffset[i + 1] ? pr.episodes[pr.epOffset[i]].start : nil
         return OutcomeFacts(
-            outcome: kind, atRisk: firstDepletion[i] >= 0, gapMinutes: gap[i], unitsDelivered: delivered[i].count,
+            outcome: kind, gapMinutes: gap[i], unitsDelivered: delivered[i].count,
             bed: hospitalOf[i] >= 0, detectionDelay: detectionMinute[i] >= 0 ? first.map { detectionMinute[i] - $0 } : nil,
             shortfall: kind == .uncovered ? reasons(i) : [], bridgeMinutes: bridgeUsed[i], beyondToleranceMinutes: beyond[i],
             admission: admission[i], otherPower: otherPowerUsed[i], usedCar: carUsed[i], recharged: rechargedAny[i],

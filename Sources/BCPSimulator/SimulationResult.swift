@@ -131,7 +131,7 @@ public struct PatientOutcome: Sendable, Equatable {
     /// What the tallies count of this patient.
     public var facts: OutcomeFacts {
         OutcomeFacts(
-            outcome: outcome, atRisk: depletionMinute != nil, gapMinutes: gapMinutes, unitsDelivered: unitIds.count,
+            outcome: outcome, gapMinutes: gapMinutes, unitsDelivered: unitIds.count,
             bed: bedProviderId != nil,
             detectionDelay: detectionMinute.flatMap { d in firstOutageMinute.map { d - $0 } }, shortfall: shortfall,
             bridgeMinutes: bridgeMinutes, beyondToleranceMinutes: beyondToleranceMinutes, admission: admission,
@@ -144,8 +144,6 @@ public struct PatientOutcome: Sendable, Equatable {
 /// one place a patient is counted.
 public struct OutcomeFacts: Sendable, Equatable {
     public var outcome: Outcome
-    /// Own means ran out at least once (they needed help).
-    public var atRisk: Bool
     public var gapMinutes: Int
     public var unitsDelivered: Int
     public var bed: Bool
@@ -166,7 +164,11 @@ public struct Tally: Sendable, Equatable {
     public var patients = 0
     /// Grid off at least once within the horizon.
     public var affected = 0
-    /// Affected patients whose own means did not last (they needed help).
+    /// Affected patients whom neither their own reserve nor the household's own means carried
+    /// through: they were helped from outside (a delivery, an admission) or had a gap. By outcome,
+    /// coveredByUnit + evacuated + uncovered, so that affected = coveredOwnMeans +
+    /// coveredBySelfHelp + atRisk (docs/MODEL.md, "Coverage and outcomes"). Not "reserve ran out":
+    /// an admission arranged at the low-reserve moment comes before the reserve runs out.
     public var atRisk = 0
     public var coveredOwnMeans = 0
     public var coveredBySelfHelp = 0
@@ -211,14 +213,13 @@ public struct Tally: Sendable, Equatable {
         patients += 1
         guard p.outcome != .unaffected else { return }
         affected += 1
-        if p.atRisk { atRisk += 1 }
         switch p.outcome {
         case .unaffected: break
         case .coveredOwnMeans: coveredOwnMeans += 1
         case .coveredBySelfHelp: coveredBySelfHelp += 1
-        case .coveredByUnit: coveredByUnit += 1
-        case .evacuated: evacuated += 1
-        case .uncovered: uncovered += 1
+        case .coveredByUnit: coveredByUnit += 1; atRisk += 1
+        case .evacuated: evacuated += 1; atRisk += 1
+        case .uncovered: uncovered += 1; atRisk += 1
         }
         gapMinutes += p.gapMinutes
         maxGapMinutes = max(maxGapMinutes, p.gapMinutes)

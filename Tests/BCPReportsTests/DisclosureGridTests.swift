@@ -161,6 +161,40 @@ final class DisclosureGridTests: XCTestCase {
         XCTAssertEqual([risk, unit, bed, unc].map(g.shown), [.exact(1_965), .band(40, 49), .band(1, 9), .exact(1_916)])
     }
 
+    /// A figure no table shows (the patients who never lost power = patients - affected) is in the
+    /// sums a reader can use, but is not itself protected: it never forces a widening, even when
+    /// the published cells pin it. Rows A (135 patients, 135 lost power) and B (3, 3), Tokyo
+    /// (138, 138); every unaffected count is 0. B's 3s are primary bands (1～9); Tokyo's column sums
+    /// 138 = A + B would give them away, so A's 135s are widened (the only non-Tokyo exact members)
+    /// to 130～139: then B is 138 - 130...139 = 0...8, with the band 1...8. Row A, 135 = 0 + 135,
+    /// pins A's unaffected 0 to 0, which is not published: nothing more is widened, and Tokyo's
+    /// figures stay exact. (In the full tables of tokyo-synthetic, where the unaffected were
+    /// published zeros, one was widened to protect a row, the column's Tokyo 0 then had to follow,
+    /// and after it Tokyo's patients: the headline read "2,500～2,509 patients" beside an exact
+    /// 2,502 who lost power. PublicOutputsAgreeTests checks the Tokyo totals of a real-data run.)
+    func testAnUnpublishedFigureForcesNoWidening() {
+        var g = DisclosureGrid(policy: p10)
+        let aP = g.count(135), aU = g.unpublished(0), aA = g.count(135)
+        let bP = g.count(3), bU = g.unpublished(0), bA = g.count(3)
+        let tP = g.count(138, tokyo: true), tU = g.unpublished(0), tA = g.count(138, tokyo: true)
+        g.sum(total: aP, of: [aU, aA])
+        g.sum(total: bP, of: [bU, bA])
+        g.sum(total: tP, of: [tU, tA])
+        for (t, m) in [(tP, [aP, bP]), (tU, [aU, bU]), (tA, [aA, bA])] { g.sum(total: t, of: m) }
+        g.protect()
+        XCTAssertEqual([aP, aA, bP, bA, tP, tA].map(g.shown), [.band(130, 139), .band(130, 139), .band(1, 9), .band(1, 9), .exact(138), .exact(138)])
+        XCTAssertTrue(g.pinnedSums.isEmpty)
+        // The attacker: the unaffected are derived (all 0, since Tokyo's 138 - 138 = 0), not
+        // shown; every published banded cell keeps several values.
+        let values = [135, 0, 135, 3, 0, 3, 138, 0, 138]
+        let possible = attack(values: values, shown: (0..<9).map(g.shown),
+                              equations: [(aP, [aU, aA]), (bP, [bU, bA]), (tP, [tU, tA]), (tP, [aP, bP]), (tU, [aU, bU]), (tA, [aA, bA])],
+                              maxValue: 140)
+        XCTAssertEqual(possible[aU], [0])
+        for c in [aP, aA, bP, bA] { XCTAssertGreaterThan(possible[c]?.count ?? 0, 1, "cell \(c): \(possible[c] ?? [])") }
+        XCTAssertEqual(possible[bA], Set(1...8))
+    }
+
     /// An area's withheld minutes against an exact Tokyo total: another area is withheld, never
     /// Tokyo's total.
     func testTokyoMinutesAreNeverWithheld() {

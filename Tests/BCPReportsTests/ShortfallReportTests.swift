@@ -91,13 +91,13 @@ final class ShortfallReportTests: XCTestCase {
         let md = try file(files(Self.data(), suppress: 1), "summary.md")
         XCTAssertTrue(md.contains("| 対象患者 | 65 |"), md)
         XCTAssertTrue(md.contains("| 停電した患者 | 55 |"))
-        XCTAssertTrue(md.contains("| 自前の備えが尽きた患者（支援が必要） | 23 |"))  // 6 + 2 + 15
+        XCTAssertTrue(md.contains("| 外部の支援を受けた・必要だった患者 | 23 |"))  // 6 + 2 + 15
         XCTAssertTrue(md.contains("| 自前の備えで乗り切った | 32 |"))
-        XCTAssertTrue(md.contains("| **電源が途絶えた患者（未充足）** | **15** |"))
+        XCTAssertTrue(md.contains("| **うち電源が途絶えた患者（未充足）** | **15** |"))
         XCTAssertTrue(md.contains("| **電源のない時間の合計（時間）** | **25.0** |"))   // 1,500 min
         XCTAssertTrue(md.contains("| 最初に備えが尽きる時刻 | 停電開始から1.0時間後 |"))  // PX-001 at minute 60
         // Mean minutes to detection, Chiyoda: 1,800 / 18 = 100.
-        XCTAssertTrue(md.contains("| 131016 | 千代田区 | 区中央部 | 40 | 30 | 18 | 12 | 0 | 6 | 0 | 12 | 20.0 | 100 | なし |"), md)
+        XCTAssertTrue(md.contains("| 131016 | 千代田区 | 区中央部 | 40 | 30 | 12 | 0 | 18 | 6 | 0 | 12 | 20.0 | 100 | なし |"), md)
     }
 
     /// With threshold 10: municipality 2 has 3 uncovered and 2 evacuated (1～9); its gap (300
@@ -141,7 +141,7 @@ final class ShortfallReportTests: XCTestCase {
             t.coveredByUnit = unit
             t.evacuated = evac
             t.uncovered = uncovered
-            t.atRisk = patients - own
+            t.atRisk = unit + evac + uncovered
             t.gapMinutes = gap
             t.harmed = harmed
             t.beyondToleranceMinutes = beyond
@@ -186,6 +186,10 @@ final class ShortfallReportTests: XCTestCase {
         let lo = bounds(.affected).lowerBound - others.reduce(0) { $0 + bounds($1).upperBound }
         let hi = bounds(.affected).upperBound - others.reduce(0) { $0 + bounds($1).lowerBound }
         XCTAssertGreaterThan(min(hi, 9), max(lo, 1), "the row's other outcomes pin the self-help count: \(lo)...\(hi)")
+        // The other way: self-help = affected - own means - outside help (50 - 20 - 26 = 4).
+        let lo2 = bounds(.affected).lowerBound - bounds(.ownMeans).upperBound - bounds(.atRisk).upperBound
+        let hi2 = bounds(.affected).upperBound - bounds(.ownMeans).lowerBound - bounds(.atRisk).lowerBound
+        XCTAssertGreaterThan(min(hi2, 9), max(lo2, 1), "own means and outside help pin the self-help count: \(lo2)...\(hi2)")
         XCTAssertEqual(t.text(chuo, .harmed, .ja), "1～9")
         XCTAssertEqual(t.text(chuo, .beyondTolerance, .ja), "x")
         XCTAssertEqual(t.text(chuo, .emergency, .ja), "1～9")
@@ -217,7 +221,7 @@ final class ShortfallReportTests: XCTestCase {
     func testSyntheticDataIsShownExactly() throws {
         let md = try file(files(Self.data()), "summary.md")
         XCTAssertTrue(md.contains("合成データ（実在の人物・事業所ではありません）のため、すべての数をそのまま示しています。"))
-        XCTAssertTrue(md.contains("| 131016 | 千代田区 | 区中央部 | 40 | 30 | 18 | 12 | 0 | 6 | 0 | 12 | 20.0 | 100 | なし |"), md)
+        XCTAssertTrue(md.contains("| 131016 | 千代田区 | 区中央部 | 40 | 30 | 12 | 0 | 18 | 6 | 0 | 12 | 20.0 | 100 | なし |"), md)
     }
 
     func testHTMLEscapesHostileNames() throws {
@@ -276,7 +280,7 @@ final class ShortfallReportTests: XCTestCase {
         func header(_ p: String, _ f: [OutputFile] = []) throws -> String {
             try file(f.isEmpty ? fs : f, p).components(separatedBy: "\r\n")[0]
         }
-        let tally = "患者,停電,支援が必要,自前で充足,自力で充足,配送で充足,避難で充足,未充足,電源なし（分）,"
+        let tally = "患者,停電,外部の支援,自前で充足,自力で充足,配送で充足,入院で充足,未充足,電源なし（分）,"
             + "許容時間を超えた患者,許容時間超過（分）,入院,うち計画入院,うち家族が搬送,うち救急受診,把握された患者,把握までの平均（分）"
         let flags = tally.split(separator: ",").map { $0 + "：範囲・秘匿" }.joined(separator: ",")
         XCTAssertEqual(try header("municipalities.csv"),

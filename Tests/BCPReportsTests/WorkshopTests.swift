@@ -203,7 +203,7 @@ final class WorkshopTests: XCTestCase {
         t.coveredByUnit = 20
         t.evacuated = 15
         t.uncovered = 20
-        t.atRisk = 60
+        t.atRisk = 55  // 20 + 15 + 20: outside help, so that 100 = 40 + 5 + 55
         t.detected = 80
         f.totals = t
         f.byChannel = PerCase(repeating: 0)
@@ -216,6 +216,9 @@ final class WorkshopTests: XCTestCase {
         XCTAssertEqual(table.text(0, "bySupplierCall", .en), "1–9")
         let outcomes = ["affected", "coveredOwnMeans", "coveredByUnit", "evacuated", "uncovered"]
         XCTAssertTrue(outcomes.contains { table.shown(0, $0)?.isExact == false }, outcomes.map { table.text(0, $0, .en) }.joined(separator: " "))
+        // Nor through outside help: self-help = affected - own means - outside help.
+        let viaHelp = ["affected", "coveredOwnMeans", "atRisk"]
+        XCTAssertTrue(viaHelp.contains { table.shown(0, $0)?.isExact == false }, viaHelp.map { table.text(0, $0, .en) }.joined(separator: " "))
         let found = ["detected", "byProviderCall", "byLinkedPartner", "byMunicipality", "bySelfCall"]
         XCTAssertTrue(found.contains { table.shown(0, $0)?.isExact == false }, found.map { table.text(0, $0, .en) }.joined(separator: " "))
         // Open: every figure exact.

@@ -157,3 +157,26 @@ final class PropertyTests: XCTestCase {
         }
     }
 }
+
+/// The counts every report prints side by side reconcile, in any scenario: the five outcomes
+/// partition the affected, "outside help" is the three outcomes that needed it, and admissions
+/// are those covered by admission plus uncovered patients admitted after a gap (docs/MODEL.md,
+/// "Coverage and outcomes"). A reader adds the headline's rows and must get its totals.
+final class TallyReconciliationTests: XCTestCase {
+    func testHeadlineCountsAddUpInEveryGroup() {
+        for seed in UInt64(1)...60 {
+            let r = Simulator.run(RandomScenario.make(seed))
+            let groups = [r.totals] + r.municipalities.map(\.tally) + r.areas.map(\.tally) + r.tiers.pairs.map(\.1)
+                + r.devices.pairs.map(\.1)
+            for t in groups {
+                XCTAssertEqual(t.affected, t.coveredOwnMeans + t.coveredBySelfHelp + t.atRisk, "seed \(seed)")
+                XCTAssertEqual(t.atRisk, t.coveredByUnit + t.evacuated + t.uncovered, "seed \(seed)")
+            }
+            // Per patient: every admission without a gap is "covered by admission", every other
+            // admission is an uncovered patient's.
+            let admittedAfterGap = r.patients.filter { $0.admission != nil && $0.outcome == .uncovered }.count
+            XCTAssertEqual(r.patients.filter { $0.admission != nil && $0.outcome != .uncovered }.count, r.totals.evacuated, "seed \(seed)")
+            XCTAssertEqual(r.totals.admitted, r.totals.evacuated + admittedAfterGap, "seed \(seed)")
+        }
+    }
+}

@@ -26,6 +26,10 @@ public struct DisclosureGrid: Sendable {
         case band(Int, Int)
         /// Widened to withheld: at least 0.
         case withheld
+        /// A figure no table shows, which a reader can only derive from the sums it is in (e.g. the
+        /// patients who never lost power = patients - affected): at least 0, never widened, and not
+        /// itself protected (it is not published; the published cells of its sums are).
+        case unpublished
     }
 
     struct Sum: Sendable {
@@ -57,6 +61,9 @@ public struct DisclosureGrid: Sendable {
     public mutating func count(_ v: Int, small: Bool, importance weight: Int = 0, tokyo isTokyo: Bool = false) -> Int {
         add(v, .count, primary: small && policy.isSmall(v) ? .primaryBand : .exact, weight, isTokyo)
     }
+
+    /// A count no table shows but the sums imply (see `State.unpublished`).
+    public mutating func unpublished(_ v: Int) -> Int { add(v, .count, primary: .unpublished, 0, false) }
 
     /// A magnitude of `contributors` people, withheld when they are few.
     public mutating func magnitude(_ v: Int, contributors: Int, importance weight: Int = 0, tokyo isTokyo: Bool = false) -> Int {
@@ -116,7 +123,7 @@ public struct DisclosureGrid: Sendable {
             // cell in the next (a row, then a column) may pin what no single sum pins. For each cell
             // so pinned, one more cell of one of its sums is widened.
             let bounds = narrowed()
-            for c in values.indices where states[c] != .exact && bounds[c].lowerBound == bounds[c].upperBound {
+            for c in values.indices where isProtected(c) && bounds[c].lowerBound == bounds[c].upperBound {
                 for k in sumsOf[c] {
                     if let w = nextToWiden(sums[k]) {
                         widen(w)
@@ -161,9 +168,12 @@ public struct DisclosureGrid: Sendable {
         case .exact: return .exact(values[cell])
         case .primaryBand: return policy.smallBand
         case .band(let lo, let hi): return .band(lo, hi)
-        case .primaryWithheld, .withheld: return .withheld
+        case .primaryWithheld, .withheld, .unpublished: return .withheld
         }
     }
+
+    /// A published cell shown as a band or withheld: one no reader may pin.
+    func isProtected(_ cell: Int) -> Bool { states[cell] != .exact && states[cell] != .unpublished }
 
     // MARK: The reader's view
 
@@ -176,7 +186,7 @@ public struct DisclosureGrid: Sendable {
         case .primaryBand: return 1...max(1, t - 1)
         case .primaryWithheld: return 1...DisclosureGrid.big
         case .band(let lo, let hi): return lo...hi
-        case .withheld: return 0...DisclosureGrid.big
+        case .withheld, .unpublished: return 0...DisclosureGrid.big
         }
     }
 
@@ -185,7 +195,7 @@ public struct DisclosureGrid: Sendable {
         func state(_ c: Int) -> State { a?.cell == c ? a!.state : states[c] }
         let cells = s.members.map { ($0, 1) } + [(s.total, -1)]
         // sum(sign * x) = 0 over the cells. For each non-exact cell u: sign_u * x_u = -(others).
-        for (k, (u, sign)) in cells.enumerated() where state(u) != .exact {
+        for (k, (u, sign)) in cells.enumerated() where state(u) != .exact && state(u) != .unpublished {
             var lo = 0, hi = 0
             for (j, (o, os)) in cells.enumerated() where j != k {
                 let d = domain(o, assuming: a)
@@ -249,7 +259,7 @@ public struct DisclosureGrid: Sendable {
         guard policy.protects else { return [] }
         var out = sums.compactMap { s in pinned(s).map { (s.total, s.members, $0) } }
         let b = narrowed()
-        for c in values.indices where states[c] != .exact && b[c].lowerBound == b[c].upperBound {
+        for c in values.indices where isProtected(c) && b[c].lowerBound == b[c].upperBound {
             if let s = sums.first(where: { $0.members.contains(c) || $0.total == c }) { out.append((s.total, s.members, c)) }
         }
         return out

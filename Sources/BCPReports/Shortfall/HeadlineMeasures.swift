@@ -18,9 +18,11 @@ public struct HeadlineMeasure: Sendable {
     public static let all: [HeadlineMeasure] = [
         HeadlineMeasure(key: "patients", column: .patients, ensemble: nil, harm: false),
         HeadlineMeasure(key: "affected", column: .affected, ensemble: .affected, harm: false),
-        HeadlineMeasure(key: "atRisk", column: .atRisk, ensemble: .atRisk, harm: false),
+        // The five outcomes partition the affected: own means, self-help, then the outside help
+        // (atRisk) split into delivery, admission and uncovered.
         HeadlineMeasure(key: "ownMeans", column: .ownMeans, ensemble: .coveredOwnMeans, harm: false),
         HeadlineMeasure(key: "selfHelp", column: .selfHelp, ensemble: nil, harm: false),
+        HeadlineMeasure(key: "atRisk", column: .atRisk, ensemble: .atRisk, harm: false),
         HeadlineMeasure(key: "byUnit", column: .byUnit, ensemble: .coveredByUnit, harm: false),
         HeadlineMeasure(key: "evacuated", column: .evacuated, ensemble: .evacuated, harm: false),
         HeadlineMeasure(key: "uncovered", column: .uncovered, ensemble: .uncovered, harm: true),

@@ -103,15 +103,20 @@ public struct PublicTables: Sendable {
             let isTokyo = row == .total
             var idx = [Int](repeating: -1, count: Col.allCases.count)
             for c in cols {
+                // The unaffected are shown nowhere: a reader knows only patients - affected.
+                if c == .unaffected {
+                    idx[c.rawValue] = grid.unpublished(PublicTables.value(t, c))
+                    continue
+                }
                 idx[c.rawValue] = c.minutesOf.map {
                     grid.magnitude(PublicTables.value(t, c), contributors: PublicTables.value(t, $0), importance: PublicTables.importance(c), tokyo: isTokyo)
                 } ?? grid.count(PublicTables.value(t, c), importance: PublicTables.importance(c), tokyo: isTokyo)
             }
             cells[row] = idx
-            // Row identities. Model v2's outcomes partition the affected (five outcomes, self-help
-            // among them) and its admissions are the sum of their routes; the older identities
-            // through "needed help" are published only where they still add up (DisclosureGrid.sum).
-            let ids: [(Col, [Col])] = [(.patients, [.unaffected, .affected]), (.affected, [.ownMeans, .atRisk]),
+            // Row identities: the five outcomes partition the affected, "outside help" (atRisk) is
+            // the sum of the three outcomes that needed it, and the admissions are the sum of their
+            // routes (DisclosureGrid.sum protects each against subtraction).
+            let ids: [(Col, [Col])] = [(.patients, [.unaffected, .affected]), (.affected, [.ownMeans, .selfHelp, .atRisk]),
                                        (.atRisk, [.byUnit, .evacuated, .uncovered]),
                                        (.affected, [.ownMeans, .selfHelp, .byUnit, .evacuated, .uncovered]),
                                        (.admitted, [.admittedPlanned, .admittedFamily, .emergency])]

@@ -132,7 +132,8 @@ public struct SummaryDocument: Sendable {
         }
         table.add([L("shortfall.headline.firstDepletion", lang), firstDepletion()] + (withSpread ? [""] : []))
         let sentence = L("shortfall.headline.sentence", lang, t.text(.total, .patients, lang), t.text(.total, .affected, lang),
-                         t.text(.total, .atRisk, lang), t.text(.total, .byUnit, lang), t.text(.total, .evacuated, lang),
+                         t.text(.total, .ownMeans, lang), t.text(.total, .selfHelp, lang), t.text(.total, .atRisk, lang),
+                         t.text(.total, .byUnit, lang), t.text(.total, .evacuated, lang),
                          t.text(.total, .uncovered, lang), t.text(.total, .gap, lang))
         var b: [Document.Block] = [.heading(L("shortfall.section.headline", lang), level: 2), .paragraph(sentence), .table(table)]
         if !withSpread { b.append(.note(L("shortfall.headline.oneRun", lang))) }
@@ -182,11 +183,11 @@ public struct SummaryDocument: Sendable {
     /// three name columns, leaves out the patients beyond tolerance so that it fits a 1,280 px
     /// page (municipalities.csv has them, as it has every column).
     static func tallyCols(harm: Bool = true) -> [PublicTables.Col] {
-        [.patients, .affected, .atRisk, .ownMeans, .selfHelp, .byUnit, .evacuated, .uncovered, .gap] + (harm ? [.harmed] : [])
+        [.patients, .affected, .ownMeans, .selfHelp, .atRisk, .byUnit, .evacuated, .uncovered, .gap] + (harm ? [.harmed] : [])
     }
 
     func tallyHeaders(harm: Bool = true) -> [String] {
-        (["patients", "affected", "atRisk", "ownMeans", "selfHelp", "byUnit", "evacuated", "uncovered", "gapHours"] + (harm ? ["harmed"] : [])
+        (["patients", "affected", "ownMeans", "selfHelp", "atRisk", "byUnit", "evacuated", "uncovered", "gapHours"] + (harm ? ["harmed"] : [])
             + ["meanDelay"]).map { L("shortfall.col.\($0)", lang) }
     }
 

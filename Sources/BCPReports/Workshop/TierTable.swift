@@ -82,7 +82,7 @@ public struct TierTable: Sendable {
             }
         }
         func c(_ k: String) -> Int { cell[index(k)]! }
-        g.sum(total: c("affected"), of: [c("coveredOwnMeans"), c("atRisk")])
+        g.sum(total: c("affected"), of: [c("coveredOwnMeans"), c("coveredBySelfHelp"), c("atRisk")])
         g.sum(total: c("atRisk"), of: [c("coveredByUnit"), c("evacuated"), c("uncovered")])
         g.sum(total: c("affected"), of: ["coveredOwnMeans", "coveredBySelfHelp", "coveredByUnit", "evacuated", "uncovered"].map(c))
         g.sum(total: c("detected"), of: ["byProviderCall", "byLinkedPartner", "byMunicipality", "bySupplierCall", "bySelfCall"].map(c))
