@@ -287,6 +287,14 @@ extension Tally: CheckedOnRead {
         ]
         for (name, n) in parts where n > affected { return "\(name) (\(n)) exceeds affected (\(affected))" }
         if admitted > affected { return "the admissions (\(admitted)) exceed affected (\(affected))" }
+        // Every patient covered by admission was admitted; the other admissions came after a gap.
+        if admitted < evacuated { return "the admissions (\(admitted)) are fewer than the patients covered by admission (\(evacuated))" }
+        if admitted - evacuated > uncovered {
+            return "the admissions after a gap (\(admitted) - \(evacuated)) exceed the uncovered (\(uncovered))"
+        }
+        if admissions[.emergency] > admitted - evacuated {
+            return "the emergency presentations (\(admissions[.emergency])) exceed the admissions after a gap (\(admitted - evacuated))"
+        }
         if harmed > 0 && beyondToleranceMinutes < harmed {
             return "beyondToleranceMinutes (\(beyondToleranceMinutes)) is less than one minute for each of the harmed (\(harmed))"
         }

@@ -139,6 +139,13 @@ final class PublicOutputsAgreeTests: XCTestCase {
             if row[col("停電")] != "0" || !row[flag("停電")].isEmpty {
                 XCTAssertTrue(html.contains("<title>\(row[1])：未充足 \(uncovered)人"), "map: \(row[1]) \(uncovered)")
             }
+            // The reader who knows that a patient covered by admission was admitted, and that every
+            // other admission was an uncovered patient's: with 0 uncovered, delivered = outside
+            // help - admitted. A banded delivered count must not be so recoverable.
+            func exact(_ name: String) -> Int? { row[flag(name)].isEmpty ? Int(row[col(name)]) : nil }
+            if !row[flag("配送で充足")].isEmpty, exact("未充足") == 0, let help = exact("外部の支援"), let admitted = exact("入院") {
+                XCTFail("\(row[1]): delivered = \(help) - \(admitted) = \(help - admitted), though shown as a band")
+            }
             // No count of 1 to 9 written exactly, in the CSV or on the page.
             for name in Self.countHeaders { XCTAssertFalse(Self.smallExact(row[col(name)]), "\(row[1]) \(name) = \(row[col(name)])") }
             for (j, name) in mt.header.enumerated() where Self.countHeaders.contains(name) {

@@ -177,6 +177,8 @@ final class TallyReconciliationTests: XCTestCase {
             let admittedAfterGap = r.patients.filter { $0.admission != nil && $0.outcome == .uncovered }.count
             XCTAssertEqual(r.patients.filter { $0.admission != nil && $0.outcome != .uncovered }.count, r.totals.evacuated, "seed \(seed)")
             XCTAssertEqual(r.totals.admitted, r.totals.evacuated + admittedAfterGap, "seed \(seed)")
+            // An emergency presentation comes after the power ran out: always after a gap.
+            XCTAssertTrue(r.patients.filter { $0.admission == .emergency }.allSatisfy { $0.outcome == .uncovered }, "seed \(seed)")
         }
     }
 }

@@ -17,6 +17,14 @@ public struct PublicTables: Sendable {
              unitsDelivered, bedsUsed
         case harmed, beyondTolerance, admitted, admittedPlanned, admittedFamily, emergency
         case noPowerUnit, noContact, noDeliveryTeam, noBackupBed, providerWithoutBCP, noRegionalBCP
+        /// Derived, shown nowhere: admitted after a gap (admitted - covered by admission; every one
+        /// of them is uncovered), the other admissions after a gap than emergency presentations,
+        /// and the uncovered never admitted. A reader who sees 0 uncovered knows admitted =
+        /// covered by admission; these cells carry that into the sums.
+        case admittedAfterGap, admittedAfterGapOther, uncoveredNotAdmitted
+
+        /// A figure no table shows but a reader can derive (DisclosureGrid's unpublished cell).
+        public var isUnpublished: Bool { [.unaffected, .admittedAfterGap, .admittedAfterGapOther, .uncoveredNotAdmitted].contains(self) }
 
         /// Minutes (shown as hours, withheld rather than banded), and the column of the patients
         /// they are the minutes of.
@@ -74,6 +82,9 @@ public struct PublicTables: Sendable {
         case .admittedPlanned: return t.admissions[.planned]
         case .admittedFamily: return t.admissions[.family]
         case .emergency: return t.admissions[.emergency]
+        case .admittedAfterGap: return t.admitted - t.evacuated
+        case .admittedAfterGapOther: return t.admitted - t.evacuated - t.admissions[.emergency]
+        case .uncoveredNotAdmitted: return t.uncovered - (t.admitted - t.evacuated)
         default:
             return ShortfallReason.allCases.first { column($0) == c }.map { t.shortfall[$0] } ?? 0
         }
@@ -97,14 +108,15 @@ public struct PublicTables: Sendable {
         grid = DisclosureGrid(policy: policy)
         let geoCols = Col.allCases
         let groupCols: [Col] = [.patients, .unaffected, .affected, .atRisk, .ownMeans, .selfHelp, .byUnit, .evacuated, .uncovered, .gap, .detected,
-                                .harmed, .beyondTolerance, .admitted, .admittedPlanned, .admittedFamily, .emergency]
+                                .harmed, .beyondTolerance, .admitted, .admittedPlanned, .admittedFamily, .emergency,
+                                .admittedAfterGap, .admittedAfterGapOther, .uncoveredNotAdmitted]
 
         func addRow(_ row: Row, _ t: Tally, _ cols: [Col]) {
             let isTokyo = row == .total
             var idx = [Int](repeating: -1, count: Col.allCases.count)
             for c in cols {
-                // The unaffected are shown nowhere: a reader knows only patients - affected.
-                if c == .unaffected {
+                // Derived figures shown nowhere (the unaffected: patients - affected).
+                if c.isUnpublished {
                     idx[c.rawValue] = grid.unpublished(PublicTables.value(t, c))
                     continue
                 }
@@ -119,7 +131,12 @@ public struct PublicTables: Sendable {
             let ids: [(Col, [Col])] = [(.patients, [.unaffected, .affected]), (.affected, [.ownMeans, .selfHelp, .atRisk]),
                                        (.atRisk, [.byUnit, .evacuated, .uncovered]),
                                        (.affected, [.ownMeans, .selfHelp, .byUnit, .evacuated, .uncovered]),
-                                       (.admitted, [.admittedPlanned, .admittedFamily, .emergency])]
+                                       (.admitted, [.admittedPlanned, .admittedFamily, .emergency]),
+                                       // Admissions = covered by admission + admitted after a gap,
+                                       // and those are uncovered; emergency presentations among them.
+                                       (.admitted, [.evacuated, .admittedAfterGap]),
+                                       (.uncovered, [.admittedAfterGap, .uncoveredNotAdmitted]),
+                                       (.admittedAfterGap, [.emergency, .admittedAfterGapOther])]
             for (total, parts) in ids { grid.sum(total: idx[total.rawValue], of: parts.map { idx[$0.rawValue] }) }
         }
         addRow(.total, data.result.totals, geoCols)
