@@ -7,7 +7,8 @@
 /// Secondary: for every published sum (`total = members`), a reader who knows the rule (an exact
 /// count is 0 or at least t, a "1～9" band is 1...t-1, a band of ten is what it says, a withheld
 /// count or magnitude is at least 0) must not be able to pin a banded or withheld cell to one
-/// value. While some sum does, one more of its cells is widened: an exact count to the band of ten
+/// value; by all the sums together (a reader who narrows a cell by one sum and uses it in the
+/// next), a small count or a magnitude of few people. While some sum does, one more of its cells is widened: an exact count to the band of ten
 /// that holds it (140 -> 140...149; 0 -> 0...9), an exact magnitude to withheld, a band of ten to
 /// withheld. The cell chosen: exact cells before bands; Tokyo-wide cells only when nothing else is
 /// left, and never beyond a band; then the least important; then the smallest non-zero member,
@@ -42,6 +43,8 @@ public struct DisclosureGrid: Sendable {
     var kinds: [Kind] = []
     var importance: [Int] = []
     var tokyo: [Bool] = []
+    /// Cells decided elsewhere (`fixed`): never widened here.
+    var frozen: [Bool] = []
     var states: [State] = []
     var sums: [Sum] = []
     var groups: [(trigger: [Int], dependents: [Int])] = []
@@ -60,6 +63,20 @@ public struct DisclosureGrid: Sendable {
     /// another is small): banded when `small` and 1...t-1.
     public mutating func count(_ v: Int, small: Bool, importance weight: Int = 0, tokyo isTokyo: Bool = false) -> Int {
         add(v, .count, primary: small && policy.isSmall(v) ? .primaryBand : .exact, weight, isTokyo)
+    }
+
+    /// A count another grid has decided (e.g. the patients per device, `DeviceCounts`): shown as
+    /// given, never widened here, so that every output that shows it agrees.
+    public mutating func fixed(_ v: Int, shown: Shown) -> Int {
+        let state: State
+        switch shown {
+        case .exact: state = .exact
+        case .band(let lo, let hi): state = .band(lo, hi)
+        case .withheld: state = .withheld
+        }
+        let c = add(v, .count, primary: state, 0, false)
+        frozen[c] = true
+        return c
     }
 
     /// A count no table shows but the sums imply (see `State.unpublished`).
@@ -81,6 +98,7 @@ public struct DisclosureGrid: Sendable {
         states.append(primary)
         importance.append(weight)
         tokyo.append(isTokyo)
+        frozen.append(false)
         return values.count - 1
     }
 
@@ -123,13 +141,17 @@ public struct DisclosureGrid: Sendable {
             // cell in the next (a row, then a column) may pin what no single sum pins. For each cell
             // so pinned, one more cell of one of its sums is widened.
             let bounds = narrowed()
-            for c in values.indices where isProtected(c) && bounds[c].lowerBound == bounds[c].upperBound {
-                for k in sumsOf[c] {
-                    if let w = nextToWiden(sums[k]) {
-                        widen(w)
-                        changed = true
-                        break
-                    }
+            // Only a small count (or a magnitude of few people) must stay open here: a widened
+            // cell that the sums together pin reveals a figure that was not small, and if that
+            // gave a small one away, the propagation pins the small one too. (Checking widened
+            // cells as well once dragged Tokyo's totals into bands: a device row's patients, fixed
+            // by DeviceCounts, pin its affected, which no other cell could then protect.)
+            for c in values.indices where isPrimary(c) && bounds[c].lowerBound == bounds[c].upperBound {
+                // The best candidate over all of the cell's sums (a Tokyo cell only when none of
+                // them has another).
+                if let w = nextToWiden(sumsOf[c].map { sums[$0] }) {
+                    widen(w)
+                    changed = true
                 }
             }
         }
@@ -172,8 +194,8 @@ public struct DisclosureGrid: Sendable {
         }
     }
 
-    /// A published cell shown as a band or withheld: one no reader may pin.
-    func isProtected(_ cell: Int) -> Bool { states[cell] != .exact && states[cell] != .unpublished }
+    /// A small count or a magnitude of few people: the cells the policy is there to protect.
+    func isPrimary(_ cell: Int) -> Bool { states[cell] == .primaryBand || states[cell] == .primaryWithheld }
 
     // MARK: The reader's view
 
@@ -213,6 +235,7 @@ public struct DisclosureGrid: Sendable {
 
     /// The next state of a cell, nil when it cannot be widened.
     func widened(_ cell: Int) -> State? {
+        if frozen[cell] { return nil }
         switch (states[cell], kinds[cell]) {
         case (.exact, .count):
             let v = max(0, values[cell]), lo = (v / t) * t
@@ -231,7 +254,10 @@ public struct DisclosureGrid: Sendable {
     /// of equal standing (Tokyo or not, exact or a band), one whose widening leaves fewer of its
     /// sums pinned goes first: widening an area whose municipalities are all exact would only be
     /// undone by their sum.
-    func nextToWiden(_ s: Sum) -> Int? {
+    func nextToWiden(_ s: Sum) -> Int? { nextToWiden([s]) }
+
+    /// The next cell to widen among the cells of several sums, by the same order.
+    func nextToWiden(_ sums: [Sum]) -> Int? {
         typealias Rank = (Int, Int, Int, Int, Int, Int)
         var best: (rank: Rank, cell: Int)?
         func consider(_ cell: Int, position: Int, isTotal: Bool) {
@@ -243,8 +269,10 @@ public struct DisclosureGrid: Sendable {
             let r: Rank = (tokyo[cell] ? 1 : 0, stage, stillPinned(cell, as: next), importance[cell], order.0, order.1)
             if best == nil || r < best!.rank { best = (r, cell) }
         }
-        for (p, m) in s.members.enumerated() { consider(m, position: p, isTotal: false) }
-        consider(s.total, position: 0, isTotal: true)
+        for s in sums {
+            for (p, m) in s.members.enumerated() { consider(m, position: p, isTotal: false) }
+            consider(s.total, position: 0, isTotal: true)
+        }
         return best?.cell
     }
 
@@ -259,7 +287,7 @@ public struct DisclosureGrid: Sendable {
         guard policy.protects else { return [] }
         var out = sums.compactMap { s in pinned(s).map { (s.total, s.members, $0) } }
         let b = narrowed()
-        for c in values.indices where isProtected(c) && b[c].lowerBound == b[c].upperBound {
+        for c in values.indices where isPrimary(c) && b[c].lowerBound == b[c].upperBound {
             if let s = sums.first(where: { $0.members.contains(c) || $0.total == c }) { out.append((s.total, s.members, c)) }
         }
         return out

@@ -111,6 +111,10 @@ public struct PublicTables: Sendable {
                                 .harmed, .beyondTolerance, .admitted, .admittedPlanned, .admittedFamily, .emergency,
                                 .admittedAfterGap, .admittedAfterGapOther, .uncoveredNotAdmitted]
 
+        // The patients per device (and so Tokyo's patients) are decided once for every output
+        // that shows them (DeviceCounts); here they are fixed cells.
+        let devicePatients = DeviceCounts(data.result.devices.map(\.patients), policy: policy)
+
         func addRow(_ row: Row, _ t: Tally, _ cols: [Col]) {
             let isTokyo = row == .total
             var idx = [Int](repeating: -1, count: Col.allCases.count)
@@ -119,6 +123,16 @@ public struct PublicTables: Sendable {
                 if c.isUnpublished {
                     idx[c.rawValue] = grid.unpublished(PublicTables.value(t, c))
                     continue
+                }
+                if c == .patients {
+                    if case .device(let d) = row {
+                        idx[c.rawValue] = grid.fixed(t.patients, shown: devicePatients.devices[d])
+                        continue
+                    }
+                    if isTokyo {
+                        idx[c.rawValue] = grid.fixed(t.patients, shown: devicePatients.total)
+                        continue
+                    }
                 }
                 idx[c.rawValue] = c.minutesOf.map {
                     grid.magnitude(PublicTables.value(t, c), contributors: PublicTables.value(t, $0), importance: PublicTables.importance(c), tokyo: isTokyo)

@@ -30,12 +30,14 @@ public enum ScenarioOverview {
 
         out.append(.heading(L("dataset"), level: 3))
         var t = TextTable(headers: [L("col.item"), L("col.count")], alignments: [.left, .right])
-        // Patients are counted under the disclosure policy (Tokyo-wide: small counts as a band).
+        // Patients are counted under the disclosure policy (Tokyo-wide: small counts as a band);
+        // the patients per device as every other output shows them (DeviceCounts).
         let p = { (n: Int) in DisclosureText.count(policy.count(n), lang) }
-        t.add([L("patients"), p(s.patients.count)], strong: true)
-        for d in DeviceKind.allCases {
-            let n = s.patients.filter { $0.device == d }.count
-            if n > 0 { t.add(["  " + Labels.text("workshop.device." + d.rawValue, lang), p(n)]) }
+        let counts = DeviceCounts.counts(s.patients)
+        let devices = DeviceCounts(counts, policy: policy)
+        t.add([L("patients"), DisclosureText.count(devices.total, lang)], strong: true)
+        for d in DeviceKind.allCases where counts[d] > 0 {
+            t.add(["  " + Labels.text("workshop.device." + d.rawValue, lang), DisclosureText.count(devices.devices[d], lang)])
         }
         t.add([L("registered"), p(s.patients.filter(\.registeredSupportPlan).count)])
         for k in ProviderKind.allCases {
