@@ -105,7 +105,7 @@ final class PublicOutputsAgreeTests: XCTestCase {
                 .trimmingCharacters(in: .whitespaces))
         }
         let labels = ["対象患者", "停電した患者", "自前の備えで乗り切った", "家族の工夫（車・充電）で乗り切った", "外部の支援を受けた・必要だった患者",
-                      "うち電源の貸出・配送で乗り切った", "うち入院（後方支援病床を含む）で乗り切った", "うち電源が途絶えた患者（未充足）"]
+                      "うち電源・酸素ボンベの配送で乗り切った", "うち入院（後方支援病床を含む）で乗り切った", "うち電源が途絶えた患者（未充足）"]
         let v = labels.map(headline)
         XCTAssertFalse(v.contains(nil), "every Tokyo outcome count of this run is exact: \(v)")
         if !v.contains(nil) {

@@ -206,7 +206,7 @@ public enum WorkshopLabels {
         "workshop.metric.admitted": [.ja: "入院した患者", .en: "Admitted to hospital"],
         "workshop.metric.emergency": [.ja: "うち救急受診", .en: "of which emergency presentations"],
         "workshop.metric.bySupplierCall": [.ja: "うち酸素供給事業者の連絡で", .en: "of which by the oxygen supplier's call"],
-        "workshop.metric.coveredByUnit": [.ja: "貸出電源で乗り切った", .en: "Covered by a delivered unit"],
+        "workshop.metric.coveredByUnit": [.ja: "電源・酸素ボンベの配送で乗り切った", .en: "Covered by a delivered unit or oxygen cylinders"],
         "workshop.metric.evacuated": [.ja: "入院（後方支援病床を含む）で乗り切った", .en: "Covered by admission (backup beds included)"],
         "workshop.metric.uncovered": [.ja: "電源のない時間が生じた患者", .en: "Left without power (uncovered)"],
         "workshop.metric.gap": [.ja: "電源のない時間の合計", .en: "Hours without power, total"],

@@ -12,7 +12,7 @@ struct SVGCharts {
 
     var data: ResultDocument { tables.data }
 
-    static let blue = "#2b6cb0", red = "#c53030", green = "#2f855a", orange = "#dd6b20"
+    static let blue = "#2b6cb0", red = "#c53030", green = "#2f855a", orange = "#dd6b20", teal = "#81e6d9"
     static let fontSize = 12
 
     func svg(_ kind: ChartKind) -> String {
@@ -171,7 +171,9 @@ struct SVGCharts {
     func tiers() -> String {
         let title = L("shortfall.chart.tiers", lang)
         let cols: [(PublicTables.Col, String, String)] = [
-            (.ownMeans, SVGCharts.green, "shortfall.col.ownMeans"), (.byUnit, SVGCharts.blue, "shortfall.col.byUnit"),
+            // The five outcomes, which add up to the bar (self-help left out, the bar of 841 was drawn 823 long).
+            (.ownMeans, SVGCharts.green, "shortfall.col.ownMeans"), (.selfHelp, SVGCharts.teal, "shortfall.col.selfHelp"),
+            (.byUnit, SVGCharts.blue, "shortfall.col.byUnit"),
             (.evacuated, SVGCharts.orange, "shortfall.col.evacuated"), (.uncovered, SVGCharts.red, "shortfall.col.uncovered"),
         ]
         let rows = BCPTier.allCases
@@ -192,7 +194,8 @@ struct SVGCharts {
             for c in cols {
                 let s = tables.shown(.tier(tier), c.0)
                 if case .exact(let v) = s {
-                    body += rect(x, y + 5, len(v), rowH - 10, c.1, title: L(c.2, lang) + " " + NumberFormat.grouped(v))
+                    // Cumulative ends, so that the segments meet and end where the bar's total does.
+                    body += rect(x, y + 5, len(exactSum + v) - len(exactSum), rowH - 10, c.1, title: L(c.2, lang) + " " + NumberFormat.grouped(v))
                     x = left + len(exactSum + v)
                     exactSum += v
                 } else {

@@ -7,17 +7,30 @@ struct ShortfallMap {
     let tables: PublicTables
     let lang: Language
 
-    /// Per 10,000 residents, in tenths, rounded down: 132 patients of 936,846 residents -> 14 (1.4).
-    static func rateTenths(_ count: Int, population: Int) -> Int { population > 0 ? count * 100_000 / population : 0 }
+    /// Per 10,000 residents, in hundredths, rounded half up, and never 0 for a count above 0 (a
+    /// municipality with people left without power is never drawn in the "0" colour): 132
+    /// patients of 936,846 residents -> 141 (1.41); 3 of 943,664 -> 3 (0.03); 1 of 10,000,000 -> 1.
+    static func rateHundredths(_ count: Int, population: Int) -> Int {
+        guard population > 0, count > 0 else { return 0 }
+        return max(1, (count * 1_000_000 + population / 2) / population)
+    }
 
-    static func tenthsText(_ t: Int) -> String { String(t / 10) + "." + String(t % 10) }
+    static func hundredthsText(_ t: Int) -> String { String(t / 100) + "." + (t % 100 < 10 ? "0" : "") + String(t % 100) }
+
+    /// "a～b", or "a" when the range is one value.
+    static func rangeText(_ r: ClosedRange<Int>, _ lang: Language) -> String {
+        r.lowerBound == r.upperBound ? hundredthsText(r.lowerBound)
+            : hundredthsText(r.lowerBound) + (lang == .ja ? "～" : "–") + hundredthsText(r.upperBound)
+    }
 
     func map() -> TokyoMap {
         let ms = tables.data.result.municipalities
         var shown: [(code: String, name: String, rate: ClosedRange<Int>?, count: Shown, affected: Bool)] = []
         for (i, m) in ms.enumerated() {
             let s = tables.shown(.municipality(i), .uncovered)
-            let rate = s.bounds.map { ShortfallMap.rateTenths($0.lowerBound, population: m.population)...ShortfallMap.rateTenths($0.upperBound, population: m.population) }
+            let rate = s.bounds.map {
+                ShortfallMap.rateHundredths($0.lowerBound, population: m.population)...ShortfallMap.rateHundredths($0.upperBound, population: m.population)
+            }
             shown.append((m.code.description, m.name(lang), rate, s, m.tally.affected > 0))
         }
         // Classes from the figures shown exactly only, so that they give nothing hidden away (and a
@@ -27,17 +40,16 @@ struct ShortfallMap {
         let classes = scale.ranges.enumerated().map { k, r -> MapClass in
             let label: String
             if k == 0 { label = "0" } else if r.upperBound == Int.max {
-                label = L("shortfall.map.orMore", lang, ShortfallMap.tenthsText(r.lowerBound))
+                label = L("shortfall.map.orMore", lang, ShortfallMap.hundredthsText(r.lowerBound))
             } else {
-                label = ShortfallMap.tenthsText(r.lowerBound) + (lang == .ja ? "～" : "–") + ShortfallMap.tenthsText(r.upperBound)
+                label = ShortfallMap.rangeText(r, lang)
             }
             return MapClass(label, TokyoMap.sequential[k])
         }
         let areas = shown.map { a -> MapArea in
             guard a.affected else { return MapArea(code: a.code, fill: .none, tooltip: L("shortfall.map.tipNone", lang, a.name)) }
             let count = DisclosureText.count(a.count, lang)
-            let rate = a.rate.map { r in r.lowerBound == r.upperBound ? ShortfallMap.tenthsText(r.lowerBound)
-                : ShortfallMap.tenthsText(r.lowerBound) + (lang == .ja ? "～" : "–") + ShortfallMap.tenthsText(r.upperBound) } ?? DisclosureText.withheld
+            let rate = a.rate.map { ShortfallMap.rangeText($0, lang) } ?? DisclosureText.withheld
             return MapArea(code: a.code, fill: scale.fill(a.rate), tooltip: L("shortfall.map.tip", lang, a.name, count, rate))
         }
         var names: [String: String] = [:]

@@ -1,0 +1,28 @@
+import Foundation
+import XCTest
+
+@testable import BCPReports
+
+/// The summary's charts (Sources/BCPReports/Shortfall/SVGCharts.swift).
+final class SVGChartsTests: XCTestCase {
+    /// ShortfallReportTests.v2Data puts all 80 patients under "no BCP": 40 own means, 4 self-help,
+    /// 10 by delivery, 0 by admission, 26 uncovered, all shown exactly (open policy). The tier bar
+    /// is drawn as five segments that together are exactly as long as the 80 who lost power (its
+    /// label sits 8 px after the bar's end: 2 px, then 6), and the self-help segment is one of them.
+    func testTierBarsAddUpToTheirLabel() throws {
+        let svg = SVGCharts(tables: PublicTables(ShortfallReportTests.v2Data(), policy: .open), lang: .ja).svg(.tiers)
+        // The first tier's row: rects at y = 28 + 5.
+        let rect = try NSRegularExpression(pattern: #"<rect x="(\d+)" y="33" width="(\d+)" height="18" fill="([^"]+)"><title>([^<]*)</title>"#)
+        let ns = svg as NSString
+        let segments = rect.matches(in: svg, range: NSRange(location: 0, length: ns.length)).map { m in
+            (x: Int(ns.substring(with: m.range(at: 1)))!, w: Int(ns.substring(with: m.range(at: 2)))!, title: ns.substring(with: m.range(at: 4)))
+        }
+        XCTAssertEqual(segments.map(\.title), ["自前で充足 40", "自力で充足 4", "配送で充足 10", "入院で充足 0", "未充足 26"])
+        let label = try NSRegularExpression(pattern: #"<text x="(\d+)" y="46" text-anchor="start">80</text>"#)
+        let m = try XCTUnwrap(label.firstMatch(in: svg, range: NSRange(location: 0, length: ns.length)), "the bar's label 80")
+        let labelX = Int(ns.substring(with: m.range(at: 1)))!
+        let start = segments[0].x
+        XCTAssertEqual(segments.reduce(0) { $0 + $1.w }, labelX - 8 - start, "the segments fill the bar")
+        for (a, b) in zip(segments, segments.dropFirst()) { XCTAssertEqual(a.x + a.w, b.x, "\(a.title) meets \(b.title)") }
+    }
+}
