@@ -4,6 +4,8 @@ import BCPModel
 public enum EnsembleMeasure: String, CaseKey {
     case affected, atRisk, covered, coveredOwnMeans, coveredByUnit, evacuated, uncovered, gapMinutes, maxGapMinutes,
         unitsDelivered, bedsUsed, detected
+    /// Model v2's outcome and harm measures, so that every headline row has its interval.
+    case coveredBySelfHelp, harmed, beyondToleranceMinutes, admitted, emergency
 
     /// This measure of a tally.
     public func value(in t: Tally) -> Int {
@@ -20,11 +22,26 @@ public enum EnsembleMeasure: String, CaseKey {
         case .unitsDelivered: return t.unitsDelivered
         case .bedsUsed: return t.bedsUsed
         case .detected: return t.detected
+        case .coveredBySelfHelp: return t.coveredBySelfHelp
+        case .harmed: return t.harmed
+        case .beyondToleranceMinutes: return t.beyondToleranceMinutes
+        case .admitted: return t.admitted
+        case .emergency: return t.admissions[.emergency]
         }
     }
 
     /// Whether the measure is in minutes (shown as hours).
-    public var isMinutes: Bool { self == .gapMinutes || self == .maxGapMinutes }
+    public var isMinutes: Bool { self == .gapMinutes || self == .maxGapMinutes || self == .beyondToleranceMinutes }
+
+    /// For minutes: the patients they are the minutes of (their figures are withheld when those
+    /// are few).
+    public var minutesOf: EnsembleMeasure? {
+        switch self {
+        case .gapMinutes, .maxGapMinutes: return .uncovered
+        case .beyondToleranceMinutes: return .harmed
+        default: return nil
+        }
+    }
 }
 
 /// What an ensemble keeps of one replica: the measures over all patients, and uncovered patients

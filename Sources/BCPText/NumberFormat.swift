@@ -50,6 +50,13 @@ public enum NumberFormat {
     }
 
     /// Thousandths as fixed-point text with three decimals: 12345 -> "12.345", -5 -> "-0.005".
+    /// Thousandths as a grouped number with one decimal, rounded half up (away from zero):
+    /// 2,149,400 -> "2,149.4"; 2,502,000 -> "2,502.0"; 1,250 -> "1.3".
+    public static func milliToTenths(_ n: Int) -> String {
+        let a = n.magnitude, tenths = (a + 50) / 100
+        return (n < 0 && tenths > 0 ? "-" : "") + grouped(Int(tenths / 10)) + "." + String(tenths % 10)
+    }
+
     public static func milli(_ n: Int) -> String {
         let a = n.magnitude
         let frac = String(a % 1000)

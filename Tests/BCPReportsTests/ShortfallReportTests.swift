@@ -323,3 +323,28 @@ final class ShortfallReportTests: XCTestCase {
         XCTAssertEqual(once.first { $0.path == ShortfallReport.resultPath }?.text, doc.encode())
     }
 }
+
+/// Every headline row of model v2 has its interval over the replicas (a ward official's trial
+/// found the harm measures, self-help and admissions with an empty p5/p95 cell).
+final class HeadlineIntervalTests: XCTestCase {
+    /// Five replicas of v2Data with harmed 15, 12, 18, 15, 20 and minutes beyond tolerance 690,
+    /// 600, 800, 690, 900: p5 is the 1st smallest of five ((5 x 5 + 99) / 100 = 1), p95 the 5th
+    /// ((95 x 5 + 99) / 100 = 5): "12 / 20" and 600 / 900 minutes = "10.0 / 15.0" hours.
+    func testHarmMeasuresHaveAnInterval() {
+        var data = ShortfallReportTests.v2Data()
+        var totals = PerCase<EnsembleMeasure, CountSummary> { m in CountSummary(values: Array(repeating: m.value(in: data.result.totals), count: 5)) }
+        totals[.harmed] = CountSummary(values: [15, 12, 18, 15, 20])
+        totals[.beyondToleranceMinutes] = CountSummary(values: [690, 600, 800, 690, 900])
+        data.ensemble = EnsembleStatistics(seeds: [7, 8, 9, 10, 11], totals: totals, municipalities: [])
+        let t = PublicTables(data, policy: .open)
+        func interval(_ key: String) -> String? { HeadlineMeasure.all.first { $0.key == key }?.interval(t, .en) }
+        XCTAssertEqual(interval("harmed"), "12 / 20")
+        XCTAssertEqual(interval("beyondToleranceHours"), "10.0 / 15.0")
+        for key in ["selfHelp", "admitted", "emergency"] { XCTAssertNotNil(interval(key), key) }
+        // Under the policy, 12 to 20 harmed are not few; 3 would be (its minutes withheld).
+        totals[.harmed] = CountSummary(values: [3, 3, 4, 5, 3])
+        data.ensemble = EnsembleStatistics(seeds: [7, 8, 9, 10, 11], totals: totals, municipalities: [])
+        let p = PublicTables(data, policy: .protected(10))
+        XCTAssertEqual(HeadlineMeasure.all.first { $0.key == "beyondToleranceHours" }?.interval(p, .en), "x")
+    }
+}

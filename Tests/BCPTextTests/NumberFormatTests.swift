@@ -31,6 +31,11 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertEqual(NumberFormat.days(720), "0.5")
         XCTAssertEqual(NumberFormat.mean(7, 2), 4)  // 3.5 rounds half up
         XCTAssertNil(NumberFormat.mean(7, 0))
+        // Tenths, half up, grouped: 2,149.400 -> 2,149.4; 2,502.000 -> 2,502.0; 1.250 -> 1.3; 0.049 -> 0.0.
+        XCTAssertEqual(NumberFormat.milliToTenths(2_149_400), "2,149.4")
+        XCTAssertEqual(NumberFormat.milliToTenths(2_502_000), "2,502.0")
+        XCTAssertEqual(NumberFormat.milliToTenths(1_250), "1.3")
+        XCTAssertEqual(NumberFormat.milliToTenths(49), "0.0")
         XCTAssertEqual(NumberFormat.milli(12_345), "12.345")
         XCTAssertEqual(NumberFormat.milli(-5), "-0.005")
     }

@@ -426,6 +426,11 @@ public enum Labels {
         "shortfall.ensemble.evacuated": [.ja: "入院で充足", .en: "By admission"],
         "shortfall.ensemble.uncovered": [.ja: "未充足", .en: "Uncovered"],
         "shortfall.ensemble.gapMinutes": [.ja: "電源なし（時間）", .en: "Hours without power"],
+        "shortfall.ensemble.coveredBySelfHelp": [.ja: "自力で充足", .en: "Self-help"],
+        "shortfall.ensemble.harmed": [.ja: "許容時間を超えた患者", .en: "Beyond tolerance"],
+        "shortfall.ensemble.beyondToleranceMinutes": [.ja: "許容時間を超えた時間（時間）", .en: "Hours beyond tolerance"],
+        "shortfall.ensemble.admitted": [.ja: "入院", .en: "Admitted"],
+        "shortfall.ensemble.emergency": [.ja: "うち救急受診", .en: "Emergency presentations"],
         "shortfall.ensemble.note": [
             .ja: "乱数シードを変えた{0}回の実行の分布（p5・p50・p95は5・50・95パーセンタイル）。このレポートの表は1回目（シード{1}）の結果です。",
             .en: "Distribution over {0} runs with different seeds (p5, p50, p95: 5th, 50th, 95th percentiles). The tables of this report are those of the first run (seed {1}).",

@@ -21,17 +21,17 @@ public struct HeadlineMeasure: Sendable {
         // The five outcomes partition the affected: own means, self-help, then the outside help
         // (atRisk) split into delivery, admission and uncovered.
         HeadlineMeasure(key: "ownMeans", column: .ownMeans, ensemble: .coveredOwnMeans, harm: false),
-        HeadlineMeasure(key: "selfHelp", column: .selfHelp, ensemble: nil, harm: false),
+        HeadlineMeasure(key: "selfHelp", column: .selfHelp, ensemble: .coveredBySelfHelp, harm: false),
         HeadlineMeasure(key: "atRisk", column: .atRisk, ensemble: .atRisk, harm: false),
         HeadlineMeasure(key: "byUnit", column: .byUnit, ensemble: .coveredByUnit, harm: false),
         HeadlineMeasure(key: "evacuated", column: .evacuated, ensemble: .evacuated, harm: false),
         HeadlineMeasure(key: "uncovered", column: .uncovered, ensemble: .uncovered, harm: true),
         HeadlineMeasure(key: "gapHours", column: .gap, ensemble: .gapMinutes, harm: true),
         // Model v2's harm: time without power beyond what the device allows (docs/MODEL.md, "Harm").
-        HeadlineMeasure(key: "harmed", column: .harmed, ensemble: nil, harm: true),
-        HeadlineMeasure(key: "beyondToleranceHours", column: .beyondTolerance, ensemble: nil, harm: true),
-        HeadlineMeasure(key: "admitted", column: .admitted, ensemble: nil, harm: false),
-        HeadlineMeasure(key: "emergency", column: .emergency, ensemble: nil, harm: false),
+        HeadlineMeasure(key: "harmed", column: .harmed, ensemble: .harmed, harm: true),
+        HeadlineMeasure(key: "beyondToleranceHours", column: .beyondTolerance, ensemble: .beyondToleranceMinutes, harm: true),
+        HeadlineMeasure(key: "admitted", column: .admitted, ensemble: .admitted, harm: false),
+        HeadlineMeasure(key: "emergency", column: .emergency, ensemble: .emergency, harm: false),
     ]
 
     /// The figure of replica 0 as shown.
@@ -46,8 +46,8 @@ public struct HeadlineMeasure: Sendable {
     public func interval(_ t: PublicTables, _ lang: Language) -> String? {
         guard let m = ensemble, let c = t.data.ensemble?.totals[m] else { return nil }
         if m.isMinutes {
-            // Minutes of few uncovered patients are withheld, as the figure itself.
-            guard let u = t.data.ensemble?.totals[.uncovered], !t.policy.isSmall(u.p5) else { return DisclosureText.withheld }
+            // Minutes of few patients (uncovered, or beyond tolerance) are withheld, as the figure itself.
+            guard let of = m.minutesOf, let u = t.data.ensemble?.totals[of], !t.policy.isSmall(u.p5) else { return DisclosureText.withheld }
             return NumberFormat.hours(c.p5) + " / " + NumberFormat.hours(c.p95)
         }
         return DisclosureText.count(t.policy.count(c.p5), lang) + " / " + DisclosureText.count(t.policy.count(c.p95), lang)

@@ -350,19 +350,18 @@ public struct SummaryDocument: Sendable {
         var table = TextTable(
             headers: [L("shortfall.col.measure", lang), L("shortfall.col.mean", lang), "p5", "p50", "p95"],
             alignments: [.left, .right, .right, .right, .right])
-        let uncovered = data.ensemble?.totals[.uncovered]
         for (measure, c) in data.ensemble?.totals.pairs ?? [] {
             let key = "shortfall.ensemble.\(measure.rawValue)"
             guard Labels.table[key] != nil else { continue }
             if measure.isMinutes {
-                // Hours of few uncovered patients are withheld, as in the tables.
-                let few = uncovered.map { tables.policy.isSmall($0.p5) } ?? false
+                // Hours of few patients (uncovered, beyond tolerance) are withheld, as in the tables.
+                let few = measure.minutesOf.flatMap { data.ensemble?.totals[$0] }.map { tables.policy.isSmall($0.p5) } ?? false
                 let h = { (n: Int) in few ? DisclosureText.withheld : NumberFormat.hours(n) }
                 table.add([L(key, lang), h((c.meanMilli + 500) / 1000), h(c.p5), h(c.p50), h(c.p95)])
             } else {
                 // A mean below the threshold is a small figure too: shown as the small band.
                 let meanSmall = tables.policy.protects && c.meanMilli > 0 && c.meanMilli < tables.threshold * 1000
-                let mean = meanSmall ? DisclosureText.count(tables.policy.smallBand, lang) : c.meanText
+                let mean = meanSmall ? DisclosureText.count(tables.policy.smallBand, lang) : NumberFormat.milliToTenths(c.meanMilli)
                 table.add([L(key, lang), mean, tables.countText(c.p5, lang), tables.countText(c.p50, lang), tables.countText(c.p95, lang)])
             }
         }
