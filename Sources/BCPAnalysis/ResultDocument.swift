@@ -77,7 +77,10 @@ public struct ResultDocument: Sendable, Equatable {
     /// Reads a document written by `encode`; a located DocumentError otherwise.
     public static func decode(_ text: String) throws -> ResultDocument {
         let root: Node
-        switch JSONParser.parse(text, maxDepth: 64) {
+        // bcpsim writes about 28 bytes per value (tokyo-synthetic's result.json: 2,193,638 bytes,
+        // 77,818 values); one value per 12 bytes leaves room for a compact file and bounds the
+        // tree's memory at a few times the file's size.
+        switch JSONParser.parse(text, maxDepth: 64, maxValues: text.utf8.count / 12 + 100_000) {
         case .success(let v): root = Node(v, "")
         case .failure(let f): throw DocumentError("not a JSON document (line \(f.line), column \(f.column): \(f.message))")
         }

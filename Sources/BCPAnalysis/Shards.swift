@@ -147,9 +147,15 @@ public struct PartialResult: Equatable, Sendable {
             l = try line()
         }
         while l.hasPrefix("arg ") { args.append(String(l.dropFirst(4))); l = try line() }
+        // The count first, and the line's length against it before it is split: a line of 20
+        // million codes cost 1.6 GB before the count was checked (issue 16 trial).
+        let head = l.split(separator: " ", maxSplits: 2).map(String.init)
+        guard head.first == "municipalities", head.count >= 2 else { throw fail("expected 'municipalities'") }
+        let count = try int(head[1], 0...DocumentLimits.maxPlaces, "municipality count")
+        guard l.utf8.count <= "municipalities ".utf8.count + head[1].utf8.count + 7 * count else {
+            throw fail("expected \(count) municipality codes")
+        }
         let mf = l.split(separator: " ").map(String.init)
-        guard mf.first == "municipalities", mf.count >= 2 else { throw fail("expected 'municipalities'") }
-        let count = try int(mf[1], 0...DocumentLimits.maxPlaces, "municipality count")
         let codes = try mf.dropFirst(2).map { c -> MunicipalityCode in
             guard let code = MunicipalityCode(c) else { throw fail("bad municipality code '\(c)'") }
             return code
@@ -158,7 +164,10 @@ public struct PartialResult: Equatable, Sendable {
         var summaries: [ReplicaSummary] = []
         let t = EnsembleMeasure.allCases.count
         for k in expected {
-            let f = try line().split(separator: " ").map(String.init)
+            let text = try line()
+            // Each field is a count of at most 19 digits: a longer line is refused before it is split.
+            guard text.utf8.count <= 20 * (4 + t + 2 * count) else { throw fail("expected the line of replica \(k)") }
+            let f = text.split(separator: " ").map(String.init)
             guard f.count == 2 + t + 1 + count + 1 + count, f[0] == "replica", f[1] == String(k),
                   f[2 + t] == "|", f[3 + t + count] == "|" else {
                 throw fail("expected the line of replica \(k)")
@@ -221,6 +230,19 @@ public struct PartialResult: Equatable, Sendable {
             }
             for k in first.codes.indices where tooLarge(summaries.map { $0.muniUncovered[k] }) || tooLarge(summaries.map { $0.muniGap[k] }) {
                 throw FormatError(message: "the replicas' counts of municipality \(first.codes[k]) add up to more than \(DocumentLimits.maxEnsembleSum)")
+            }
+            // Every replica simulates the same roster: a count of patients is at most its
+            // patients, minutes at most every patient's whole horizon (issue 16 trial: a replica
+            // line claiming 10^12 patients lost power for a roster of 60 merged without a word).
+            let patients = doc.result.totals.patients, horizon = doc.result.horizonMinutes
+            let (maxMinutes, overflow) = patients.multipliedReportingOverflow(by: max(1, horizon))
+            for (r, summary) in summaries.enumerated() {
+                for m in EnsembleMeasure.allCases {
+                    let bound = m.isMinutes ? (overflow ? Int.max : maxMinutes) : (m == .unitsDelivered ? Int.max : patients)
+                    if summary.totals[m] > bound {
+                        throw FormatError(message: "replica \(r): \(m.rawValue) is \(summary.totals[m]), more than the roster of \(patients) patients allows")
+                    }
+                }
             }
             doc.ensemble = EnsembleStatistics(
                 seeds: Ensemble.seeds(from: first.seed, count: first.replicas), replicas: summaries, codes: first.codes)

@@ -79,6 +79,12 @@ public struct ParsedArguments: Sendable {
             let v: String
             if let inline { v = inline } else {
                 guard i < args.count else { throw UsageError("option '--\(name)' needs a value (\(placeholder))", hint: hint) }
+                // "--out --force" is a forgotten value, not a folder named "--force" (a value
+                // that starts with "--" can be given as --out=--name).
+                if args[i].hasPrefix("--") {
+                    throw UsageError("option '--\(name)' needs a value (\(placeholder)), found the option '\(args[i])'",
+                                     hint: "give it as --\(name)=\(args[i]) if that is meant; " + hint)
+                }
                 v = args[i]
                 i += 1
             }

@@ -83,7 +83,8 @@ enum GenerateCommand {
         guard n <= InputLimits.maxDataRows else {
             throw UsageError(
                 "--patients \(n) is more than a scenario can hold: patients.csv is read up to \(InputLimits.maxDataRows) patients "
-                    + "(\(InputLimits.maxRows) rows, the header included)", hint: "see 'bcpsim generate --help'")
+                    + "(\(InputLimits.maxRows) rows, the header included) and \(InputLimits.maxFileBytes / (1024 * 1024)) MiB, "
+                    + "which a generated roster reaches at about 1.6 million patients", hint: "see 'bcpsim generate --help'")
         }
         let folder = try OutputFolder.prepare(out, kind: .scenario, command: "generate", force: args[CommonOptions.force], terminal: t)
         let seed = args[Options.seed] ?? 2025

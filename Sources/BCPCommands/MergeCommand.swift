@@ -76,7 +76,9 @@ enum ShardRun {
             inputs: inputs, reportArgs: reportArgs, report: report, progress: progress?.update)
         progress?.finish()
         try folder.commit([(PartialResult.fileName, p.encode())])
-        t.out("shard \(k)/\(m): replicas \(range.lowerBound)...\(max(range.lowerBound, range.upperBound - 1)) of \(replicas); wrote \(out)/\(PartialResult.fileName)")
+        // An empty shard (more shards than replicas) says so, rather than "replicas 0...0".
+        let held = range.isEmpty ? "no replica" : range.count == 1 ? "replica \(range.lowerBound)" : "replicas \(range.lowerBound)...\(range.upperBound - 1)"
+        t.out("shard \(k)/\(m): \(held) of \(replicas); wrote \(out)/\(PartialResult.fileName)")
         return ExitCode.success
     }
 }

@@ -110,8 +110,10 @@ struct OutputMarker: Equatable {
 /// - **Kinds.** The marker (`.bcpsim-output`) records the command, its kind and every file. A
 ///   folder may be replaced without `--force` only when it is new, empty, or bcpsim wrote it for
 ///   the same kind and it holds nothing else; a scenario folder, a folder of another kind or
-///   someone else's needs `--force`, and is then written in place: each file replaced whole, the
-///   folder's other files kept (not a transaction: the folder is not bcpsim's alone).
+///   someone else's needs `--force`, and is then written in place, the folder's other files
+///   kept: every new file is written beside its target first and renamed into place only when
+///   all are written, so a failure leaves the folder as it was; another kind's files (a
+///   scenario's tables) are never overwritten, even with `--force`.
 /// - **No links followed.** Every file and folder is created relative to an open folder with
 ///   O_NOFOLLOW; a symbolic link inside the output folder is never written through (a link in
 ///   place of `restricted/` is reported, and replaced by a folder with `--force`).
@@ -147,6 +149,11 @@ public final class OutputFolder {
     private let oldPermissions: mode_t?
     /// An older bcpsim's marker: the folder's files are checked against the new ones at commit.
     private let checkAgainstNewFiles: Bool
+    /// In place: the marker's kind and files of a folder of another kind (never overwritten).
+    private var otherKindFiles: (kind: OutputKind, files: Set<String>)?
+    /// Replace: a nested output of the same kind kept in the new folder (`allocation --exact`
+    /// writes DIR/restricted beside the public DIR).
+    private var carried: [String] = []
     private var killSwitch = KillSwitch()
 
     private init(
@@ -215,6 +222,8 @@ public final class OutputFolder {
         cleanLeftovers(parent, name, out, terminal)
 
         var mode = Mode.replace
+        var carried: [String] = []
+        var otherKind: (kind: OutputKind, files: Set<String>)?
         var existed = false
         var oldPermissions: mode_t?
         var checkAgainstNewFiles = false
@@ -236,8 +245,15 @@ public final class OutputFolder {
                 if let k = marker.kind {
                     if k != kind {
                         why = "\(out) is \(k.described); '\(command)' writes \(kind.described)"
+                        otherKind = (k, Set(marker.files ?? []))
                     } else {
-                        let foreign = try foreignEntries(dir, keeping: Set(marker.files ?? []))
+                        var foreign = try foreignEntries(dir, keeping: Set(marker.files ?? []))
+                        // allocation --exact's DIR/restricted beside the public DIR: bcpsim's own,
+                        // carried into the new folder.
+                        if foreign.contains("restricted/"), let nested = try? dir.open("restricted"), readMarker(nested)?.kind == kind {
+                            foreign.removeAll { $0 == "restricted/" }
+                            carried = ["restricted"]
+                        }
                         why = foreign.isEmpty ? nil : foreignMessage(out, foreign)
                     }
                 } else if OutputKind.inferred(from: entries) == kind {
@@ -263,6 +279,8 @@ public final class OutputFolder {
             display: out, kind: kind, command: command, restrictedRoot: restrictedRoot, mode: mode, parent: parent, name: name,
             terminal: terminal, lockName: lockName, lockFD: lockFD, existed: existed, oldPermissions: oldPermissions,
             checkAgainstNewFiles: checkAgainstNewFiles)
+        folder.carried = carried
+        folder.otherKindFiles = otherKind
         keepLock = true
         switch mode {
         case .replace:
@@ -324,6 +342,14 @@ public final class OutputFolder {
             }
         }
         if let p = oldPermissions { fchmod(root.fd, restrictedRoot ? p & 0o700 : p) }
+        // A nested output of the same kind moves into the new folder (a rename within the parent;
+        // killed before the swap, it is in the temporary folder, which the next run names).
+        if !carried.isEmpty, parent.type(name) == .folder {
+            let old = try parent.open(name)
+            for c in carried where !files.contains(where: { $0.0.hasPrefix(c + "/") }) && old.type(c) == .folder {
+                if let e = old.rename(c, to: root, c) { throw OutputFailure("keep", parent.path(name) + "/" + c, e) }
+            }
+        }
         try swap(tmp)
         killSwitch.step()
         if let old = temporary {
@@ -364,9 +390,59 @@ public final class OutputFolder {
         }
     }
 
+    /// --force into a folder bcpsim does not own alone. Never overwrites another kind's files (a
+    /// run's municipalities.csv over a scenario's); every file is written beside its target first
+    /// and only when all are written are they renamed into place, so a failure on the way (a
+    /// folder where a file goes, a full disk) leaves the folder as it was.
     private func commitInPlace(_ files: [(String, String)]) throws {
+        if let other = otherKindFiles {
+            let clash = files.map(\.0).filter { other.files.contains($0) }
+            if !clash.isEmpty {
+                throw OutputFailure(message: "\(display) is \(other.kind.described), and '\(command)' would overwrite its "
+                    + clash.prefix(3).joined(separator: ", ") + (clash.count > 3 ? " and \(clash.count - 3) more" : "")
+                    + " even with --force; choose another folder")
+            }
+        }
         let root = try parent.open(name, shownAs: display)
-        for (path, text) in files { try write(path, Data(text.utf8), under: root, replacing: true) }
+        var staged: [(dir: Directory, tmp: String, name: String)] = []
+        do {
+            for (path, text) in files {
+                let (dir, last, mode) = try folderOf(path, under: root)
+                if let t = dir.type(last), t != .file, t != .link {
+                    throw OutputFailure(message: "cannot write \(dir.path(last)): \(t == .folder ? "a folder" : "something other than a file") is in the way")
+                }
+                let tmp = Directory.temporaryName(for: last, "tmp")
+                unlinkat(dir.fd, tmp, 0)
+                try dir.create(tmp, Data(text.utf8), mode: mode)
+                staged.append((dir, tmp, last))
+            }
+        } catch {
+            for s in staged { unlinkat(s.dir.fd, s.tmp, 0) }
+            throw error
+        }
+        // All written: into place (a link of a target's name is replaced, not followed).
+        for (k, s) in staged.enumerated() {
+            guard renameat(s.dir.fd, s.tmp, s.dir.fd, s.name) == 0 else {
+                let e = errno
+                for r in staged[k...] { unlinkat(r.dir.fd, r.tmp, 0) }
+                throw OutputFailure("write", s.dir.path(s.name), e)
+            }
+        }
+    }
+
+    /// The folder of a file at a relative path (created; restricted/ and everything under it
+    /// 0700, a link in a folder's place replaced by a folder), the file's name and its mode.
+    private func folderOf(_ path: String, under root: Directory) throws -> (Directory, String, mode_t) {
+        let parts = path.split(separator: "/").map(String.init)
+        var dir = root
+        var restricted = restrictedRoot
+        if restricted { fchmod(dir.fd, 0o700) }
+        for (k, part) in parts.dropLast().enumerated() {
+            if k == 0 && part == "restricted" { restricted = true }
+            dir = try dir.folder(part, mode: restricted ? 0o700 : 0o755, replacingLinks: true)
+            if restricted { fchmod(dir.fd, 0o700) }
+        }
+        return (dir, parts[parts.count - 1], restricted ? 0o600 : 0o644)
     }
 
     /// Writes one file at a relative path, creating its folders (restricted/ and everything
@@ -461,7 +537,15 @@ public final class OutputFolder {
     static func lock(_ parent: Directory, _ lockName: String, _ out: String) throws -> Int32 {
         for _ in 0..<20 {
             let fd = openat(parent.fd, lockName, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw OutputFailure("create the lock file", parent.path(lockName), errno) }
+            guard fd >= 0 else {
+                let e = errno
+                let failure = OutputFailure("create the lock file", parent.path(lockName), e)
+                guard e == EACCES || e == EPERM || e == EROFS else { throw failure }
+                // The folder that holds --out must be writable: the lock file and the new folder
+                // are made beside it (issue 16 trial: a user's own folder in a root-owned parent).
+                throw OutputFailure(message: failure.message + "; bcpsim writes beside \(out) (a lock file, then the new folder it swaps in), "
+                    + "so the folder that holds it must be writable: choose a folder inside one you can write, e.g. --out \(out)/reports")
+            }
             if flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 let e = errno
                 var buffer = [UInt8](repeating: 0, count: 32)

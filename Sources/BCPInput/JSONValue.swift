@@ -59,12 +59,18 @@ public struct JSONParser {
     private var lineStart = 0
     private let maxDepth: Int
     private let maxStringBytes: Int
+    /// Values (of any kind) the document may hold: a tree of values costs memory per value, so a
+    /// file of "[0,0,0,…]" would cost about 24 times its size (issue 16 trial: 6 GB for 256 MB).
+    private let maxValues: Int
+    private var values = 0
 
     /// `maxStringBytes` bounds each string (keys included) in UTF-8 bytes, after unescaping.
+    /// `maxValues` bounds the number of values (nil: no bound).
     public static func parse(
-        _ text: String, maxDepth: Int = InputLimits.maxJSONDepth, maxStringBytes: Int = InputLimits.maxFieldLength
+        _ text: String, maxDepth: Int = InputLimits.maxJSONDepth, maxStringBytes: Int = InputLimits.maxFieldLength,
+        maxValues: Int? = nil
     ) -> Result<JSONValue, Failure> {
-        var p = JSONParser(bytes: Array(text.utf8), maxDepth: maxDepth, maxStringBytes: maxStringBytes)
+        var p = JSONParser(bytes: Array(text.utf8), maxDepth: maxDepth, maxStringBytes: maxStringBytes, maxValues: maxValues ?? Int.max)
         do {
             p.skipSpace()
             let v = try p.value(depth: 0)
@@ -78,10 +84,11 @@ public struct JSONParser {
         }
     }
 
-    private init(bytes: [UInt8], maxDepth: Int, maxStringBytes: Int) {
+    private init(bytes: [UInt8], maxDepth: Int, maxStringBytes: Int, maxValues: Int) {
         s = bytes
         self.maxDepth = maxDepth
         self.maxStringBytes = maxStringBytes
+        self.maxValues = maxValues
         if s.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3; lineStart = 3 }
     }
 
@@ -116,6 +123,8 @@ public struct JSONParser {
 
     private mutating func value(depth: Int) throws -> JSONValue {
         guard depth < maxDepth else { throw fail("JSON nested deeper than \(maxDepth) levels") }
+        values += 1
+        guard values <= maxValues else { throw fail("more than \(maxValues) JSON values in this file: too many for its size") }
         guard i < s.count else { throw fail("unexpected end of file: the JSON is truncated") }
         let (l, c) = (line, column)
         func make(_ k: JSONValue.Kind) -> JSONValue { JSONValue(kind: k, line: l, column: c) }

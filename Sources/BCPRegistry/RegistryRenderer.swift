@@ -62,7 +62,14 @@ public enum RegistryRenderer {
     public static func csv(_ programs: [Program], lang: Language, bom: Bool = false) -> String {
         var w = CSVWriter(bom: bom)
         w.row(texts: headers(lang))
-        for p in programs { w.row(texts: row(p, lang)) }
+        let rate = headers(lang).firstIndex(of: lang == .ja ? "補助率" : "Subsidy rate")
+        for p in programs {
+            var cells = row(p, lang)
+            // Excel opens a cell "1/2" as the date 2 January: the rate's slashes are written as
+            // the fraction slash U+2044 ("1⁄2"), which it keeps as text and shows the same.
+            if let rate { cells[rate] = cells[rate].replacingOccurrences(of: "/", with: "\u{2044}") }
+            w.row(texts: cells)
+        }
         return w.text
     }
 

@@ -21,6 +21,9 @@ public struct Document: Sendable {
         /// instead (e.g. where to find the figure), or nothing.
         case figure(svg: String, caption: String, markdown: String? = nil)
         case pageBreak
+        /// Blocks side by side on a wide HTML page, one list per column (they wrap under one
+        /// another on a narrow page); in Markdown, one after the other.
+        case columns([[Block]])
     }
 
     public var title: String
@@ -44,8 +47,13 @@ public struct Document: Sendable {
 
     /// GitHub-flavoured Markdown: the title as `#`, blocks separated by blank lines.
     public func markdown() -> String {
+        var parts = ["# " + TextTable.escapeText(title)]
+        Document.markdown(blocks, into: &parts)
+        return parts.joined(separator: "\n\n") + "\n"
+    }
+
+    static func markdown(_ blocks: [Block], into parts: inout [String]) {
         let e = TextTable.escapeText
-        var parts = ["# " + e(title)]
         for b in blocks {
             switch b {
             case .heading(let t, let level): parts.append(String(repeating: "#", count: min(max(level, 1), 6)) + " " + e(t))
@@ -63,9 +71,9 @@ public struct Document: Sendable {
             case .figure(_, _, let note?): parts.append("> " + e(note))
             case .chart, .figure: continue
             case .pageBreak: parts.append("---")
+            case .columns(let columns): for c in columns { markdown(c, into: &parts) }
             }
         }
-        return parts.joined(separator: "\n\n") + "\n"
     }
 
     /// One self-contained page: inline CSS, inline SVG, no scripts, no external files.
@@ -73,6 +81,11 @@ public struct Document: Sendable {
         var page = HTMLPage(title: title, lang: lang)
         if let css { page.rawTrusted(css) }
         page.heading(title, level: 1)
+        Document.html(blocks, into: &page)
+        return page.render()
+    }
+
+    static func html(_ blocks: [Block], into page: inout HTMLPage) {
         for b in blocks {
             switch b {
             case .heading(let t, let level): page.heading(t, level: level)
@@ -87,8 +100,15 @@ public struct Document: Sendable {
             case .figure(let svg, let caption, _):
                 page.rawTrusted("<figure>" + svg + "<figcaption>" + escapeHTML(caption) + "</figcaption></figure>")
             case .pageBreak: page.rawTrusted("<div class=\"pagebreak\"></div>")
+            case .columns(let columns):
+                page.rawTrusted("<div class=\"cols\">")
+                for c in columns {
+                    page.rawTrusted("<div>")
+                    html(c, into: &page)
+                    page.rawTrusted("</div>")
+                }
+                page.rawTrusted("</div>")
             }
         }
-        return page.render()
     }
 }

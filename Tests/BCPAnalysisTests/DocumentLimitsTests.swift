@@ -202,9 +202,27 @@ final class DocumentLimitsTests: XCTestCase {
         XCTAssertThrowsError(try PartialResult.merge([parsed])) {
             XCTAssertEqual(($0 as? PartialResult.FormatError)?.message, "the replicas' affected add up to more than 1000000000000000")
         }
-        // 1,000 of them are within it.
+        // 1,000 of them are within it, but no replica of this roster can count 10^12 patients
+        // (issue 16 trial): refused by the roster's size.
         let within = PartialResult(replicas: 1_000, shard: 1, shards: 1, seed: 7, tier: .asConfigured, inputs: [], reportArgs: [],
                                    codes: parts[0].codes, summaries: [ReplicaSummary](repeating: top, count: 1_000), document: doc)
-        XCTAssertNoThrow(try PartialResult.merge([try PartialResult.parse(within.encode())]))
+        XCTAssertThrowsError(try PartialResult.merge([try PartialResult.parse(within.encode())])) {
+            XCTAssertEqual(($0 as? PartialResult.FormatError)?.message,
+                           "replica 0: affected is 1000000000000, more than the roster of \(doc.result.totals.patients) patients allows")
+        }
+        // The replicas as they were written merge.
+        XCTAssertNoThrow(try PartialResult.merge(parts.map { try PartialResult.parse($0.encode()) }))
+    }
+    /// Issue 16 trial: a 256 MB result.json of "[0,0,0,…]" took 6 GB to read (a tree of values
+    /// costs about 24 bytes per 2-byte value). A result may hold one value per 12 bytes (bcpsim
+    /// writes about 28), plus 100,000: 1,000,000 zeros in 2,000,050 bytes exceed the 266,670
+    /// allowed, and are refused where the 266,671st value starts.
+    func testAResultOfTooManyValuesForItsSizeIsRefused() {
+        let text = "{\"schema\":\"bcpsim.result/1\",\"x\":[" + String(repeating: "0,", count: 999_999) + "0]}"
+        let allowed = text.utf8.count / 12 + 100_000
+        XCTAssertThrowsError(try ResultDocument.decode(text)) {
+            let message = "\($0)"
+            XCTAssertTrue(message.contains("more than \(allowed) JSON values in this file"), message)
+        }
     }
 }

@@ -53,6 +53,14 @@ final class ArgumentsTests: XCTestCase {
         XCTAssertEqual(usageError(["--max-errors="])?.message, "'--max-errors' expects a whole number in 1...10, found ''")
     }
 
+    /// Issue 16 trial: "--out --force" made a folder named "--force". A value that starts with
+    /// "--" is taken as a forgotten value; it can still be given inline.
+    func testAnOptionIsNotTakenAsAValue() throws {
+        XCTAssertEqual(usageError(["--search", "--force", "dir"])?.message, "option '--search' needs a value (TEXT), found the option '--force'")
+        XCTAssertEqual(try parse(["--search=--force"])[Self.search], "--force")
+        XCTAssertEqual(try parse(["--search", "-x"])[Self.search], "-x")
+    }
+
     func testFlagsAndLaterOccurrencesWin() throws {
         let p = try parse(["--force", "--max-errors", "1", "--max-errors", "2"])
         XCTAssertTrue(p.has("force"))

@@ -114,6 +114,51 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertEqual(try listing(dir), [OutputFolder.markerName, "scenario.json"])
     }
 
+    /// Issue 16 trial: `run g --out g --force` replaced the scenario's municipalities.csv with the
+    /// report's. --force keeps a folder's other files and adds bcpsim's; it never overwrites the
+    /// files of another kind, and then writes nothing.
+    func testForceNeverOverwritesAnotherKindsFiles() throws {
+        let dir = scratch + "/out"
+        try write([("scenario.json", "{}"), ("municipalities.csv", "theirs")], dir, kind: .scenario)
+        let e = failure { try write([("summary.md", "x"), ("municipalities.csv", "ours")], dir, kind: .reports, force: true) }
+        XCTAssertEqual(
+            e?.message,
+            "\(dir) is a scenario folder ('bcpsim generate'), and 'test' would overwrite its municipalities.csv even with --force; choose another folder")
+        XCTAssertEqual(try listing(dir), [OutputFolder.markerName, "municipalities.csv", "scenario.json"])
+        XCTAssertEqual(try text(dir + "/municipalities.csv"), "theirs")
+        // Files of other names are added beside them.
+        try write([("summary.md", "x")], dir, kind: .reports, force: true)
+        XCTAssertEqual(try listing(dir), [OutputFolder.markerName, "municipalities.csv", "scenario.json", "summary.md"])
+    }
+
+    /// Issue 16 trial: with --force, a folder in place of summary.html failed the run after other
+    /// files had been replaced (a mixed folder, a manifest that did not match). Every file is now
+    /// written beside its target first: the failure leaves the folder as it was, with no
+    /// temporary file.
+    func testAForcedWriteThatFailsLeavesTheFolderAsItWas() throws {
+        let dir = scratch + "/theirs"
+        try FileManager.default.createDirectory(atPath: dir + "/b.txt", withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: URL(fileURLWithPath: dir + "/a.txt"))
+        let e = failure { try write([("a.txt", "new"), ("b.txt", "x")], dir, force: true) }
+        XCTAssertEqual(e?.message, "cannot write \(dir)/b.txt: a folder is in the way")
+        XCTAssertEqual(try text(dir + "/a.txt"), "old")
+        XCTAssertEqual(try listing(dir), ["a.txt", "b.txt"])
+    }
+
+    /// Issue 16 trial: `allocation --exact --out al` writes al/restricted beside the public
+    /// al/; the next public `allocation --out al` refused al as holding files bcpsim did not
+    /// write. The nested folder of the same kind is bcpsim's own: it is kept in the new folder.
+    func testANestedRestrictedOutputOfTheSameKindIsKept() throws {
+        let dir = scratch + "/al"
+        try write([("allocation.md", "public 1")], dir, kind: .allocation)
+        try OutputFolder.write([("allocation.md", "exact")], to: dir + "/restricted", kind: .allocation, command: "test", force: false,
+                               restrictedRoot: true, terminal: CapturedTerminal().terminal)
+        try write([("allocation.md", "public 2")], dir, kind: .allocation)
+        XCTAssertEqual(try text(dir + "/allocation.md"), "public 2")
+        XCTAssertEqual(try text(dir + "/restricted/allocation.md"), "exact")
+        XCTAssertEqual(try listing(scratch), ["al"])
+    }
+
     func testAMarkerOfAnOlderBcpsimIsReadByTheFilesItHolds() throws {
         let dir = scratch + "/old"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -284,7 +284,7 @@ final class ShortfallReportTests: XCTestCase {
             + "許容時間を超えた患者,許容時間超過（分）,入院,うち計画入院,うち家族が搬送,うち救急受診,把握された患者,把握までの平均（分）"
         let flags = tally.split(separator: ",").map { $0 + "：範囲・秘匿" }.joined(separator: ",")
         XCTAssertEqual(try header("municipalities.csv"),
-                       "\u{FEFF}コード,区市町村,二次保健医療圏,人口,地域BCP," + tally + ",配送された電源（台）,使われた後方支援病床,保有する電源（台）,配送班,後方支援病床,"
+                       "\u{FEFF}コード,区市町村,二次保健医療圏,人口,地域BCP," + tally + ",配送された電源（台）,使われた後方支援病床,地域内の電源（区市町村の備蓄と事業所の貸出用、台）,配送班,後方支援病床,"
                         + flags + ",配送された電源（台）：範囲・秘匿,使われた後方支援病床：範囲・秘匿")
         XCTAssertEqual(try header("timeline.csv"), "\u{FEFF}経過時間（時間）,経過時間（分）,停電中の患者,電源のない患者,停電中の患者：範囲・秘匿,電源のない患者：範囲・秘匿")
         XCTAssertEqual(try header("tiers.csv"), "\u{FEFF}キー,BCPの区分," + tally + "," + flags)

@@ -127,7 +127,7 @@ public enum Labels {
         "csv.col.meanDelay": [.ja: "把握までの平均（分）", .en: "Mean minutes to detection"],
         "csv.col.unitsDelivered": [.ja: "配送された電源（台）", .en: "Units delivered"],
         "csv.col.bedsUsed": [.ja: "使われた後方支援病床", .en: "Backup beds used"],
-        "csv.col.unitsHeld": [.ja: "保有する電源（台）", .en: "Units held"],
+        "csv.col.unitsHeld": [.ja: "地域内の電源（区市町村の備蓄と事業所の貸出用、台）", .en: "Units in the municipality (municipal stock and providers' lending units)"],
         "csv.col.deliveryTeams": [.ja: "配送班", .en: "Delivery teams"],
         "csv.col.backupBeds": [.ja: "後方支援病床", .en: "Backup beds"],
         "csv.col.whatif.change": [.ja: "変更", .en: "Change"],

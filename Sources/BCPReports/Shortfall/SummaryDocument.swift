@@ -50,8 +50,10 @@ public struct SummaryDocument: Sendable {
     public func blocks() -> [Document.Block] {
         var b: [Document.Block] = [.paragraph(subtitle()), .note(disclosureLine())]
         // The first screen: what happened, where, and what would have closed the gap.
-        b += headline()
-        b += map()
+        // The headline's table and the map side by side on a wide page, the remedies under them.
+        let h = headline()
+        b += h.prefix(2)
+        b.append(.columns([Array(h.dropFirst(2)), map()]))
         b += topRemedies()
         // The tables.
         if data.replicas > 1 { b += ensemble() }
