@@ -25,4 +25,17 @@ final class SVGChartsTests: XCTestCase {
         XCTAssertEqual(segments.reduce(0) { $0 + $1.w }, labelX - 8 - start, "the segments fill the bar")
         for (a, b) in zip(segments, segments.dropFirst()) { XCTAssertEqual(a.x + a.w, b.x, "\(a.title) meets \(b.title)") }
     }
+    /// Axis tops: the first "nice" number at least the value: 2,502 -> 3,000 (it was 5,000, the
+    /// line filling half the plot); 24 -> 25; 7 -> 10; 1 -> 1; 101 -> 120; 10,000 -> 10,000.
+    func testNiceMax() {
+        XCTAssertEqual([2_502, 24, 7, 1, 101, 10_000, 3].map(SVGCharts.niceMax), [3_000, 25, 10, 1, 120, 10_000, 5])
+    }
+
+    /// The patients without power have their own panel and scale: the shipped-scenario-like
+    /// timeline of v2Data (80 with the grid off, 26 without power at hour 1) draws the 26 as a
+    /// bar 26 / 30 of the 120 px panel (104 px), not 26 / 80 of a shared scale.
+    func testThePatientsWithoutPowerHaveTheirOwnScale() {
+        let svg = SVGCharts(tables: PublicTables(ShortfallReportTests.v2Data(), policy: .open), lang: .en).svg(.timeline)
+        XCTAssertTrue(svg.contains("height=\"104\" fill=\"#c53030\""), svg)
+    }
 }

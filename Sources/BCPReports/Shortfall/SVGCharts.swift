@@ -42,10 +42,13 @@ struct SVGCharts {
     }
 
     /// A "nice" axis maximum at least `v`: 1, 2, 5 x 10^k.
+    /// The top of an axis: the first of 1, 2, 5, 10, then 12, 15, 20, 25, 30, 40, 50, 60, 80,
+    /// 100 times a power of ten, at least `v` (2,502 -> 3,000, not 5,000; 24 -> 25).
     static func niceMax(_ v: Int) -> Int {
+        for f in [1, 2, 5] where f >= v { return f }
         var m = 1
         while true {
-            for f in [1, 2, 5] where m * f >= v { return m * f }
+            for f in [10, 12, 15, 20, 25, 30, 40, 50, 60, 80] where m * f >= v { return m * f }
             m *= 10
         }
     }
@@ -74,42 +77,55 @@ struct SVGCharts {
 
     // MARK: Timeline: patients without power (bars) and with the grid off (line), per hour (Tokyo).
 
+    /// Two panels on one hour axis, each on its own scale: the patients with the grid off (a
+    /// line), then the patients without any power (bars). On one scale the second, tens against
+    /// thousands, was drawn a pixel high (a ward official's trial).
     func timeline() -> String {
         let title = L("shortfall.chart.timeline", lang)
         let n = data.result.timeline.count
-        let left = 16 + width(NumberFormat.grouped(SVGCharts.niceMax(max(1, data.result.timeline.map(\.gridOff).max() ?? 0)))) + 8
-        let top = 28, plotW = 700, plotH = 220, w = left + plotW + 24
-        let maxV = SVGCharts.niceMax(max(1, data.result.timeline.map(\.gridOff).max() ?? 0))
-        func y(_ v: Int) -> Int { top + plotH - v * plotH / maxV }
+        let cells = (0..<n).map { tables.hour($0) }
+        let offMax = SVGCharts.niceMax(max(1, cells.compactMap { $0.gridOff.bounds?.upperBound }.max() ?? 1))
+        let withoutMax = SVGCharts.niceMax(max(1, cells.compactMap { $0.withoutPower.bounds?.upperBound }.max() ?? 1))
+        let left = 16 + max(width(NumberFormat.grouped(offMax)), width(NumberFormat.grouped(withoutMax))) + 8
+        let top = 48, plotW = 700, offH = 160, gap = 44, withoutH = 120, w = left + plotW + 24
+        let withoutTop = top + offH + gap
         func x(_ hour: Int) -> Int { left + (n <= 1 ? 0 : hour * plotW / (n - 1)) }
+        func yOff(_ v: Int) -> Int { top + offH - v * offH / offMax }
+        func yWithout(_ v: Int) -> Int { withoutTop + withoutH - v * withoutH / withoutMax }
         var body = text(8, 16, title, bold: true)
-        for k in 0...4 {
-            let v = maxV * k / 4
-            body += "<line x1=\"\(left)\" y1=\"\(y(v))\" x2=\"\(left + plotW)\" y2=\"\(y(v))\" stroke=\"#e2e8f0\"/>"
-            body += text(left - 6, y(v) + 4, NumberFormat.grouped(v), anchor: "end")
+        func axis(_ maxV: Int, _ y: (Int) -> Int, _ label: String, _ labelY: Int, _ color: String) {
+            // (style, not fill: the page's "svg.chart text" rule sets the fill of every text.)
+            body += "<text x=\"\(left)\" y=\"\(labelY)\" style=\"fill:\(color)\">\(escapeHTML(label))</text>"
+            for k in 0...4 {
+                let v = maxV * k / 4
+                body += "<line x1=\"\(left)\" y1=\"\(y(v))\" x2=\"\(left + plotW)\" y2=\"\(y(v))\" stroke=\"#e2e8f0\"/>"
+                body += text(left - 6, y(v) + 4, NumberFormat.grouped(v), anchor: "end")
+            }
         }
+        axis(offMax, yOff, L("shortfall.col.gridOff", lang), top - 14, SVGCharts.blue)
+        axis(withoutMax, yWithout, L("shortfall.col.withoutPower", lang), withoutTop - 14, SVGCharts.red)
         let barW = max(1, plotW / max(1, n))
         var line: [String] = []
-        for hour in 0..<n {
-            let c = tables.hour(hour)
+        for (hour, c) in cells.enumerated() {
             switch c.withoutPower {
-            case .exact(let v) where v > 0: body += rect(x(hour), y(v), barW, y(0) - y(v), SVGCharts.red)
-            case .band(_, let hi): body += rect(x(hour), y(hi), barW, y(0) - y(hi), "url(#hatch)")
-            case .withheld: body += rect(x(hour), top, barW, plotH, "url(#hatch)")
+            case .exact(let v) where v > 0: body += rect(x(hour), yWithout(v), barW, yWithout(0) - yWithout(v), SVGCharts.red)
+            case .band(_, let hi): body += rect(x(hour), yWithout(hi), barW, yWithout(0) - yWithout(hi), "url(#hatch)")
+            case .withheld: body += rect(x(hour), withoutTop, barW, withoutH, "url(#hatch)")
             default: break
             }
-            // The grid-off line passes through a banded hour at its band's middle, drawn dashed there.
-            if let b = c.gridOff.bounds { line.append("\(x(hour)),\(y((b.lowerBound + b.upperBound) / 2))") }
+            // The grid-off line passes through a banded hour at its band's middle.
+            if let b = c.gridOff.bounds { line.append("\(x(hour)),\(yOff((b.lowerBound + b.upperBound) / 2))") }
         }
         if !line.isEmpty {
             body += "<polyline fill=\"none\" stroke=\"\(SVGCharts.blue)\" stroke-width=\"2\" points=\"\(line.joined(separator: " "))\"/>"
         }
-        for d in stride(from: 0, to: n, by: 24) { body += text(x(d), top + plotH + 16, String(d), anchor: "middle") }
-        body += text(left + plotW / 2, top + plotH + 32, L("shortfall.chart.hours", lang), anchor: "middle")
-        let (leg, rows) = legend(left, top + plotH + 52, maxWidth: plotW, [
+        let bottom = withoutTop + withoutH
+        for d in stride(from: 0, to: n, by: 24) { body += text(x(d), bottom + 16, String(d), anchor: "middle") }
+        body += text(left + plotW / 2, bottom + 32, L("shortfall.chart.hours", lang), anchor: "middle")
+        let (leg, rows) = legend(left, bottom + 52, maxWidth: plotW, [
             (SVGCharts.red, L("shortfall.col.withoutPower", lang)), (SVGCharts.blue, L("shortfall.col.gridOff", lang)), ("url(#hatch)", hiddenLegend),
         ])
-        let h = top + plotH + 52 + 18 * rows
+        let h = bottom + 52 + 18 * rows
         return header(w, h, title) + body + leg + "</svg>"
     }
 
