@@ -84,7 +84,8 @@ extension AllocationReport {
         let flagged = [T.L("allocation.col.patients", lang), T.L("allocation.col.belowTarget", lang), T.L("allocation.col.batteriesNeeded", lang),
                        T.L("allocation.col.patientsOnGenerators", lang), T.L("allocation.col.coveredByGenerators", lang), T.L("allocation.col.needGap", lang),
                        T.L("allocation.col.standardShort", lang), T.L("allocation.col.standardSpare", lang), T.L("allocation.col.verdict", lang),
-                       T.L("allocation.col.municipalitiesUnder", lang), T.L("allocation.col.costNeedSubsidized", lang), T.L("allocation.col.costNeedTotal", lang)]
+                       T.L("allocation.col.municipalitiesUnder", lang), T.L("allocation.col.costNeedSubsidized", lang), T.L("allocation.col.costNeedTotal", lang),
+                       T.L("allocation.col.costNeedTokyo", lang), T.L("allocation.col.costNeedMunicipal", lang)]
         header += flagged.map { T.L("csv.flag", lang, $0) }
         w.row(texts: header)
 
@@ -126,12 +127,13 @@ extension AllocationReport {
             cells += [.number(all.total), .number(all.tokyo), .number(all.municipal)]
             if let c = r.costNeed {
                 let sub = pub.csv(r, .subsidized, lang), total = DisclosureText.csv(pub.gapDerived(r, c.total), lang)
-                cells += [pub.csv(r, .gap, lang).value, sub.value, total.value, DisclosureText.csv(pub.gapDerived(r, c.tokyo), lang).value,
-                          DisclosureText.csv(pub.gapDerived(r, c.municipal), lang).value]
-                flags += [sub.flag, total.flag]
+                let tokyo = DisclosureText.csv(pub.gapDerived(r, c.tokyo), lang), municipal = DisclosureText.csv(pub.gapDerived(r, c.municipal), lang)
+                cells += [pub.csv(r, .gap, lang).value, sub.value, total.value, tokyo.value, municipal.value]
+                // Every withheld yen has its flag (an empty cell without one read as unknown).
+                flags += [sub.flag, total.flag, tokyo.flag, municipal.flag]
             } else {
                 cells += Array(repeating: noData, count: 5)
-                flags += [.empty, .empty]
+                flags += [.empty, .empty, .empty, .empty]
             }
             cells.append(r.code.flatMap { rank[$0] }.map { .number($0) } ?? .empty)
             cells += [.text(options.rounding.rawValue), .number(options.targetHours), .number(options.batteryWh), .text(options.devices.rawValue)]
