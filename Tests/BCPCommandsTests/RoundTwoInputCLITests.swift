@@ -72,7 +72,8 @@ final class GenerateLimitTests: XCTestCase {
         XCTAssertEqual(
             term.err,
             "error: --patients 2000000 is more than a scenario can hold: patients.csv is read up to 1999999 patients "
-                + "(2000000 rows, the header included)\nsee 'bcpsim generate --help'\n")
+                + "(2000000 rows, the header included) and 128 MiB, which a generated roster reaches at about 1.6 million patients\n"
+                + "see 'bcpsim generate --help'\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
         // Up front: not after making two million patients (about 17 s in a debug build).
         XCTAssertLessThan(Date().timeIntervalSince(started), 5)
