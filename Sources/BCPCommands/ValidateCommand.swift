@@ -16,7 +16,10 @@ enum ValidateCommand {
             and their check digit, ids, units and ranges, references between tables, restoration
             curves, zones. Each problem is printed as PATH:LINE:COLUMN: error: MESSAGE.
 
-            A valid scenario gets a short summary: patients and providers per municipality and tier.
+            A valid scenario gets a short summary: patients and providers per municipality and tier,
+            and warnings (PATH: warning: MESSAGE) about plans that cannot work as written: units in
+            stock with no delivery team to bring them, a linked BCP with no partner, an outage zone
+            that reaches no patient. Warnings do not make the scenario invalid.
             Exit status 0 when valid, 65 when the data has errors, 64 for a wrong command line.
             """,
         options: [maxErrors.spec],
@@ -30,7 +33,14 @@ enum ValidateCommand {
                 return ExitCode.dataError
             case .success(let loaded):
                 for n in loaded.notes { t.err("note: \(n)") }
+                // Plans that cannot work as written: warnings, the scenario stays valid.
+                let folder = args.positionals[0].hasSuffix("/") ? String(args.positionals[0].dropLast()) : args.positionals[0]
+                let warnings = PlanChecks.warnings(loaded.scenario)
+                t.err(lines: warnings.map { Diagnostic(path: folder + "/" + $0.file, line: 0, column: 0, severity: .warning, message: $0.message).description })
                 t.out(lines: ScenarioSummary.lines(loaded.scenario))
+                if !warnings.isEmpty {
+                    t.out("\(warnings.count) warning\(warnings.count == 1 ? "" : "s"): plans that cannot work as written (listed above)")
+                }
                 return ExitCode.success
             }
         })
