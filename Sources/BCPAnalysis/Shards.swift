@@ -242,6 +242,13 @@ public struct PartialResult: Equatable, Sendable {
                     if summary.totals[m] > bound {
                         throw FormatError(message: "replica \(r): \(m.rawValue) is \(summary.totals[m]), more than the roster of \(patients) patients allows")
                     }
+                    // Counts of affected patients are parts of the affected.
+                    if !m.isMinutes, m != .affected, m != .unitsDelivered, summary.totals[m] > summary.totals[.affected] {
+                        throw FormatError(message: "replica \(r): \(m.rawValue) is \(summary.totals[m]), more than its \(summary.totals[.affected]) affected patients")
+                    }
+                }
+                for k in first.codes.indices where summary.muniUncovered[k] > patients || summary.muniGap[k] > (overflow ? Int.max : maxMinutes) {
+                    throw FormatError(message: "replica \(r): municipality \(first.codes[k]) has more uncovered patients or minutes than the roster of \(patients) patients allows")
                 }
             }
             doc.ensemble = EnsembleStatistics(

@@ -215,7 +215,7 @@ public final class OutputFolder {
             parent = try Directory(path: parentPath)
         }
         let lockName = sideName(name, "lock")
-        let lockFD = try lock(parent, lockName, out)
+        let lockFD = try lock(parent, lockName, out, name: name)
         var keepLock = false
         defer { if !keepLock { unlinkat(parent.fd, lockName, 0); close(lockFD) } }
 
@@ -262,8 +262,18 @@ public final class OutputFolder {
                 } else {
                     why = "\(out) was written by an older bcpsim and does not hold \(kind.described)"
                 }
+            } else if entries == ["restricted"], let nested = try? dir.open("restricted"), readMarker(nested)?.kind == kind {
+                // allocation --exact wrote DIR/restricted first: the public DIR is bcpsim's to make.
+                why = nil
+                carried = ["restricted"]
             } else {
                 why = "\(out) is not empty and was not written by bcpsim"
+            }
+            // A scenario folder, marked or not (one made by hand, shipped, or of real data, holds
+            // scenario.json), takes no other kind's output even with --force: a run's
+            // municipalities.csv would replace the scenario's (issue 16 trials).
+            if kind != .scenario, readMarker(dir)?.kind == .scenario || dir.type("scenario.json") == .file {
+                throw OutputFailure(message: "\(out) is a scenario folder; '\(command)' does not write into one, even with --force: choose another folder")
             }
             if let why {
                 guard force else {
@@ -350,7 +360,13 @@ public final class OutputFolder {
                 if let e = old.rename(c, to: root, c) { throw OutputFailure("keep", parent.path(name) + "/" + c, e) }
             }
         }
-        try swap(tmp)
+        do { try swap(tmp) } catch {
+            // The nested output goes back to the old folder before the new one is removed.
+            if !carried.isEmpty, let old = try? parent.open(name) {
+                for c in carried where root.type(c) == .folder && old.type(c) == nil { _ = root.rename(c, to: old, c) }
+            }
+            throw error
+        }
         killSwitch.step()
         if let old = temporary {
             do { try parent.remove(old) } catch {
@@ -404,23 +420,79 @@ public final class OutputFolder {
             }
         }
         let root = try parent.open(name, shownAs: display)
+        // 1. Check, changing nothing: every folder on a file's way is a folder, missing or a link
+        //    (to be replaced), and every file's place is a file, a link or free.
+        for (path, _) in files {
+            let parts = path.split(separator: "/").map(String.init)
+            var dir: Directory? = root
+            for part in parts.dropLast() {
+                guard let d = dir else { break }
+                switch d.type(part) {
+                case .folder?: dir = try d.open(part)
+                case nil, .link?: dir = nil  // made new in step 2
+                default: throw OutputFailure(message: "\(d.path(part)) exists and is not a folder")
+                }
+            }
+            if let d = dir, let t = d.type(parts[parts.count - 1]), t != .file, t != .link {
+                throw OutputFailure(message: "cannot write \(d.path(parts[parts.count - 1])): \(t == .folder ? "a folder" : "something other than a file") is in the way")
+            }
+        }
+        // 2. Write everything beside its place: a file in an existing folder as .NAME.bcpsim-tmp;
+        //    a folder that is missing or a link is built whole as .NAME.bcpsim-tmp beside it.
         var staged: [(dir: Directory, tmp: String, name: String)] = []
+        var newFolders: [(key: String, parent: Directory, tmp: String, name: String)] = []
+        var privateFolders: [Directory] = []
         do {
             for (path, text) in files {
-                let (dir, last, mode) = try folderOf(path, under: root)
-                if let t = dir.type(last), t != .file, t != .link {
-                    throw OutputFailure(message: "cannot write \(dir.path(last)): \(t == .folder ? "a folder" : "something other than a file") is in the way")
+                let parts = path.split(separator: "/").map(String.init)
+                var dir = root, inNew = false, restricted = restrictedRoot, prefix = ""
+                if restricted { privateFolders.append(root) }
+                for (k, part) in parts.dropLast().enumerated() {
+                    if k == 0 && part == "restricted" { restricted = true }
+                    let mode: mode_t = restricted ? 0o700 : 0o755
+                    prefix += part + "/"
+                    if inNew {
+                        dir = try dir.folder(part, mode: mode, replacingLinks: false)
+                    } else if dir.type(part) == .folder {
+                        dir = try dir.open(part)
+                        if restricted { privateFolders.append(dir) }
+                    } else if let made = newFolders.first(where: { $0.key == prefix }) {
+                        dir = try made.parent.open(made.tmp)
+                        inNew = true
+                    } else {
+                        let tmp = Directory.temporaryName(for: part, "tmp")
+                        try? dir.remove(tmp)
+                        try dir.makeFolder(tmp, mode: mode)
+                        newFolders.append((prefix, dir, tmp, part))
+                        dir = try dir.open(tmp)
+                        inNew = true
+                    }
                 }
-                let tmp = Directory.temporaryName(for: last, "tmp")
-                unlinkat(dir.fd, tmp, 0)
-                try dir.create(tmp, Data(text.utf8), mode: mode)
-                staged.append((dir, tmp, last))
+                let last = parts[parts.count - 1], mode: mode_t = restricted ? 0o600 : 0o644
+                if inNew {
+                    try dir.create(last, Data(text.utf8), mode: mode)
+                } else {
+                    let tmp = Directory.temporaryName(for: last, "tmp")
+                    unlinkat(dir.fd, tmp, 0)
+                    try dir.create(tmp, Data(text.utf8), mode: mode)
+                    staged.append((dir, tmp, last))
+                }
             }
         } catch {
             for s in staged { unlinkat(s.dir.fd, s.tmp, 0) }
+            for f in newFolders { try? f.parent.remove(f.tmp) }
             throw error
         }
-        // All written: into place (a link of a target's name is replaced, not followed).
+        // 3. All written: into place. A file's name that is a link is replaced, not followed; a
+        //    link where a folder goes is removed and the new folder renamed in.
+        for f in newFolders {
+            if f.parent.type(f.name) == .link { unlinkat(f.parent.fd, f.name, 0) }
+            if let e = f.parent.rename(f.tmp, to: f.parent, f.name) {
+                for s in staged { unlinkat(s.dir.fd, s.tmp, 0) }
+                for g in newFolders { try? g.parent.remove(g.tmp) }
+                throw OutputFailure("write", f.parent.path(f.name), e)
+            }
+        }
         for (k, s) in staged.enumerated() {
             guard renameat(s.dir.fd, s.tmp, s.dir.fd, s.name) == 0 else {
                 let e = errno
@@ -428,21 +500,7 @@ public final class OutputFolder {
                 throw OutputFailure("write", s.dir.path(s.name), e)
             }
         }
-    }
-
-    /// The folder of a file at a relative path (created; restricted/ and everything under it
-    /// 0700, a link in a folder's place replaced by a folder), the file's name and its mode.
-    private func folderOf(_ path: String, under root: Directory) throws -> (Directory, String, mode_t) {
-        let parts = path.split(separator: "/").map(String.init)
-        var dir = root
-        var restricted = restrictedRoot
-        if restricted { fchmod(dir.fd, 0o700) }
-        for (k, part) in parts.dropLast().enumerated() {
-            if k == 0 && part == "restricted" { restricted = true }
-            dir = try dir.folder(part, mode: restricted ? 0o700 : 0o755, replacingLinks: true)
-            if restricted { fchmod(dir.fd, 0o700) }
-        }
-        return (dir, parts[parts.count - 1], restricted ? 0o600 : 0o644)
+        for d in privateFolders { fchmod(d.fd, 0o700) }
     }
 
     /// Writes one file at a relative path, creating its folders (restricted/ and everything
@@ -534,7 +592,7 @@ public final class OutputFolder {
     }
 
     /// Takes the lock file beside the folder; refuses when another process holds it.
-    static func lock(_ parent: Directory, _ lockName: String, _ out: String) throws -> Int32 {
+    static func lock(_ parent: Directory, _ lockName: String, _ out: String, name: String = "") throws -> Int32 {
         for _ in 0..<20 {
             let fd = openat(parent.fd, lockName, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
             guard fd >= 0 else {
@@ -543,8 +601,10 @@ public final class OutputFolder {
                 guard e == EACCES || e == EPERM || e == EROFS else { throw failure }
                 // The folder that holds --out must be writable: the lock file and the new folder
                 // are made beside it (issue 16 trial: a user's own folder in a root-owned parent).
+                // An example inside --out only when it exists (it can then hold a new folder).
+                let example = !name.isEmpty && parent.type(name) == .folder ? ", e.g. --out \(out)/reports" : ""
                 throw OutputFailure(message: failure.message + "; bcpsim writes beside \(out) (a lock file, then the new folder it swaps in), "
-                    + "so the folder that holds it must be writable: choose a folder inside one you can write, e.g. --out \(out)/reports")
+                    + "so the folder that holds it must be writable: choose a folder inside one you can write" + example)
             }
             if flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 let e = errno

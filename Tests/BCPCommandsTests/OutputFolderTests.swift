@@ -105,30 +105,42 @@ final class OutputFolderTests: XCTestCase {
 
     func testAFolderOfAnotherKindNeedsForce() throws {
         let dir = scratch + "/out"
-        try write([("scenario.json", "{}")], dir, kind: .scenario)
+        try write([("facilitator.md", "pack")], dir, kind: .workshop)
         let e = failure { try write([("summary.md", "x")], dir, kind: .reports) }
         XCTAssertEqual(
             e?.message,
-            "\(dir) is a scenario folder ('bcpsim generate'); 'test' writes a reports folder ('bcpsim run', 'report' or 'merge'); "
+            "\(dir) is a workshop pack ('bcpsim workshop'); 'test' writes a reports folder ('bcpsim run', 'report' or 'merge'); "
                 + "choose another folder, or pass --force to write into it (its other files are kept)")
-        XCTAssertEqual(try listing(dir), [OutputFolder.markerName, "scenario.json"])
+        XCTAssertEqual(try listing(dir), [OutputFolder.markerName, "facilitator.md"])
     }
 
-    /// Issue 16 trial: `run g --out g --force` replaced the scenario's municipalities.csv with the
-    /// report's. --force keeps a folder's other files and adds bcpsim's; it never overwrites the
-    /// files of another kind, and then writes nothing.
+    /// Issue 16 trials: `run g --out g --force` replaced the scenario's municipalities.csv with the
+    /// report's, and then the same with a scenario folder bcpsim had not marked (shipped, made by
+    /// hand, real data). A scenario folder, marked or holding scenario.json, takes no other kind's
+    /// output even with --force. In a folder of another kind, --force adds bcpsim's files beside
+    /// the others but never overwrites the other kind's, and then writes nothing.
     func testForceNeverOverwritesAnotherKindsFiles() throws {
         let dir = scratch + "/out"
         try write([("scenario.json", "{}"), ("municipalities.csv", "theirs")], dir, kind: .scenario)
-        let e = failure { try write([("summary.md", "x"), ("municipalities.csv", "ours")], dir, kind: .reports, force: true) }
-        XCTAssertEqual(
-            e?.message,
-            "\(dir) is a scenario folder ('bcpsim generate'), and 'test' would overwrite its municipalities.csv even with --force; choose another folder")
+        let e = failure { try write([("summary.md", "x")], dir, kind: .reports, force: true) }
+        XCTAssertEqual(e?.message, "\(dir) is a scenario folder; 'test' does not write into one, even with --force: choose another folder")
         XCTAssertEqual(try listing(dir), [OutputFolder.markerName, "municipalities.csv", "scenario.json"])
-        XCTAssertEqual(try text(dir + "/municipalities.csv"), "theirs")
-        // Files of other names are added beside them.
-        try write([("summary.md", "x")], dir, kind: .reports, force: true)
-        XCTAssertEqual(try listing(dir), [OutputFolder.markerName, "municipalities.csv", "scenario.json", "summary.md"])
+        // Unmarked: a folder that holds scenario.json.
+        let hand = scratch + "/hand"
+        try FileManager.default.createDirectory(atPath: hand, withIntermediateDirectories: true)
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: hand + "/scenario.json"))
+        XCTAssertEqual(failure { try write([("summary.md", "x")], hand, kind: .reports, force: true) }?.code, ExitCode.cannotCreate)
+        XCTAssertEqual(try listing(hand), ["scenario.json"])
+        // Another kind: its files are never overwritten.
+        let ws = scratch + "/ws"
+        try write([("facilitator.md", "pack"), ("summary.md", "theirs")], ws, kind: .workshop)
+        let clash = failure { try write([("summary.md", "ours"), ("areas.csv", "x")], ws, kind: .reports, force: true) }
+        XCTAssertEqual(
+            clash?.message,
+            "\(ws) is a workshop pack ('bcpsim workshop'), and 'test' would overwrite its summary.md even with --force; choose another folder")
+        XCTAssertEqual(try text(ws + "/summary.md"), "theirs")
+        try write([("areas.csv", "x")], ws, kind: .reports, force: true)
+        XCTAssertEqual(try listing(ws), [OutputFolder.markerName, "areas.csv", "facilitator.md", "summary.md"])
     }
 
     /// Issue 16 trial: with --force, a folder in place of summary.html failed the run after other
@@ -139,10 +151,19 @@ final class OutputFolderTests: XCTestCase {
         let dir = scratch + "/theirs"
         try FileManager.default.createDirectory(atPath: dir + "/b.txt", withIntermediateDirectories: true)
         try Data("old".utf8).write(to: URL(fileURLWithPath: dir + "/a.txt"))
-        let e = failure { try write([("a.txt", "new"), ("b.txt", "x")], dir, force: true) }
+        // restricted/ first, as a run writes it: it must not be made either (the second trial
+        // found it created, and an existing one chmodded, by a write that then failed).
+        let e = failure { try write([("restricted/p.csv", "ids"), ("a.txt", "new"), ("b.txt", "x")], dir, force: true) }
         XCTAssertEqual(e?.message, "cannot write \(dir)/b.txt: a folder is in the way")
         XCTAssertEqual(try text(dir + "/a.txt"), "old")
         XCTAssertEqual(try listing(dir), ["a.txt", "b.txt"])
+        // With the way clear, all of it is written; restricted/ private.
+        try FileManager.default.removeItem(atPath: dir + "/b.txt")
+        try write([("restricted/p.csv", "ids"), ("a.txt", "new"), ("b.txt", "x")], dir, force: true)
+        XCTAssertEqual(try listing(dir), ["a.txt", "b.txt", "restricted"])
+        XCTAssertEqual(try text(dir + "/restricted/p.csv"), "ids")
+        let mode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: dir + "/restricted")[.posixPermissions] as? Int)
+        XCTAssertEqual(mode, 0o700)
     }
 
     /// Issue 16 trial: `allocation --exact --out al` writes al/restricted beside the public
@@ -157,6 +178,14 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertEqual(try text(dir + "/allocation.md"), "public 2")
         XCTAssertEqual(try text(dir + "/restricted/allocation.md"), "exact")
         XCTAssertEqual(try listing(scratch), ["al"])
+        // The other order: --exact first (DIR holds only restricted/), then the public output.
+        let ex = scratch + "/ex"
+        try OutputFolder.write([("allocation.md", "exact")], to: ex + "/restricted", kind: .allocation, command: "test", force: false,
+                               restrictedRoot: true, terminal: CapturedTerminal().terminal)
+        try write([("allocation.md", "public")], ex, kind: .allocation)
+        XCTAssertEqual(try text(ex + "/restricted/allocation.md"), "exact")
+        try write([("allocation.md", "public again")], ex, kind: .allocation)
+        XCTAssertEqual(try text(ex + "/restricted/allocation.md"), "exact")
     }
 
     func testAMarkerOfAnOlderBcpsimIsReadByTheFilesItHolds() throws {
@@ -299,10 +328,8 @@ final class OutputKindCommandTests: XCTestCase {
         let before = try FileManager.default.contentsOfDirectory(atPath: g).sorted().map { try Data(contentsOf: URL(fileURLWithPath: g + "/" + $0)) }
         let run = CLI.run(["run", g, "--out", g, "--what-if", "0"])
         XCTAssertEqual(run.code, ExitCode.cannotCreate)
-        XCTAssertEqual(
-            run.err,
-            "error: \(g) is a scenario folder ('bcpsim generate'); 'run' writes a reports folder ('bcpsim run', 'report' or 'merge'); "
-                + "choose another folder, or pass --force to write into it (its other files are kept)\n")
+        XCTAssertEqual(run.err, "error: \(g) is a scenario folder; 'run' does not write into one, even with --force: choose another folder\n")
+        XCTAssertEqual(CLI.run(["run", g, "--out", g, "--what-if", "0", "--force"]).code, ExitCode.cannotCreate)
         let after = try FileManager.default.contentsOfDirectory(atPath: g).sorted().map { try Data(contentsOf: URL(fileURLWithPath: g + "/" + $0)) }
         XCTAssertEqual(before, after, "the scenario folder is untouched")
         XCTAssertEqual(CLI.run(["validate", g]).code, 0)
