@@ -83,7 +83,7 @@ public struct HTMLPage: Sendable {
         td.c,th.c{text-align:center}tr.total td{font-weight:bold;background:#f6f6f6}
         dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}dt{font-weight:bold}dd{margin:0}
         .note{color:#444;font-size:.85rem}
-        .cols{display:flex;flex-wrap:wrap;gap:0 2rem;align-items:flex-start}.cols>div{flex:1 1 420px;min-width:0}
+        .cols{display:flex;flex-wrap:wrap;gap:0 1.5rem;align-items:flex-start}.cols>div{flex:1 1 340px;min-width:0}
         @page{size:A4;margin:12mm}
         @media print{body{margin:0;font-size:9pt}table{font-size:8pt;page-break-inside:auto}tr{page-break-inside:avoid}
         thead{display:table-header-group}h2{page-break-after:avoid}}

@@ -149,6 +149,9 @@ final class PublicOutputsAgreeTests: XCTestCase {
                (1...9).contains(help - admitted) {
                 XCTFail("\(row[1]): delivered = \(help) - \(admitted) = \(help - admitted), though shown as a band")
             }
+            // Minutes shown as 0 tell that nobody was uncovered: then the count is shown as 0 too
+            // (a second trial read a "0～9" uncovered as 0 from its "0" minutes).
+            if exact("電源なし（分）") == 0 { XCTAssertEqual(exact("未充足"), 0, "\(row[1]): 0 minutes beside uncovered \(row[col("未充足")]) \(row[flag("未充足")])") }
             // No count of 1 to 9 written exactly, in the CSV or on the page.
             for name in Self.countHeaders { XCTAssertFalse(Self.smallExact(row[col(name)]), "\(row[1]) \(name) = \(row[col(name)])") }
             for (j, name) in mt.header.enumerated() where Self.countHeaders.contains(name) {
@@ -156,6 +159,14 @@ final class PublicOutputsAgreeTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(banded, 0, "a real data set of this size has small counts")
+
+        // The what-if amounts: the search tries 1, then the uncovered count n, then amounts
+        // between, so an exact amount of 2 to 9 (other than tiers) would tell a small count.
+        let w = Self.csv(try text(dir, "whatif.csv"))
+        let amountCol = w[0].firstIndex(of: "変更の量")!, leverCol = w[0].firstIndex(of: "変更")!
+        for row in w.dropFirst() where row.count == w[0].count && row[leverCol] != "BCPの区分" {
+            if let a = Int(row[amountCol]) { XCTAssertFalse((2...9).contains(a), "whatif.csv: \(row[1]) \(row[leverCol]) amount \(a)") }
+        }
 
         // areas.csv, tiers.csv, devices.csv against their tables.
         for (file, heading, key) in [("areas.csv", "## 二次保健医療圏別", 0), ("tiers.csv", "## BCPの区分別", 1), ("devices.csv", "## 医療機器別", 1)] {

@@ -346,5 +346,9 @@ final class HeadlineIntervalTests: XCTestCase {
         data.ensemble = EnsembleStatistics(seeds: [7, 8, 9, 10, 11], totals: totals, municipalities: [])
         let p = PublicTables(data, policy: .protected(10))
         XCTAssertEqual(HeadlineMeasure.all.first { $0.key == "beyondToleranceHours" }?.interval(p, .en), "x")
+        // Few in some replicas only: 0, 0, 1, 3, 2 harmed (p5 0, p50 1, p95 3): still withheld.
+        totals[.harmed] = CountSummary(values: [0, 0, 1, 3, 2])
+        data.ensemble = EnsembleStatistics(seeds: [7, 8, 9, 10, 11], totals: totals, municipalities: [])
+        XCTAssertEqual(HeadlineMeasure.all.first { $0.key == "beyondToleranceHours" }?.interval(PublicTables(data, policy: .protected(10)), .en), "x")
     }
 }

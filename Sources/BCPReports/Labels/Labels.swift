@@ -84,12 +84,16 @@ public enum Labels {
         "shortfall.map.none": [.ja: "停電した患者なし", .en: "no patient lost power"],
         "shortfall.map.tip": [.ja: "{0}：未充足 {1}人（人口1万人あたり{2}人）", .en: "{0}: {1} uncovered ({2} per 10,000 residents)"],
         "shortfall.map.tipNone": [.ja: "{0}：停電した患者なし", .en: "{0}: no patient lost power"],
-        "shortfall.section.remedies": [.ja: "まず取り組むこと（再計算で効果を確かめた対策）", .en: "What to do first (remedies tested by rerunning)"],
+        "shortfall.section.remedies": [.ja: "まず取り組むこと（再計算で確かめた対策）", .en: "What to do first (tested by rerunning)"],
         "shortfall.remedies.intro": [
             .ja: "未充足の患者が多い区市町村ごとに、1か所の変更で最も多く解消した対策。費用は電源の単価から、財源は都の事業台帳から。詳しくは「何があれば防げたか」。",
             .en: "For the municipalities with most uncovered patients, the single change that covered most of them, with its cost (units only) and the Tokyo program that funds it. Details under \"What would have closed the gap\".",
         ],
         "shortfall.remedies.cost": [.ja: "{0}（うち都補助{1}）", .en: "{0} (Tokyo subsidy {1})"],
+        "shortfall.remedies.item": [
+            .ja: "{0}（未充足 {1}人）：{2} → {3}人。費用 {4}。財源 {5}",
+            .en: "{0} ({1} uncovered): {2} → {3}. Cost {4}. Funded by {5}",
+        ],
         "shortfall.subtitle": [.ja: "{0}｜乱数シード{1}｜想定期間{2}時間（{3}日）", .en: "{0} | seed {1} | horizon {2} h ({3} days)"],
         "shortfall.subtitle.replicas": [.ja: "｜反復{0}回", .en: " | {0} replicas"],
         "shortfall.col.spread": [.ja: "p5 / p95（{0}回の反復）", .en: "p5 / p95 ({0} replicas)"],

@@ -34,6 +34,13 @@ public struct HeadlineMeasure: Sendable {
         HeadlineMeasure(key: "emergency", column: .emergency, ensemble: .emergency, harm: false),
     ]
 
+    /// Whether minutes over the replicas belong to few patients in any replica the interval
+    /// summarises (its 5th, 50th, 95th percentile or largest count is 1-9): then they are withheld,
+    /// as in the tables (a second trial found p5 0 patients letting 1 to 3 patients' hours show).
+    static func few(_ patients: CountSummary, _ policy: DisclosurePolicy) -> Bool {
+        [patients.p5, patients.p50, patients.p95, patients.max].contains(where: policy.isSmall)
+    }
+
     /// The figure of replica 0 as shown.
     public func shown(_ t: PublicTables) -> Shown { column.map { t.shown(.total, $0) } ?? .withheld }
 
@@ -47,7 +54,7 @@ public struct HeadlineMeasure: Sendable {
         guard let m = ensemble, let c = t.data.ensemble?.totals[m] else { return nil }
         if m.isMinutes {
             // Minutes of few patients (uncovered, or beyond tolerance) are withheld, as the figure itself.
-            guard let of = m.minutesOf, let u = t.data.ensemble?.totals[of], !t.policy.isSmall(u.p5) else { return DisclosureText.withheld }
+            guard let of = m.minutesOf, let u = t.data.ensemble?.totals[of], !HeadlineMeasure.few(u, t.policy) else { return DisclosureText.withheld }
             return NumberFormat.hours(c.p5) + " / " + NumberFormat.hours(c.p95)
         }
         return DisclosureText.count(t.policy.count(c.p5), lang) + " / " + DisclosureText.count(t.policy.count(c.p95), lang)

@@ -152,6 +152,11 @@ public struct PublicTables: Sendable {
                                        (.uncovered, [.admittedAfterGap, .uncoveredNotAdmitted]),
                                        (.admittedAfterGap, [.emergency, .admittedAfterGapOther])]
             for (total, parts) in ids { grid.sum(total: idx[total.rawValue], of: parts.map { idx[$0.rawValue] }) }
+            // Minutes are 0 exactly when their patients are 0: a count widened to protect a sum
+            // takes its minutes with it (a shown "0.0 hours" told a "0～9" uncovered was 0).
+            for (count, minutes) in [(Col.uncovered, Col.gap), (.harmed, .beyondTolerance)] where idx[count.rawValue] >= 0 && idx[minutes.rawValue] >= 0 {
+                grid.group(trigger: [idx[count.rawValue]], dependents: [idx[minutes.rawValue]])
+            }
         }
         addRow(.total, data.result.totals, geoCols)
         for (i, m) in data.result.municipalities.enumerated() { addRow(.municipality(i), m.tally, geoCols) }

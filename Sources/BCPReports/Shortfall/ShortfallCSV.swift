@@ -134,7 +134,8 @@ public struct ShortfallCSV: Sendable {
         var w = writer()
         let figures = [L("csv.col.uncovered"), L("csv.col.gapMinutes")] + ShortfallReason.allCases.map { L("shortfall.reason.\($0.rawValue)") }
         let whatif = ["change", "amount", "after", "coversAll", "cost", "tokyo", "programs", "rates"].map { L("csv.col.whatif.\($0)") }
-        w.row(texts: [L("common.col.code"), L("common.col.municipality")] + figures + whatif + flagHeader(figures + [L("csv.col.whatif.after")]))
+        w.row(texts: [L("common.col.code"), L("common.col.municipality")] + figures + whatif
+            + flagHeader(figures + [L("csv.col.whatif.amount"), L("csv.col.whatif.after")]))
         for (i, m) in data.result.municipalities.enumerated() where m.tally.uncovered > 0 {
             let row = PublicTables.Row.municipality(i)
             var values: [CSVCell] = [], flags: [CSVCell] = []
@@ -147,18 +148,19 @@ public struct ShortfallCSV: Sendable {
             if let e = data.counterfactual?.entries.first(where: { $0.code == m.code }), let t = e.bestTrial {
                 let after = DisclosureText.csv(tables.count(t.uncoveredAfter), lang)
                 var costCells: [CSVCell] = [.empty, .empty]
-                if t.lever == .unit, let c = data.counterfactual {
+                let amount = DisclosureText.csv(Remedies.amount(t, tables.policy), lang)
+                if t.lever == .unit, let c = data.counterfactual, amount.flag == .empty {
                     let split = CostSplit.of(units: t.amount, price: c.unit.priceYen, subsidizedUnits: t.amount)
                     costCells = [.number(split.total), .number(split.tokyo)]
                 }
                 let links = Remedies.links(t.lever)
                 let ids = links.map(\.programId), rates = links.map { $0.rates.isEmpty ? "-" : $0.rates.joined(separator: ">") }
-                cells += [.text(L("csv.lever.\(t.lever.rawValue)")), .number(t.amount), after.value, .text(L(t.uncoveredAfter == 0 ? "shortfall.yes" : "shortfall.no"))]
+                cells += [.text(L("csv.lever.\(t.lever.rawValue)")), amount.value, after.value, .text(L(t.uncoveredAfter == 0 ? "shortfall.yes" : "shortfall.no"))]
                     + costCells + [.text(ids.joined(separator: " ")), .text(rates.joined(separator: " "))]
-                flags.append(after.flag)
+                flags += [amount.flag, after.flag]
             } else {
                 cells += Array(repeating: .empty, count: 8)
-                flags.append(.empty)
+                flags += [.empty, .empty]
             }
             w.row(cells + flags)
         }
@@ -170,16 +172,17 @@ public struct ShortfallCSV: Sendable {
         var w = writer()
         let figures = [L("csv.col.uncovered"), L("csv.col.whatif.after"), L("csv.col.whatif.gapAfter")]
         w.row(texts: [L("common.col.code"), L("common.col.municipality"), figures[0], L("csv.col.whatif.change"), L("csv.col.whatif.amount"),
-                      figures[1], figures[2], L("csv.col.whatif.answer")] + flagHeader(figures))
-        for e in data.counterfactual?.entries ?? [] {
+                      figures[1], figures[2], L("csv.col.whatif.answer")] + flagHeader(figures + [L("csv.col.whatif.amount")]))
+        for e in Remedies.ordered(data.counterfactual?.entries ?? [], tables) {
             let i = data.result.municipalities.firstIndex { $0.code == e.code }
             let m = i.map { data.result.municipalities[$0] }
             let before = DisclosureText.csv(i.map { tables.shown(.municipality($0), .uncovered) } ?? tables.count(e.uncovered), lang)
             for (k, t) in e.trials.enumerated() {
                 let after = DisclosureText.csv(tables.count(t.uncoveredAfter), lang)
                 let gap = DisclosureText.csv(tables.policy.magnitude(t.gapMinutesAfter, contributors: t.uncoveredAfter), lang)
-                w.row([.text(e.code.description), .text(m?.name(lang) ?? ""), before.value, .text(L("csv.lever.\(t.lever.rawValue)")), .number(t.amount),
-                       after.value, gap.value, .text(L(e.best == k ? "shortfall.yes" : "shortfall.no")), before.flag, after.flag, gap.flag])
+                let amount = DisclosureText.csv(Remedies.amount(t, tables.policy), lang)
+                w.row([.text(e.code.description), .text(m?.name(lang) ?? ""), before.value, .text(L("csv.lever.\(t.lever.rawValue)")), amount.value,
+                       after.value, gap.value, .text(L(e.best == k ? "shortfall.yes" : "shortfall.no")), before.flag, after.flag, gap.flag, amount.flag])
             }
         }
         return w.text

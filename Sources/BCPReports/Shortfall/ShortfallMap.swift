@@ -35,7 +35,12 @@ struct ShortfallMap {
         }
         // Classes from the figures shown exactly only, so that they give nothing hidden away (and a
         // band of a small island's 1～9, a wide range of rates, does not stretch them).
-        let top = shown.filter(\.affected).compactMap { $0.count.isExact ? $0.rate?.upperBound : nil }.max() ?? 0
+        // The mainland sets the scale: an island of a few thousand residents with one patient has
+        // a rate ten times any ward's and would put every ward in the first class (a second trial:
+        // Edogawa's 13 looked like Adachi's 1). The islands then fall in the open top class.
+        let islands = Set(TokyoMapShapes.islands.map(\.code))
+        let mainland = shown.filter { $0.affected && !islands.contains($0.code) }.compactMap { $0.count.isExact ? $0.rate?.upperBound : nil }.max()
+        let top = mainland ?? shown.filter(\.affected).compactMap { $0.count.isExact ? $0.rate?.upperBound : nil }.max() ?? 0
         let scale = TokyoMap.Scale.sequential(max: top)
         let classes = scale.ranges.enumerated().map { k, r -> MapClass in
             let label: String

@@ -53,8 +53,7 @@ public struct SummaryDocument: Sendable {
         // The headline's table and the map side by side on a wide page, the remedies under them.
         let h = headline()
         b += h.prefix(2)
-        b.append(.columns([Array(h.dropFirst(2)), map()]))
-        b += topRemedies()
+        b.append(.columns([Array(h.dropFirst(2)), map(), topRemedies()]))
         // The tables.
         if data.replicas > 1 { b += ensemble() }
         b.append(.heading(L("shortfall.section.areas", lang), level: 2))
@@ -161,21 +160,21 @@ public struct SummaryDocument: Sendable {
             b.append(.note(L(data.result.totals.uncovered == 0 ? "shortfall.whatif.nothing" : "shortfall.whatif.notRun", lang)))
             return b
         }
-        var table = TextTable(
-            headers: [L("common.col.municipality", lang), L("shortfall.col.uncovered", lang), L("shortfall.col.change", lang),
-                      L("shortfall.col.after", lang), L("shortfall.col.cost", lang), L("shortfall.col.program", lang)],
-            alignments: [.left, .right, .left, .right, .right, .left])
-        for r in Remedies.top(c, limit: 5) {
+        // A short list, one line per municipality, so that it fits beside the headline and the
+        // map on the first screen; the full table is under "What would have closed the gap".
+        var items: [String] = []
+        for r in Remedies.top(c, limit: 5, policy: tables.policy) {
             let e = r.entry, t = r.trial
             let i = municipalityIndex(e.code)
             let name = i.map { data.result.municipalities[$0].name(lang) } ?? e.code.description
             let uncovered = i.map { tables.text(.municipality($0), .uncovered, lang) } ?? tables.countText(e.uncovered, lang)
             let (total, tokyo) = cost(t, c)
             let costText = tokyo.isEmpty ? total : L("shortfall.remedies.cost", lang, total, tokyo)
-            table.add([name, uncovered, leverText(t.lever, t.amount, c), tables.countText(t.uncoveredAfter, lang), costText, programsText(t.lever)])
+            items.append(L("shortfall.remedies.item", lang, name, uncovered, leverText(t, c), tables.countText(t.uncoveredAfter, lang), costText,
+                           programsText(t.lever)))
         }
         b.append(.paragraph(L("shortfall.remedies.intro", lang)))
-        b.append(.table(table))
+        b.append(.list(items))
         return b
     }
 
@@ -263,10 +262,11 @@ public struct SummaryDocument: Sendable {
 
     // MARK: What would have closed the gap
 
-    func leverText(_ l: Lever, _ amount: Int, _ c: CounterfactualResult) -> String {
-        switch l {
-        case .unit: return L("shortfall.lever.unit", lang, String(amount), unitText(c.unit))
-        default: return L("shortfall.lever.\(l.rawValue)", lang, String(amount))
+    func leverText(_ t: CounterfactualTrial, _ c: CounterfactualResult) -> String {
+        let amount = DisclosureText.count(Remedies.amount(t, tables.policy), lang)
+        switch t.lever {
+        case .unit: return L("shortfall.lever.unit", lang, amount, unitText(c.unit))
+        default: return L("shortfall.lever.\(t.lever.rawValue)", lang, amount)
         }
     }
 
@@ -280,6 +280,8 @@ public struct SummaryDocument: Sendable {
     /// Cost of a change: units at the item's price, Tokyo's 1/2 share; other levers have no price in the sources.
     func cost(_ t: CounterfactualTrial, _ c: CounterfactualResult) -> (String, String) {
         guard t.lever == .unit else { return (L("shortfall.whatif.noCost", lang), "") }
+        // The cost tells the amount: withheld with it.
+        guard Remedies.amount(t, tables.policy).isExact else { return (DisclosureText.withheld, DisclosureText.withheld) }
         let split = CostSplit.of(units: t.amount, price: c.unit.priceYen, subsidizedUnits: t.amount)
         return (NumberFormat.yen(split.total, lang), NumberFormat.yen(split.tokyo, lang))
     }
@@ -318,7 +320,7 @@ public struct SummaryDocument: Sendable {
                       L("shortfall.col.after", lang), L("shortfall.col.gapAfter", lang), L("shortfall.col.result", lang),
                       L("shortfall.col.cost", lang), L("shortfall.col.tokyoShare", lang), L("shortfall.col.program", lang)],
             alignments: [.left, .right, .left, .right, .right, .left, .right, .right, .left])
-        for e in c.entries {
+        for e in Remedies.ordered(c.entries, tables) {
             let i = municipalityIndex(e.code)
             let name = i.map { data.result.municipalities[$0].name(lang) } ?? e.code.description
             let uncovered = i.map { tables.text(.municipality($0), .uncovered, lang) } ?? tables.countText(e.uncovered, lang)
@@ -329,7 +331,7 @@ public struct SummaryDocument: Sendable {
             let result = L(t.uncoveredAfter == 0 ? "shortfall.whatif.coversAll" : "shortfall.whatif.coversMost", lang)
                 + (e.budgetExhausted ? " " + L("shortfall.whatif.budget", lang) : "")
             let (total, tokyo) = cost(t, c)
-            table.add([name, uncovered, leverText(t.lever, t.amount, c), tables.countText(t.uncoveredAfter, lang), gapAfter(t), result, total, tokyo,
+            table.add([name, uncovered, leverText(t, c), tables.countText(t.uncoveredAfter, lang), gapAfter(t), result, total, tokyo,
                        programsText(t.lever)])
         }
         b.append(.table(table))
@@ -338,9 +340,9 @@ public struct SummaryDocument: Sendable {
             headers: [L("common.col.municipality", lang), L("shortfall.col.change", lang), L("shortfall.col.after", lang),
                       L("shortfall.col.gapAfter", lang)],
             alignments: [.left, .left, .right, .right])
-        for e in c.entries {
+        for e in Remedies.ordered(c.entries, tables) {
             let name = municipalityIndex(e.code).map { data.result.municipalities[$0].name(lang) } ?? e.code.description
-            for t in e.trials { detail.add([name, leverText(t.lever, t.amount, c), tables.countText(t.uncoveredAfter, lang), gapAfter(t)]) }
+            for t in e.trials { detail.add([name, leverText(t, c), tables.countText(t.uncoveredAfter, lang), gapAfter(t)]) }
             for l in e.notApplicable { detail.add([name, L("shortfall.whatif.na.\(l.rawValue)", lang), ""]) }
         }
         b.append(.heading(L("shortfall.whatif.detail", lang), level: 3))
@@ -357,7 +359,7 @@ public struct SummaryDocument: Sendable {
             guard Labels.table[key] != nil else { continue }
             if measure.isMinutes {
                 // Hours of few patients (uncovered, beyond tolerance) are withheld, as in the tables.
-                let few = measure.minutesOf.flatMap { data.ensemble?.totals[$0] }.map { tables.policy.isSmall($0.p5) } ?? false
+                let few = measure.minutesOf.flatMap { data.ensemble?.totals[$0] }.map { HeadlineMeasure.few($0, tables.policy) } ?? false
                 let h = { (n: Int) in few ? DisclosureText.withheld : NumberFormat.hours(n) }
                 table.add([L(key, lang), h((c.meanMilli + 500) / 1000), h(c.p5), h(c.p50), h(c.p95)])
             } else {
