@@ -7,8 +7,8 @@ public enum AllocationLabels {
     public static let table: [String: [Language: String]] = [
         "allocation.param.privacy": [.ja: "秘匿処理", .en: "Privacy"],
         "allocation.privacy.suppressed": [
-            .ja: "少数の秘匿あり（公開用）：1人以上{1}人未満の患者数は「{0}」、{1}人未満の患者から算出した数（必要台数・不足・費用・基準の評価）は「x」と表示。合計からの引き算で分からないよう、ほかの数を10人幅の範囲または「x」とする場合があります（区市町村より先に圏域の数を範囲にします）。人口・基準台数・保有台数・基準までの不足と費用は秘匿しません。",
-            .en: "small counts suppressed (public): patient counts from 1 to below {1} are shown as \"{0}\"; figures from fewer than {1} patients (batteries needed, gaps, their cost, the verdict) as \"x\"; where a sum would give one away, another cell is shown as a band of ten or \"x\" (areas before municipalities). Population, standard, units held and the shortfall against the standard with its cost are never hidden.",
+            .ja: "少数の秘匿あり（公開用）：1人以上{1}人未満の患者数は「{0}」、{1}人未満の患者から算出した数（必要台数・不足・費用・基準との差）は「x」と表示（基準の評価そのもの、不足か足りるかは示します）。合計からの引き算で分からないよう、ほかの数を10人幅の範囲または「x」とする場合があります（区市町村より先に圏域の数を範囲にします）。人口・基準台数・保有台数・基準までの不足と費用は秘匿しません。",
+            .en: "small counts suppressed (public): patient counts from 1 to below {1} are shown as \"{0}\"; figures from fewer than {1} patients (batteries needed, gaps, their cost, the verdict's difference) as \"x\" (the verdict itself, under-provides or suffices, is shown); where a sum would give one away, another cell is shown as a band of ten or \"x\" (areas before municipalities). Population, standard, units held and the shortfall against the standard with its cost are never hidden.",
         ],
         "allocation.privacy.exact": [
             .ja: "秘匿なし（--exact）【取扱注意】：患者数を秘匿せずに表示しています。患者名簿を扱う職員だけが使い、公開・配布しないでください。",
@@ -24,8 +24,8 @@ public enum AllocationLabels {
         "allocation.privacy.short.exact": [.ja: "秘匿なし（取扱注意）", .en: "exact (RESTRICTED)"],
         "allocation.col.privacy": [.ja: "秘匿処理", .en: "Privacy"],
         "allocation.note.suppression": [
-            .ja: "患者に関する数は、互いに計算できるものをまとめて秘匿します：対象患者数・目標未満の患者・必要台数を秘匿した行では、発電機で充足する分・不足・その費用・基準の評価も「x」です。発電機を割り当てる患者が少数の行では不足と費用を、基準台数の発電機を割り当てる患者が少数の行では基準の評価を「x」とします。",
-            .en: "Patient figures that can be worked out from one another are hidden together: where patients, patients below target or batteries needed are hidden, so are the batteries covered by held generators, the gap, its cost and the verdict. Where held generators go to few patients, the gap and its cost are \"x\"; where the standard's generators would go to few patients, the verdict is \"x\".",
+            .ja: "患者に関する数は、互いに計算できるものをまとめて秘匿します：対象患者数・目標未満の患者・必要台数を秘匿した行では、発電機で充足する分・不足・その費用・基準との差も「x」です。発電機を割り当てる患者が少数の行では不足と費用を、基準台数の発電機を割り当てる患者が少数の行では基準との差を「x」とします。基準の評価（不足か足りるか）は区市町村の基準についての判定で、人数ではないため常に示します。",
+            .en: "Patient figures that can be worked out from one another are hidden together: where patients, patients below target or batteries needed are hidden, so are the batteries covered by held generators, the gap, its cost and the verdict's difference. Where held generators go to few patients, the gap and its cost are \"x\"; where the standard's generators would go to few patients, the verdict's difference is \"x\". The verdict itself (under-provides or suffices) is a statement about the municipality's standard, not a count of people, and is always shown.",
         ],
         "allocation.note.rankingSuppressed": [
             .ja: "必要台数に対する不足を表示している区市町村だけを大きい順に順位付け（同数はコード順）。不足を秘匿した区市町村は順位を付けず（「-」）、コード順で後に並べます。並び順から秘匿した数が分からないようにするためです。",

@@ -324,8 +324,8 @@ public enum Labels {
             .en: "There is no patient data, so there is no ranking.",
         ],
         "allocation.note.verdict": [
-            .ja: "基準の評価：基準台数の発電機・蓄電池を同じ規則で患者に割り当てたとき、不足が残れば「基準では不足」、余れば「基準が上回る」。",
-            .en: "Standard vs need: the standard's generators and batteries handed out under the same rule; any need left over means it under-provides, units left over mean it over-provides.",
+            .ja: "基準の評価：基準台数の発電機・蓄電池を同じ規則で患者に割り当てたとき、不足が残れば「基準では不足」、余れば「基準が上回る」、過不足なしは「基準と一致」。差（台数）を秘匿した区市町村では、「基準が上回る」と「基準と一致」をまとめて「基準で足りる」と示します（どちらかを示すと差が0かどうかが分かるため）。",
+            .en: "Standard vs need: the standard's generators and batteries handed out under the same rule; any need left over means it under-provides, units left over mean it over-provides, neither that it matches. Where the difference (units) is withheld, over-provides and matches are both shown as suffices (telling them apart would tell whether the difference is 0).",
         ],
         "allocation.note.ranking": [
             .ja: "必要台数に対する不足（蓄電池台数）の大きい順、同数はコード順。",
