@@ -206,6 +206,27 @@ public final class OutputFolder {
         var (parentPath, name) = try locate(out)
         try makeFolders(parentPath)
         var parent = try Directory(path: parentPath)
+        if restrictedRoot {
+            // allocation --exact writes DIR/restricted: DIR gets the checks a folder written into
+            // gets (a third trial: it wrote into scenario folders, other kinds' folders, and
+            // through a link in place of restricted/).
+            if isScenarioFolder(parent) {
+                throw OutputFailure(message: "\(parentPath) is a scenario folder; '\(command)' does not write into one, even with --force: choose another folder")
+            }
+            if let k = readMarker(parent)?.kind, k != kind, !force {
+                throw OutputFailure(message: "\(parentPath) is \(k.described); '\(command)' writes its restricted output into \(kind.described); "
+                    + "choose another folder, or pass --force to write into it (its other files are kept)")
+            }
+            if readMarker(parent) == nil, try parent.entries().contains(where: { $0 != name && !isStaleTemporary($0) && !$0.hasPrefix(".\(name).bcpsim-") }), !force {
+                throw OutputFailure(message: "\(parentPath) is not empty and was not written by bcpsim; choose another folder, or pass --force to write into it (its other files are kept)")
+            }
+            if parent.type(name) == .link {
+                guard force else {
+                    throw OutputFailure(message: "\(out) is a symbolic link; bcpsim does not write restricted output through a link: remove it, or pass --force to replace it by a folder")
+                }
+                guard unlinkat(parent.fd, name, 0) == 0 else { throw OutputFailure("remove the symbolic link", out, errno) }
+            }
+        }
         if parent.type(name) == .link {
             // --out names a link: write the folder it points to (the link is the user's own).
             guard let real = realPath(parentPath + "/" + name), isFolder(real) else {
@@ -272,7 +293,7 @@ public final class OutputFolder {
             // A scenario folder, marked or not (one made by hand, shipped, or of real data, holds
             // scenario.json), takes no other kind's output even with --force: a run's
             // municipalities.csv would replace the scenario's (issue 16 trials).
-            if kind != .scenario, readMarker(dir)?.kind == .scenario || dir.type("scenario.json") == .file {
+            if kind != .scenario, isScenarioFolder(dir) {
                 throw OutputFailure(message: "\(out) is a scenario folder; '\(command)' does not write into one, even with --force: choose another folder")
             }
             if let why {
@@ -602,7 +623,10 @@ public final class OutputFolder {
                 // The folder that holds --out must be writable: the lock file and the new folder
                 // are made beside it (issue 16 trial: a user's own folder in a root-owned parent).
                 // An example inside --out only when it exists (it can then hold a new folder).
-                let example = !name.isEmpty && parent.type(name) == .folder ? ", e.g. --out \(out)/reports" : ""
+                // ... and only when it is a folder this user can write that is not a scenario.
+                let usable = !name.isEmpty && parent.type(name) == .folder && faccessat(parent.fd, name, W_OK | X_OK, AT_EACCESS) == 0
+                    && (try? parent.open(name)).map { !isScenarioFolder($0) } == true
+                let example = usable ? ", e.g. --out \(out)/reports" : ""
                 throw OutputFailure(message: failure.message + "; bcpsim writes beside \(out) (a lock file, then the new folder it swaps in), "
                     + "so the folder that holds it must be writable: choose a folder inside one you can write" + example)
             }
@@ -655,6 +679,11 @@ public final class OutputFolder {
                 terminal.err("note: \(parent.path(e)) was left by a bcpsim that was stopped while writing \(out); it could not be removed (\(error))")
             }
         }
+    }
+
+    /// A scenario folder, marked by generate or not (it holds scenario.json, a file or a link).
+    static func isScenarioFolder(_ dir: Directory) -> Bool {
+        readMarker(dir)?.kind == .scenario || dir.type("scenario.json") == .file || dir.type("scenario.json") == .link
     }
 
     /// The marker of `dir`, nil when there is none (or it is not a regular file, or not a marker).

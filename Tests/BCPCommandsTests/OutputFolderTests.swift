@@ -188,6 +188,38 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertEqual(try text(ex + "/restricted/allocation.md"), "exact")
     }
 
+    /// A third trial: `allocation --exact --out DIR` checked only DIR/restricted, so it wrote into
+    /// scenario folders, other kinds' and other people's folders, and through a link in place of
+    /// restricted/. DIR now gets the checks of a folder written into.
+    func testARestrictedOutputChecksTheFolderThatHoldsIt() throws {
+        func exact(_ dir: String, force: Bool = false) throws {
+            try OutputFolder.write([("allocation.md", "exact")], to: dir + "/restricted", kind: .allocation, command: "test", force: force,
+                                   restrictedRoot: true, terminal: CapturedTerminal().terminal)
+        }
+        let g = scratch + "/g"
+        try write([("scenario.json", "{}")], g, kind: .scenario)
+        XCTAssertEqual(failure { try exact(g, force: true) }?.message,
+                       "\(g) is a scenario folder; 'test' does not write into one, even with --force: choose another folder")
+        XCTAssertEqual(try listing(g), [OutputFolder.markerName, "scenario.json"])
+        let ws = scratch + "/ws"
+        try write([("facilitator.md", "pack")], ws, kind: .workshop)
+        XCTAssertEqual(failure { try exact(ws) }?.code, ExitCode.cannotCreate)
+        XCTAssertEqual(try listing(ws), [OutputFolder.markerName, "facilitator.md"])
+        let theirs = scratch + "/theirs", other = scratch + "/other"
+        try FileManager.default.createDirectory(atPath: theirs, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: theirs + "/notes.txt"))
+        XCTAssertEqual(failure { try exact(theirs) }?.code, ExitCode.cannotCreate)
+        try FileManager.default.removeItem(atPath: theirs + "/notes.txt")
+        try FileManager.default.createSymbolicLink(atPath: theirs + "/restricted", withDestinationPath: other)
+        XCTAssertEqual(failure { try exact(theirs) }?.message,
+                       "\(theirs)/restricted is a symbolic link; bcpsim does not write restricted output through a link: remove it, or pass --force to replace it by a folder")
+        XCTAssertEqual(try listing(other), [])
+        try exact(theirs, force: true)
+        XCTAssertEqual(try listing(other), [], "nothing through the link")
+        XCTAssertEqual(try text(theirs + "/restricted/allocation.md"), "exact")
+    }
+
     func testAMarkerOfAnOlderBcpsimIsReadByTheFilesItHolds() throws {
         let dir = scratch + "/old"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
