@@ -46,6 +46,11 @@ enum BacktestCommand {
         let replicas = args[Options.replicas] ?? 20
         let threads = args[CommonOptions.threads] ?? CommonOptions.cores
         let folders = try args.positionals.isEmpty ? defaultFolders() : args.positionals
+        // The output folder is checked and locked before the runs (issue 16, item 15; a third
+        // trial found backtest checking it only after).
+        let outFolder = try args[Options.out].map {
+            try OutputFolder.prepare($0, kind: .backtest, command: "backtest", force: args[CommonOptions.force], terminal: t)
+        }
         var results: [BacktestResult] = []
         for folder in folders {
             let loaded = try ScenarioLoader.load(folder: folder).get()
@@ -60,9 +65,9 @@ enum BacktestCommand {
         }
         let report = BacktestReport(results, lang: lang)
         t.out(lines: report.terminalTable.components(separatedBy: "\n"))
-        if let out = args[Options.out] {
+        if let out = args[Options.out], let outFolder {
             let files = [("backtest.md", report.markdown()), ("backtest.csv", report.csv(bom: args[CommonOptions.bom])), ("backtest.html", report.html())]
-            try OutputFolder.write(files, to: out, kind: .backtest, command: "backtest", force: args[CommonOptions.force], terminal: t)
+            try outFolder.commit(files)
             t.out("wrote backtest.md, backtest.csv, backtest.html to \(out)")
         }
         t.out(report.summary)

@@ -26,6 +26,16 @@ final class BacktestCommandTests: XCTestCase {
         XCTAssertTrue(r.err.contains("no backtest.json"), r.err)
     }
 
+    /// A bad --out is refused before any run (a third issue-16 trial found backtest running first):
+    /// into a scenario folder, nothing is printed but the refusal.
+    func testABadOutputFolderFailsBeforeTheRuns() {
+        let r = CLI.run(["backtest", Repository.path("Scenarios/backtest-chiba2019"), "--replicas", "1",
+                         "--out", Repository.path("Scenarios/island-typhoon")])
+        XCTAssertEqual(r.code, ExitCode.cannotCreate)
+        XCTAssertTrue(r.err.contains("is a scenario folder"), r.err)
+        XCTAssertEqual(r.out, "", "no table: nothing ran")
+    }
+
     func testBadReplicasIsAUsageError() {
         XCTAssertEqual(CLI.run(["backtest", "--replicas", "0"]).code, 64)
     }
