@@ -158,15 +158,12 @@ final class Directory {
         guard mkdirat(fd, name, mode) == 0 else { throw OutputFailure("create the folder", path(name), errno) }
     }
 
-    /// The folder `name`, created if missing; a link or file of that name is an error unless
-    /// `replacingLinks`, when a link is removed (never followed) and a folder made in its place.
-    func folder(_ name: String, mode: mode_t, replacingLinks: Bool) throws -> Directory {
+    /// The folder `name`, created if missing; a link or file of that name is an error (a link in
+    /// a folder's place is replaced only by a forced in-place write, OutputFolder.commitInPlace).
+    func folder(_ name: String, mode: mode_t) throws -> Directory {
         switch type(name) {
         case nil: try makeFolder(name, mode: mode)
         case .folder?: break
-        case .link? where replacingLinks:
-            guard unlinkat(fd, name, 0) == 0 else { throw OutputFailure("remove the symbolic link", path(name), errno) }
-            try makeFolder(name, mode: mode)
         case .link?:
             throw OutputFailure(message: "\(path(name)) is a symbolic link, not a folder; bcpsim does not write through links")
         default:
@@ -184,20 +181,6 @@ final class Directory {
         if close(f) != 0 && failure == nil { failure = errno }
         if let e = failure {
             unlinkat(fd, name, 0)
-            throw OutputFailure("write", path(name), e)
-        }
-    }
-
-    /// Replaces (or creates) the file `name` whole: the bytes go to a temporary file in this
-    /// folder, `.NAME.bcpsim-tmp` (one left by a stopped run is removed first: the caller holds
-    /// the folder's lock), renamed over `name` (a link of that name is replaced, not followed).
-    func replace(_ name: String, _ data: Data, mode: mode_t) throws {
-        let tmp = Directory.temporaryName(for: name, "tmp")
-        unlinkat(fd, tmp, 0)
-        try create(tmp, data, mode: mode)
-        guard renameat(fd, tmp, fd, name) == 0 else {
-            let e = errno
-            unlinkat(fd, tmp, 0)
             throw OutputFailure("write", path(name), e)
         }
     }

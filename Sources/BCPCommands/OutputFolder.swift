@@ -213,11 +213,12 @@ public final class OutputFolder {
             if isScenarioFolder(parent) {
                 throw OutputFailure(message: "\(parentPath) is a scenario folder; '\(command)' does not write into one, even with --force: choose another folder")
             }
-            if let k = readMarker(parent)?.kind, k != kind, !force {
+            let marker = readMarker(parent)
+            if let k = marker?.kind, k != kind, !force {
                 throw OutputFailure(message: "\(parentPath) is \(k.described); '\(command)' writes its restricted output into \(kind.described); "
                     + "choose another folder, or pass --force to write into it (its other files are kept)")
             }
-            if readMarker(parent) == nil, try parent.entries().contains(where: { $0 != name && !isStaleTemporary($0) && !$0.hasPrefix(".\(name).bcpsim-") }), !force {
+            if marker == nil, try parent.entries().contains(where: { $0 != name && !isStaleTemporary($0) && !$0.hasPrefix(".\(name).bcpsim-") }), !force {
                 throw OutputFailure(message: "\(parentPath) is not empty and was not written by bcpsim; choose another folder, or pass --force to write into it (its other files are kept)")
             }
             if parent.type(name) == .link {
@@ -271,7 +272,7 @@ public final class OutputFolder {
                         var foreign = try foreignEntries(dir, keeping: Set(marker.files ?? []))
                         // allocation --exact's DIR/restricted beside the public DIR: bcpsim's own,
                         // carried into the new folder.
-                        if foreign.contains("restricted/"), let nested = try? dir.open("restricted"), readMarker(nested)?.kind == kind {
+                        if foreign.contains("restricted/"), holdsNestedOutput(dir, kind) {
                             foreign.removeAll { $0 == "restricted/" }
                             carried = ["restricted"]
                         }
@@ -283,7 +284,7 @@ public final class OutputFolder {
                 } else {
                     why = "\(out) was written by an older bcpsim and does not hold \(kind.described)"
                 }
-            } else if entries == ["restricted"], let nested = try? dir.open("restricted"), readMarker(nested)?.kind == kind {
+            } else if entries == ["restricted"], holdsNestedOutput(dir, kind) {
                 // allocation --exact wrote DIR/restricted first: the public DIR is bcpsim's to make.
                 why = nil
                 carried = ["restricted"]
@@ -359,7 +360,7 @@ public final class OutputFolder {
         // Messages name each file where it will be, not in the temporary folder.
         let root = try parent.open(tmp, shownAs: display)
         for (path, text) in files {
-            try write(path, Data(text.utf8), under: root, replacing: false)
+            try write(path, Data(text.utf8), under: root)
             killSwitch.step()
         }
         let marker = OutputMarker(kind: kind, command: command, files: files.map(\.0))
@@ -473,7 +474,7 @@ public final class OutputFolder {
                     let mode: mode_t = restricted ? 0o700 : 0o755
                     prefix += part + "/"
                     if inNew {
-                        dir = try dir.folder(part, mode: mode, replacingLinks: false)
+                        dir = try dir.folder(part, mode: mode)
                     } else if dir.type(part) == .folder {
                         dir = try dir.open(part)
                         if restricted { privateFolders.append(dir) }
@@ -524,26 +525,17 @@ public final class OutputFolder {
         for d in privateFolders { fchmod(d.fd, 0o700) }
     }
 
-    /// Writes one file at a relative path, creating its folders (restricted/ and everything
-    /// under it private: 0700 folders, 0600 files). `replacing`: the folder may hold the file,
-    /// folders and links already (in place); a link on the way is replaced by a folder.
-    private func write(_ path: String, _ data: Data, under root: Directory, replacing: Bool) throws {
+    /// Writes one new file at a relative path in the folder being built, creating its folders
+    /// (restricted/ and everything under it private: 0700 folders, 0600 files).
+    private func write(_ path: String, _ data: Data, under root: Directory) throws {
         let parts = path.split(separator: "/").map(String.init)
         var dir = root
         var restricted = restrictedRoot
-        if restricted && replacing { fchmod(dir.fd, 0o700) }
         for (k, part) in parts.dropLast().enumerated() {
             if k == 0 && part == "restricted" { restricted = true }
-            dir = try dir.folder(part, mode: restricted ? 0o700 : 0o755, replacingLinks: replacing)
-            if restricted && replacing { fchmod(dir.fd, 0o700) }
+            dir = try dir.folder(part, mode: restricted ? 0o700 : 0o755)
         }
-        let fileMode: mode_t = restricted ? 0o600 : 0o644
-        let last = parts[parts.count - 1]
-        if replacing {
-            try dir.replace(last, data, mode: fileMode)
-        } else {
-            try dir.create(last, data, mode: fileMode)
-        }
+        try dir.create(parts[parts.count - 1], data, mode: restricted ? 0o600 : 0o644)
     }
 
     /// Removes what is left of an unfinished transaction and the lock.
@@ -622,8 +614,8 @@ public final class OutputFolder {
                 guard e == EACCES || e == EPERM || e == EROFS else { throw failure }
                 // The folder that holds --out must be writable: the lock file and the new folder
                 // are made beside it (issue 16 trial: a user's own folder in a root-owned parent).
-                // An example inside --out only when it exists (it can then hold a new folder).
-                // ... and only when it is a folder this user can write that is not a scenario.
+                // A subfolder is suggested only of an --out that exists, that this user can write
+                // and that is not a scenario folder.
                 let usable = !name.isEmpty && parent.type(name) == .folder && faccessat(parent.fd, name, W_OK | X_OK, AT_EACCESS) == 0
                     && (try? parent.open(name)).map { !isScenarioFolder($0) } == true
                 let example = usable ? ", e.g. --out \(out)/reports" : ""
@@ -679,6 +671,11 @@ public final class OutputFolder {
                 terminal.err("note: \(parent.path(e)) was left by a bcpsim that was stopped while writing \(out); it could not be removed (\(error))")
             }
         }
+    }
+
+    /// Whether `dir/restricted` is bcpsim's output of `kind` (allocation --exact beside the public folder).
+    static func holdsNestedOutput(_ dir: Directory, _ kind: OutputKind) -> Bool {
+        dir.type("restricted") == .folder && (try? dir.open("restricted")).flatMap(readMarker)?.kind == kind
     }
 
     /// A scenario folder, marked by generate or not (it holds scenario.json, a file or a link).

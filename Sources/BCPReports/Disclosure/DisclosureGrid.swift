@@ -8,9 +8,9 @@
 /// count is 0 or at least t, a "1～9" band is 1...t-1, a band of ten is what it says, a withheld
 /// count or magnitude is at least 0) must not be able to pin a banded or withheld cell to one
 /// value; by all the sums together (a reader who narrows a cell by one sum and uses it in the
-/// next), a small count or a magnitude of few people. While some sum does, one more of its cells is widened: an exact count to the band of ten
-/// that holds it (140 -> 140...149; 0 -> 0...9), an exact magnitude to withheld, a band of ten to
-/// withheld. The cell chosen: exact cells before bands; Tokyo-wide cells only when nothing else is
+/// next), a small count or a magnitude of few people. While some sum does, one more of its cells
+/// is widened: an exact count to the band of ten that holds it (140 -> 140...149; 0 -> 0...9), an
+/// exact magnitude to withheld, a band of ten to withheld. The cell chosen: exact cells before bands; Tokyo-wide cells only when nothing else is
 /// left, and never beyond a band; then the least important; then the smallest non-zero member,
 /// a zero member, the total. Sums are checked one at a time (as e-Stat's suppression-interval
 /// check does per table), to a fixed point with the `group` rules.

@@ -91,7 +91,7 @@ public struct PublicTables: Sendable {
     }
 
     /// The headline figures a planner reads first are widened last: uncovered and harmed patients
-    /// and patients, then those who lost power or needed help, the gap hours, the hours beyond
+    /// and patients, then those who lost power or were helped from outside, the gap hours, the hours beyond
     /// tolerance and the emergency presentations.
     static func importance(_ c: Col) -> Int {
         switch c {
