@@ -7,9 +7,11 @@ import BCPText
 public struct TierFigures: Sendable, Equatable {
     public var tier: TierOverride
     public var totals: Tally
-    /// Patients who needed help and whose need became known no later than the minute their power
-    /// ran out (depletion).
-    public var foundInTime: Int
+    /// Patients whose need became known no later than the minute their power ran out (depletion)
+    /// through someone else than themselves: their provider, a linked partner, the municipality
+    /// or the oxygen supplier. A patient's own call always comes before depletion (docs/MODEL.md,
+    /// "Detection"), so counting it would give the same figure under every tier.
+    public var foundBySystem: Int
     /// Patients found per detection channel.
     public var byChannel: PerCase<DetectionChannel, Int>
     /// Providers at least one of whose patients was found by a linked partner (the providers
@@ -39,7 +41,7 @@ public struct TierFigures: Sendable, Equatable {
                 channels[c] += 1
                 if c == .linkedPartner { takenOver.insert(p.providerId) }
             }
-            if let d = p.depletionMinute, let t = p.detectionMinute, t <= d { found += 1 }
+            if let d = p.depletionMinute, let t = p.detectionMinute, t <= d, p.detectionChannel != .selfCall { found += 1 }
             for u in p.unitIds {
                 switch owners[u] {
                 case .provider(let id)?: if id == p.providerId { unitsOwnProvider += 1 } else { unitsPartner += 1 }
@@ -48,7 +50,7 @@ public struct TierFigures: Sendable, Equatable {
                 }
             }
         }
-        foundInTime = found
+        foundBySystem = found
         byChannel = channels
         providersTakenOver = takenOver.count
     }

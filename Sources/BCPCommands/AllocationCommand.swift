@@ -125,11 +125,14 @@ enum AllocationCommand {
         try outFolder.commit(files.map { ($0.name, $0.text) })
         let mode: String
         switch report.privacy {
-        case .exact: mode = "exact, RESTRICTED"
-        case .syntheticData: mode = "synthetic data, not suppressed"
-        case .suppressed(let n): mode = "suppressed, threshold \(n)"
+        case .exact: mode = Labels.text("allocation.privacy.short.exact", lang)
+        case .syntheticData: mode = Labels.text("allocation.privacy.short.synthetic", lang)
+        case .suppressed(let n): mode = Labels.text("allocation.privacy.short.suppressed", lang, String(n))
         }
-        t.out("wrote \(files.map(\.name).joined(separator: ", ")) to \(out) (rounding \(o.rounding.rawValue), target \(o.targetHours) h, \(mode))")
+        // The answer the page leads with, then where the files are.
+        t.out(lines: report.answer(lang: lang))
+        t.out(Labels.text("terminal.allocation.wrote", lang, files.map(\.name).joined(separator: ", "), out, o.rounding.rawValue,
+                          String(o.targetHours), mode))
         return ExitCode.success
     }
 

@@ -74,7 +74,7 @@ enum CompareCommand {
         let files = [("compare.md", r.markdown()), ("compare.csv", r.csv(bom: bom)), ("compare.html", r.html())]
         try folder.commit(files)
         t.out(r.terminalLine())
-        t.out("wrote compare.md, compare.csv, compare.html to \(out)")
+        t.out(Labels.text("terminal.files.wrote", lang, files.map(\.0).joined(separator: ", "), out))
         return ExitCode.success
     }
 

@@ -47,6 +47,8 @@ enum ReportCommand {
             }
             let files = try render(doc, options: options)
             try folder.commit(files.map { ($0.path, $0.text) })
+            // The headline, as 'run' prints it, in the language and under the policy of these files.
+            t.out(lines: ShortfallReport.terminalHeadlineLines(doc, options: options))
             t.out(wroteLine(out, files, lang: options.lang))
             return ExitCode.success
         })

@@ -53,7 +53,7 @@ enum WorkshopCommand {
         let files = pack.files(bom: CommonOptions.bomWanted(args))
         try folder.commit(files.map { ($0.name, $0.text) })
         t.out(lines: pack.terminalLines())
-        t.out("wrote \(files.map(\.name).joined(separator: ", ")) to \(out)")
+        t.out(Labels.text("terminal.files.wrote", lang, files.map(\.name).joined(separator: ", "), out))
         return ExitCode.success
     }
 }

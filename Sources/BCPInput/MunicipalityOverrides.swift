@@ -30,7 +30,7 @@ enum MunicipalityOverrides {
                     area: SecondaryArea(nameJa: "", nameEn: ""))
             }
             if let v = t.text(row, "name_ja") { m.nameJa = v }
-            if let v = t.text(row, "name_en") { m.nameEn = v }
+            if let v = t.text(row, "name_en") { m.nameEn = Municipality.englishName(v) }
             if let v = t.choice(row, "kind", fallback: m.kind.rawValue, &d).flatMap(MunicipalityKind.init(rawValue:)) { m.kind = v }
             if let v = t.bool(row, "island", fallback: m.island, &d) { m.island = v }
             if let v = t.int(row, "population", fallback: m.population, &d) { m.population = v }

@@ -53,7 +53,7 @@ public enum TokyoMunicipalities {
             else { continue }
             out.append(
                 Municipality(
-                    code: code, nameJa: nameJa, nameEn: nameEn, kind: kind, island: island, population: population,
+                    code: code, nameJa: nameJa, nameEn: Municipality.englishName(nameEn), kind: kind, island: island, population: population,
                     populationDate: date, area: SecondaryArea(nameJa: areaJa, nameEn: areaEn)))
         }
         return out.sorted { $0.code < $1.code }

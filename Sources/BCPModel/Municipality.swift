@@ -16,6 +16,15 @@ public struct SecondaryArea: Hashable, Comparable, Sendable {
 
 /// One of Tokyo's 62 municipalities (or any municipality a scenario declares).
 public struct Municipality: Sendable, Equatable {
+    /// The English name pages show. Tokyo's list gives wards and cities in two forms, the
+    /// romanised Japanese name then the municipality's own English name ("Chiyoda-ku / Chiyoda
+    /// City"); pages show the second, so that no name is said twice. Any other name is kept.
+    public static func englishName(_ given: String) -> String {
+        let parts = given.split(separator: " / ", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, parts[1].first != " " else { return given }
+        return String(parts[1])
+    }
+
     public var code: MunicipalityCode
     public var nameJa: String
     public var nameEn: String

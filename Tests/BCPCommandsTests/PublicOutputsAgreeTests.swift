@@ -10,19 +10,78 @@ import XCTest
 /// 9 exactly.
 final class PublicOutputsAgreeTests: XCTestCase {
     /// Runs `bcpsim run` (in process) on the copy; the folder is removed after the test.
-    func realRun() throws -> (out: String, dir: String) {
+    func realRun(_ extra: [String] = []) throws -> (out: String, dir: String) {
+        let (tmp, scenario) = try realCopy()
+        let out = tmp + "/out"
+        let r = CLI.run(["run", scenario, "--out", out, "--what-if", "2"] + extra)
+        XCTAssertEqual(r.code, 0, r.err)
+        return (r.out, out)
+    }
+
+    /// A copy of the shipped Tokyo scenario marked as real data: (temporary folder, scenario).
+    func realCopy() throws -> (String, String) {
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("bcpsim-agree-\(UUID().uuidString)").path
         addTeardownBlock { try? FileManager.default.removeItem(atPath: tmp) }
-        let scenario = tmp + "/tokyo-real", out = tmp + "/out"
+        let scenario = tmp + "/tokyo-real"
         try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Repository.path("Scenarios/tokyo-synthetic"), toPath: scenario)
         let json = try String(contentsOfFile: scenario + "/scenario.json", encoding: .utf8)
         XCTAssertTrue(json.contains("\"synthetic\": true"))
         try json.replacingOccurrences(of: "\"synthetic\": true", with: "\"synthetic\": false")
             .write(toFile: scenario + "/scenario.json", atomically: true, encoding: .utf8)
-        let r = CLI.run(["run", scenario, "--out", out, "--what-if", "2"])
+        return (tmp, scenario)
+    }
+
+    /// `compare` shows each run's figures as that run's own reports publish them: the copy as
+    /// configured (A) against the copy at the regional tier (B), cell by cell against
+    /// municipalities.csv and areas.csv of `run` and of `run --tier regional` (a compare of its
+    /// own once showed a "0～9" of the run as "0"), and no count from 1 to 9 exactly.
+    func testCompareShowsEachRunsPublishedFigures() throws {
+        let (tmp, scenario) = try realCopy()
+        var runs: [[String: [String: String]]] = []
+        for (k, extra) in [[], ["--tier", "regional"]].enumerated() {
+            let out = tmp + "/run\(k)"
+            let r = CLI.run(["run", scenario, "--out", out, "--what-if", "0"] + extra)
+            XCTAssertEqual(r.code, 0, r.err)
+            // (level, name, figure) -> shown text, from the run's own CSV files.
+            var shown: [String: [String: String]] = [:]
+            for (file, level) in [("municipalities.csv", "区市町村"), ("areas.csv", "二次保健医療圏")] {
+                let c = Self.csv(try text(out, file))
+                let nameCol = file == "areas.csv" ? 0 : 1
+                for row in c.dropFirst() where row.count == c[0].count {
+                    let place = row[nameCol] == "東京都計" ? "東京都計" : level + "/" + row[nameCol]
+                    for (j, h) in c[0].enumerated() where !h.hasSuffix("：範囲・秘匿") {
+                        guard let f = c[0].firstIndex(of: h + "：範囲・秘匿") else { continue }
+                        shown[place, default: [:]][h] = Self.shown(row[j], row[f], minutes: h.hasSuffix("（分）"))
+                    }
+                }
+            }
+            runs.append(shown)
+        }
+        let out = tmp + "/cmp"
+        let r = CLI.run(["compare", scenario, scenario, "--tier-b", "regional", "--out", out])
         XCTAssertEqual(r.code, 0, r.err)
-        return (r.out, out)
+        let c = Self.csv(try text(out, "compare.csv"))
+        let h = c[0]
+        XCTAssertEqual(Array(h.prefix(4)), ["区分", "コード", "名称", "項目"])
+        // compare names a minutes figure "... （分）" after its label; the runs' CSV headers differ
+        // in wording for the tally, so the shared figures are matched by the runs' headers.
+        let figures = ["停電した患者": "停電", "電源のない時間が生じた患者": "未充足", "電源のない時間の合計（分）": "電源なし（分）",
+                       "許容時間を超えて電源が途絶えた患者": "許容時間を超えた患者",
+                       "この地域に住む患者に届いた電源（台）": "この地域に住む患者に届いた電源（台）",
+                       "この地域に住む患者が使った後方支援病床": "この地域に住む患者が使った後方支援病床"]
+        var checked = 0
+        for row in c.dropFirst() where row.count == h.count {
+            let place = row[0] == "東京都計" ? "東京都計" : row[0] + "/" + row[2]
+            for (k, side) in [(0, 4), (1, 5)] {
+                let text = Self.shown(row[side], row[side + 3], minutes: row[3].hasSuffix("（分）"))
+                XCTAssertFalse(Self.smallExact(row[side]) && !row[3].contains("地域内"), "compare \(place) \(row[3]) = \(row[side])")
+                guard let name = figures[row[3]], let expected = runs[k][place]?[name] else { continue }
+                XCTAssertEqual(text, expected, "run \(k == 0 ? "A" : "B") \(place) \(row[3])")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 62 * 6 * 2, "every municipality's shared figures were compared")
     }
 
     func text(_ dir: String, _ name: String) throws -> String {
@@ -83,11 +142,11 @@ final class PublicOutputsAgreeTests: XCTestCase {
     static func smallExact(_ s: String) -> Bool { Int(s).map { (1...9).contains($0) } ?? false }
 
     static let countHeaders = ["患者", "停電", "外部の支援", "自前で充足", "自力で充足", "配送で充足", "入院で充足", "未充足", "把握された患者",
-                               "配送された電源（台）", "使われた後方支援病床", "許容時間を超えた患者", "入院", "うち計画入院", "うち家族が搬送",
+                               "この地域に住む患者に届いた電源（台）", "この地域に住む患者が使った後方支援病床", "許容時間を超えた患者", "入院", "うち計画入院", "うち家族が搬送",
                                "うち救急受診"]
 
     /// The counts the summary's tables share with the CSV files (model v2's self-help and harmed
-    /// among them; the municipality table has all but the harmed).
+    /// among them).
     static let tableCounts = ["患者", "停電", "外部の支援", "自前で充足", "自力で充足", "配送で充足", "入院で充足", "未充足", "許容時間を超えた患者"]
 
     func testEveryPublicOutputOfARealDataRunAgreesAndShowsNoSmallCount() throws {
@@ -126,8 +185,8 @@ final class PublicOutputsAgreeTests: XCTestCase {
         for (k, row) in mcsv.dropFirst().enumerated() where row.count == h.count {
             let page = mt.rows[k]
             XCTAssertEqual(page[0], row[col("コード")])
-            // (The municipality table leaves out the patients beyond tolerance, to fit the page.)
-            for name in Self.tableCounts where mt.header.contains(name) {
+            for name in Self.tableCounts {
+                XCTAssertTrue(mt.header.contains(name), "the municipality table shows \(name)")
                 let a = Self.shown(row[col(name)], row[flag(name)])
                 XCTAssertEqual(page[mt.header.firstIndex(of: name)!], a, "\(row[1]) \(name)")
                 if !row[flag(name)].isEmpty { banded += 1 }
@@ -164,7 +223,7 @@ final class PublicOutputsAgreeTests: XCTestCase {
         // between, so an exact amount of 2 to 9 (other than tiers) would tell a small count.
         let w = Self.csv(try text(dir, "whatif.csv"))
         let amountCol = w[0].firstIndex(of: "変更の量")!, leverCol = w[0].firstIndex(of: "変更")!
-        for row in w.dropFirst() where row.count == w[0].count && row[leverCol] != "BCPの区分" {
+        for row in w.dropFirst() where row.count == w[0].count && row[leverCol] != "担当事業者のBCPの引き上げ（段階）" {
             if let a = Int(row[amountCol]) { XCTAssertFalse((2...9).contains(a), "whatif.csv: \(row[1]) \(row[leverCol]) amount \(a)") }
         }
 
@@ -197,6 +256,16 @@ final class PublicOutputsAgreeTests: XCTestCase {
 
         // shortfalls.csv and whatif.csv: uncovered as in municipalities.csv.
         let sf = Self.csv(try text(dir, "shortfalls.csv"))
+        // Excel-ready: no cell a spreadsheet turns into a date ("1/2") or shows with the formula
+        // guard's quote ("'-"), and the change is named in words with its unit.
+        for file in ["shortfalls.csv", "whatif.csv"] {
+            for row in Self.csv(try text(dir, file)).dropFirst() {
+                for cell in row {
+                    XCTAssertFalse(cell.hasPrefix("'"), "\(file): \(cell)")
+                    XCTAssertNil(cell.range(of: #"^\d{1,2}/\d{1,2}$"#, options: .regularExpression), "\(file): \(cell) reads as a date")
+                }
+            }
+        }
         for row in sf.dropFirst() where row.count == sf[0].count {
             let m = mcsv.first { $0.first == row[0] }!
             XCTAssertEqual(Self.shown(row[2], row[sf[0].firstIndex(of: "未充足：範囲・秘匿")!]), Self.shown(m[col("未充足")], m[flag("未充足")]))

@@ -54,8 +54,12 @@ final class ReportCommandTests: XCTestCase {
             "restricted/README.txt", "restricted/patients.csv", "restricted/result.json", "shortfalls.csv", "summary.html",
             "summary.md", "tiers.csv", "timeline.csv", "whatif.csv",
         ].sorted())
-        let (c2, _, e2) = run(["report", a + "/restricted/result.json", "--out", b])
+        let (c2, out2, e2) = run(["report", a + "/restricted/result.json", "--out", b])
         XCTAssertEqual(c2, 0, e2)
+        // 'report' prints the headline 'run' printed (the same lines, then where the files went).
+        let headline = out.split(separator: "\n").filter { !$0.contains("ファイル") }
+        XCTAssertGreaterThan(headline.count, 5, out)
+        XCTAssertEqual(out2.split(separator: "\n").filter { !$0.contains("ファイル") }, headline)
         XCTAssertEqual(Self.listing(b), files)
         for f in files { XCTAssertEqual(Self.read(a + "/" + f), Self.read(b + "/" + f), f) }
 

@@ -41,8 +41,12 @@ final class WorkshopCommandTests: XCTestCase {
             XCTAssertNil(ids.first { text.contains($0) }, "patient id in \(n)")
             XCTAssertFalse(text.contains("⟦"), n)
         }
-        // bcpsim may write again into a folder it wrote; someone else's folder needs --force.
-        XCTAssertEqual(run(["workshop", Self.chiba, "--out", d1]).0, 0)
+        // bcpsim may write again into a folder it wrote; someone else's folder needs --force. In
+        // Japanese (the default) every line the command prints is Japanese.
+        let ja = run(["workshop", Self.chiba, "--out", d1])
+        XCTAssertEqual(ja.0, 0)
+        XCTAssertTrue(ja.1.contains("に facilitator.md, facilitator.html, participant.md"), ja.1)
+        XCTAssertFalse(ja.1.contains("wrote"), ja.1)
         let foreign = tempDir()
         try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: true)
         try Data("notes".utf8).write(to: URL(fileURLWithPath: foreign + "/notes.txt"))

@@ -141,6 +141,24 @@ final class AllocationTests: XCTestCase {
         XCTAssertEqual(b.costStandard.all.total, 0)
     }
 
+    /// The page leads with the answer, every figure from the hand-worked rows above (floor): the
+    /// standard is 2 (Chiyoda) + 0 (the village) = 2 of each item; held 1 generator, 1 battery, 0
+    /// UPS; the cost to the standard 398,000 + 0, Tokyo's half 199,000; patients 5, below target
+    /// 4, batteries 7, need gap 4; Chiyoda under-provides, the village matches.
+    func testThePageLeadsWithTheAnswer() {
+        let r = Self.report(.floor, privacy: .exact)
+        XCTAssertEqual(r.answer(lang: .en), [
+            "The standard for the 2 municipalities is 2 of each item in all (one per 25,000 residents). Units held: generators 1, batteries 1, UPS 0. Bringing every municipality up to the standard costs ¥398,000 (¥199,000 of it from Tokyo's subsidy).",
+            "The need, from the patients' own reserves: of 5 patients, 4 have less than the 72-hour target; they need 7 batteries, of which 4 are not covered by the units held.",
+            "In 1 of 2 municipalities even the standard would not meet the need: Chiyoda.",
+        ])
+        let md = r.markdown(lang: .ja)
+        XCTAssertLessThan(md.range(of: "## 要点")!.lowerBound, md.range(of: "端数処理")!.lowerBound, "the answer comes before the parameters")
+        XCTAssertTrue(md.contains("基準台数をそろえても必要に足りない区市町村は1（2のうち）：千代田区。"), md)
+        // Under ceil nobody is under (Chiyoda over-provides, the village over-provides).
+        XCTAssertEqual(Self.report(.ceil, privacy: .exact).answer(lang: .en).last, "In every municipality the standard, once held, would meet the need.")
+    }
+
     func testVillageUnderFloorMin1AndChiyodaUnderCeil() {
         let b = Self.report(.floorMin1).municipalities[1]
         // floor-min1: max(1, floor(0.08)) = 1 of each item; nothing held, so 1 of each short.

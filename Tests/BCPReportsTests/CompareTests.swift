@@ -12,19 +12,22 @@ final class CompareTests: XCTestCase {
     }
 
     /// Tiers: none (A) against institutional (B). By hand (WorkshopTests): uncovered 2 -> 1, gap
-    /// 540 -> 180 min, units 0 -> 1, all in 区中央部; CLINIC-ONE's unit is lent from 千代田区.
+    /// 540 -> 180 min, units 0 -> 1, all in 区中央部; both patients live in 千代田区, so the unit
+    /// CLINIC-ONE lends counts there (patients are counted where they live).
     func testTierComparisonDeltas() {
         let s = WorkshopFixture.scenario()
         let c = Comparison(a: Simulator.run(s, tier: .none), b: Simulator.run(s, tier: .institutional), labelA: "none", labelB: "inst")
         XCTAssertEqual(row(c.headline, "東京都", "workshop.metric.uncovered").difference, -1)
         XCTAssertEqual(row(c.headline, "東京都", "workshop.metric.gap").difference, -360)
-        XCTAssertEqual(row(c.headline, "東京都", "workshop.metric.units").difference, 1)
+        XCTAssertEqual(row(c.headline, "東京都", "csv.col.unitsDelivered").difference, 1)
         XCTAssertEqual(row(c.headline, "東京都", "workshop.metric.delayMean").a, 180)
         XCTAssertEqual(row(c.headline, "東京都", "workshop.metric.delayMean").difference, -14)  // 166 - 180
         XCTAssertEqual(row(c.areas, "区中央部", "workshop.metric.uncovered").difference, -1)
         XCTAssertEqual(row(c.areas, "区西部", "workshop.metric.uncovered").difference, 0)
-        XCTAssertEqual(row(c.municipalities, "千代田区", "compare.metric.unitsLent").a, 0)
-        XCTAssertEqual(row(c.municipalities, "千代田区", "compare.metric.unitsLent").b, 1)
+        XCTAssertEqual(row(c.municipalities, "千代田区", "csv.col.unitsDelivered").a, 0)
+        XCTAssertEqual(row(c.municipalities, "千代田区", "csv.col.unitsDelivered").b, 1)
+        XCTAssertEqual(row(c.municipalities, "千代田区", "workshop.metric.uncovered").difference, -1)
+        XCTAssertEqual(row(c.municipalities, "中央区", "workshop.metric.affected").a, 0)
         let md = CompareRenderer(c, lang: .en).markdown()
         XCTAssertTrue(md.contains("Patients left without power 2 → 1 (-1); hours without power 9.0 → 3.0 (-6.0); units delivered 0 → 1 (+1)."), md)
     }
@@ -39,18 +42,20 @@ final class CompareTests: XCTestCase {
         XCTAssertEqual(row(c.headline, "東京都", "workshop.metric.uncovered").a, 2)
         XCTAssertEqual(row(c.headline, "東京都", "workshop.metric.uncovered").b, 1)
         XCTAssertEqual(row(c.headline, "東京都", "workshop.metric.gap").difference, -360)
-        XCTAssertEqual(row(c.headline, "東京都", "compare.metric.unitsHeld").difference, 1)
-        XCTAssertEqual(row(c.municipalities, "千代田区", "compare.metric.unitsHeld").difference, 1)
-        XCTAssertEqual(row(c.municipalities, "千代田区", "compare.metric.teams").difference, 1)
-        XCTAssertEqual(row(c.municipalities, "千代田区", "compare.metric.unitsLent").difference, 1)
+        XCTAssertEqual(row(c.headline, "東京都", "csv.col.unitsHeld").difference, 1)
+        XCTAssertEqual(row(c.municipalities, "千代田区", "csv.col.unitsHeld").difference, 1)
+        XCTAssertEqual(row(c.municipalities, "千代田区", "csv.col.deliveryTeams").difference, 1)
+        XCTAssertEqual(row(c.municipalities, "千代田区", "csv.col.unitsDelivered").difference, 1)
         let csv = CompareRenderer(c, lang: .en).csv(bom: false)
         // Figures as numbers, then the flag columns (empty: nothing banded without protection).
-        XCTAssertTrue(csv.contains("\r\nTokyo total,,Tokyo,\"Hours without power, total (min)\",540,180,-360,,,\r\n"), csv)
-        XCTAssertTrue(csv.contains("\r\nmunicipality,131016,Chiyoda,Units held,1,2,1,,,\r\n"), csv)  // CLINIC-ONE's unit is held in 千代田区 too
+        XCTAssertTrue(csv.contains("\r\nTokyo total,,Tokyo,\"Time without power, total (min)\",540,180,-360,,,\r\n"), csv)
+        XCTAssertTrue(csv.contains("\r\nmunicipality,131016,Chiyoda,Units in the municipality (municipal stock and providers' lending units),1,2,1,,,\r\n"), csv)  // CLINIC-ONE's unit is held in 千代田区 too
+        // Patients are counted where they live: both are 千代田区's, and the new unit reaches one.
+        XCTAssertTrue(csv.contains("\r\nmunicipality,131016,Chiyoda,Units delivered to patients living here,0,1,1,,,\r\n"), csv)
         // Under protection the 2 and 1 uncovered are bands, their hours withheld, the difference a band.
         let protected = CompareRenderer(c, lang: .en, policy: .protected(10)).csv(bom: false)
         XCTAssertTrue(protected.contains("\r\nTokyo total,,Tokyo,Left without power (uncovered),,,,1 to 9,1 to 9,\u{2212}8 to 8\r\n"), protected)
-        XCTAssertTrue(protected.contains("\r\nTokyo total,,Tokyo,\"Hours without power, total (min)\",,,,x,x,x\r\n"), protected)
+        XCTAssertTrue(protected.contains("\r\nTokyo total,,Tokyo,\"Time without power, total (min)\",,,,x,x,x\r\n"), protected)
         // Printed tables list only places where something differs or someone lost power.
         let md = CompareRenderer(c, lang: .en).markdown()
         XCTAssertTrue(md.contains("| Chiyoda |"))

@@ -105,7 +105,9 @@ final class CounterfactualTests: XCTestCase {
         let md = try XCTUnwrap(files.first { $0.path == "summary.md" }?.text)
         XCTAssertTrue(md.contains("| 千代田区 | 2 | 区市町村の電源を2台追加（発電機 900W、240分×4タンク） | 0 | 0.0 | すべて解消 | 424,000円 | 212,000円 | 在宅人工呼吸器使用者療養支援事業 (1/2) |"), md)
         let csv = try XCTUnwrap(files.first { $0.path == "shortfalls.csv" }?.text)
-        // The change, its amount, what it leaves, covers all, cost, Tokyo's share, programs, rates; then the flags (empty).
-        XCTAssertTrue(csv.contains(",電源,2,0,あり,424000,212000,ventilator-support-fy2025,1/2,"), csv)
+        // The change (named with its unit), its amount, what it leaves, covers all, cost, Tokyo's
+        // share, programs, rates (with the fraction slash U+2044, which no spreadsheet reads as
+        // a date); then the flags (empty).
+        XCTAssertTrue(csv.contains(",区市町村の電源の追加（台）,2,0,あり,424000,212000,ventilator-support-fy2025,1\u{2044}2,"), csv)
     }
 }

@@ -96,8 +96,8 @@ final class ShortfallReportTests: XCTestCase {
         XCTAssertTrue(md.contains("| **うち電源が途絶えた患者（未充足）** | **15** |"))
         XCTAssertTrue(md.contains("| **電源のない時間の合計（時間）** | **25.0** |"))   // 1,500 min
         XCTAssertTrue(md.contains("| 最初に備えが尽きる時刻 | 停電開始から1.0時間後 |"))  // PX-001 at minute 60
-        // Mean minutes to detection, Chiyoda: 1,800 / 18 = 100.
-        XCTAssertTrue(md.contains("| 131016 | 千代田区 | 区中央部 | 40 | 30 | 12 | 0 | 18 | 6 | 0 | 12 | 20.0 | 100 | なし |"), md)
+        // Mean minutes to detection, Chiyoda: 1,800 / 18 = 100; nobody beyond tolerance (0).
+        XCTAssertTrue(md.contains("| 131016 | 千代田区 | 40 | 30 | 12 | 0 | 18 | 6 | 0 | 12 | 20.0 | 0 | 100 | なし |"), md)
     }
 
     /// With threshold 10: municipality 2 has 3 uncovered and 2 evacuated (1～9); its gap (300
@@ -221,7 +221,7 @@ final class ShortfallReportTests: XCTestCase {
     func testSyntheticDataIsShownExactly() throws {
         let md = try file(files(Self.data()), "summary.md")
         XCTAssertTrue(md.contains("合成データ（実在の人物・事業所ではありません）のため、すべての数をそのまま示しています。"))
-        XCTAssertTrue(md.contains("| 131016 | 千代田区 | 区中央部 | 40 | 30 | 12 | 0 | 18 | 6 | 0 | 12 | 20.0 | 100 | なし |"), md)
+        XCTAssertTrue(md.contains("| 131016 | 千代田区 | 40 | 30 | 12 | 0 | 18 | 6 | 0 | 12 | 20.0 | 0 | 100 | なし |"), md)
     }
 
     func testHTMLEscapesHostileNames() throws {
@@ -284,8 +284,8 @@ final class ShortfallReportTests: XCTestCase {
             + "許容時間を超えた患者,許容時間超過（分）,入院,うち計画入院,うち家族が搬送,うち救急受診,把握された患者,把握までの平均（分）"
         let flags = tally.split(separator: ",").map { $0 + "：範囲・秘匿" }.joined(separator: ",")
         XCTAssertEqual(try header("municipalities.csv"),
-                       "\u{FEFF}コード,区市町村,二次保健医療圏,人口,地域BCP," + tally + ",配送された電源（台）,使われた後方支援病床,地域内の電源（区市町村の備蓄と事業所の貸出用、台）,配送班,後方支援病床,"
-                        + flags + ",配送された電源（台）：範囲・秘匿,使われた後方支援病床：範囲・秘匿")
+                       "\u{FEFF}コード,区市町村,二次保健医療圏,人口,地域BCP," + tally + ",この地域に住む患者に届いた電源（台）,この地域に住む患者が使った後方支援病床,地域内の電源（区市町村の備蓄と事業所の貸出用、台）,地域内の配送班,地域内の病院の後方支援病床,"
+                        + flags + ",この地域に住む患者に届いた電源（台）：範囲・秘匿,この地域に住む患者が使った後方支援病床：範囲・秘匿")
         XCTAssertEqual(try header("timeline.csv"), "\u{FEFF}経過時間（時間）,経過時間（分）,停電中の患者,電源のない患者,停電中の患者：範囲・秘匿,電源のない患者：範囲・秘匿")
         XCTAssertEqual(try header("tiers.csv"), "\u{FEFF}キー,BCPの区分," + tally + "," + flags)
         let en = files(Self.data(), lang: .en, suppress: 10)

@@ -22,7 +22,9 @@ import BCPText
 /// - regional: 千代田区 confirms registered patients from 120: P-BRAVO at 121 (P-ALPHA is known already).
 ///   U-THREE arrives 121 + 150 = 271; 中央区's stock would open only at 360 (+90). Uncovered 0, gap 0,
 ///   delays 61 and 121 (mean 91), units 2, found by the municipality 1.
-/// Everyone found before depletion under every tier (90 <= 240, 270 <= 420, ...): found in time 2.
+/// Everyone is found before depletion under every tier (90 <= 240, 270 <= 420, ...), but found by
+/// someone else than themselves only from institutional on: none 0 (two own calls), institutional
+/// 1 (CLINIC-ONE at 61 <= 240; P-BRAVO calls itself), linked 2 (181 <= 420), regional 2 (121 <= 420).
 final class WorkshopTests: XCTestCase {
     static let runs = WorkshopRuns.run(WorkshopFixture.scenario())
 
@@ -34,7 +36,7 @@ final class WorkshopTests: XCTestCase {
         XCTAssertEqual(f.map(\.totals.detected), [2, 2, 2, 2])
         XCTAssertEqual(f.map(\.meanDelay), [180, 166, 121, 91])
         XCTAssertEqual(f.map(\.totals.detectionDelayMax), [270, 270, 181, 121])
-        XCTAssertEqual(f.map(\.foundInTime), [2, 2, 2, 2])
+        XCTAssertEqual(f.map(\.foundBySystem), [0, 1, 2, 2])
         XCTAssertEqual(f.map(\.totals.unitsDelivered), [0, 1, 2, 2])
         XCTAssertEqual(f.map(\.unitsOwnProvider), [0, 1, 1, 1])
         XCTAssertEqual(f.map(\.unitsPartner), [0, 0, 1, 1])
@@ -47,7 +49,7 @@ final class WorkshopTests: XCTestCase {
     }
 
     func testWhatEachTierAddsAndWhy() {
-        let s = TierStep.ladder(Self.runs.figures).map { $0.sentence(TierTable(Self.runs.figures, policy: .open), .en) }
+        let s = TierStep.ladder(Self.runs.figures).map { $0.sentence(TierTable(Self.runs.figures, results: Self.runs.results, policy: .open), .en) }
         XCTAssertEqual(s.count, 3)
         XCTAssertTrue(s[0].hasPrefix("No BCP → Institutional BCP: patients left without power 2 → 1 (-1); hours without power 9.0 → 3.0 (-6.0)"), s[0])
         XCTAssertTrue(s[0].contains("(1 found by their provider's call) and lend their own units (1 delivered)"), s[0])
@@ -177,15 +179,17 @@ final class WorkshopTests: XCTestCase {
     }
 
     func testTiersCSV() {
-        let csv = TierTable(Self.runs.figures, policy: .open).csv(.en, bom: false)
+        let csv = TierTable(Self.runs.figures, results: Self.runs.results, policy: .open).csv(.en, bom: false)
         let lines = csv.components(separatedBy: "\r\n")
         XCTAssertTrue(lines[0].hasPrefix("tier,Tier,Patients who lost grid power,"))
         XCTAssertTrue(lines[0].contains(",Backup beds used,Patients who lost grid power: band / withheld,"), lines[0])
-        // affected, at risk, found in time, own means, self-help, unit, bed, uncovered, gap (min), longest,
-        // beyond tolerance (patients, min: the fixture's 1,440-minute tolerance is never reached),
-        // admitted, emergency presentations (nobody goes to hospital), found, mean, max
-        XCTAssertTrue(lines[1].hasPrefix("none,No BCP,2,2,2,0,0,0,0,2,540,360,0,0,0,0,2,180,270,"), lines[1])
-        XCTAssertTrue(lines[3].hasPrefix("linked,Linked BCP,2,2,2,0,0,2,0,0,0,0,0,0,0,0,2,121,181,"), lines[3])
+        // affected, own means, self-help, outside help, unit, bed, uncovered, gap (min), longest (0
+        // when nobody is uncovered), beyond tolerance (patients, min: the fixture's 1,440-minute
+        // tolerance is never reached), admitted, emergency presentations (nobody goes to
+        // hospital), found, found in time by others (none: both called themselves; linked:
+        // CLINIC-ONE and the partner), mean, max
+        XCTAssertTrue(lines[1].hasPrefix("none,No BCP,2,0,0,2,0,0,2,540,360,0,0,0,0,2,0,180,270,"), lines[1])
+        XCTAssertTrue(lines[3].hasPrefix("linked,Linked BCP,2,0,0,2,2,0,0,0,0,0,0,0,0,2,2,121,181,"), lines[3])
     }
 
     /// Model v2's self-help outcome and the oxygen supplier's calls are rows of the tier table and
@@ -211,7 +215,17 @@ final class WorkshopTests: XCTestCase {
         f.byChannel[.linkedPartner] = 12
         f.byChannel[.municipalConfirmation] = 15
         f.byChannel[.supplierCall] = 3
-        let table = TierTable([f], policy: .protected(10))
+        // A run whose Tokyo totals are `t` (its places, tiers and devices left out or all in one).
+        var r = Self.runs.results[0]
+        r.totals = t
+        r.municipalities = []
+        r.areas = []
+        r.tiers = PerCase(repeating: Tally())
+        r.tiers[.none] = t
+        r.devices = PerCase(repeating: Tally())
+        r.devices[.tppv] = t
+        r.timeline = []
+        let table = TierTable([f], results: [r], policy: .protected(10))
         XCTAssertEqual(table.text(0, "coveredBySelfHelp", .en), "1–9")
         XCTAssertEqual(table.text(0, "bySupplierCall", .en), "1–9")
         let outcomes = ["affected", "coveredOwnMeans", "coveredByUnit", "evacuated", "uncovered"]
@@ -222,7 +236,7 @@ final class WorkshopTests: XCTestCase {
         let found = ["detected", "byProviderCall", "byLinkedPartner", "byMunicipality", "bySelfCall"]
         XCTAssertTrue(found.contains { table.shown(0, $0)?.isExact == false }, found.map { table.text(0, $0, .en) }.joined(separator: " "))
         // Open: every figure exact.
-        XCTAssertEqual(TierTable([f], policy: .open).text(0, "bySupplierCall", .en), "3")
+        XCTAssertEqual(TierTable([f], results: [r], policy: .open).text(0, "bySupplierCall", .en), "3")
     }
 
     /// Under a protected policy every count of the pack is banded: the tier runs' 2, 1, 0, 0

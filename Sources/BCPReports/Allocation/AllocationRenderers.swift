@@ -28,12 +28,14 @@ extension AllocationReport {
     public func document(lang: Language) -> Document {
         typealias T = AllocationTables
         var d = Document(title: T.title(self, lang), lang: lang, css: "<style>svg.map text{font-family:inherit}</style>")
+        let pub = AllocationPublic(self)
+        d.add(.heading(T.L("allocation.section.answer", lang), level: 2))
+        d.add(.list(T.answer(self, pub, lang)))
         d.add(.definitions(T.parameters(self, lang)))
         d.add(.notes(T.notes(self, lang)))
         d.add(.heading(T.L("allocation.section.map", lang), level: 2))
         d.add(.figure(svg: AllocationMap.map(self, lang).svg(), caption: T.L("allocation.map.caption", lang) + " " + TokyoMap.credit(lang),
                       markdown: T.L("map.inHTML", lang, "allocation.html")))
-        let pub = AllocationPublic(self)
         for (key, municipal, areas) in T.sections(self, pub, lang) {
             d.add([.heading(T.L(key, lang), level: 2),
                    .heading(T.L("allocation.sub.areas", lang), level: 3), .table(areas),
@@ -49,6 +51,9 @@ extension AllocationReport {
     }
 
     public func markdown(lang: Language) -> String { document(lang: lang).markdown() }
+
+    /// The page's "in short" sentences (what the terminal prints too).
+    public func answer(lang: Language) -> [String] { AllocationTables.answer(self, AllocationPublic(self), lang) }
 
     public func html(lang: Language) -> String { document(lang: lang).html() }
 

@@ -84,6 +84,29 @@ enum AllocationTables {
         L(AllocationPublic.policy(r.privacy).protects ? "allocation.note.rankingSuppressed" : "allocation.note.ranking", lang)
     }
 
+    /// The answer first, in sentences a meeting reads: Tokyo's standard against the units held and
+    /// the cost of reaching it; then, with patient data, the need and the municipalities where the
+    /// standard itself would not meet it (by name: the verdict is always shown). Every figure as
+    /// the tables show it.
+    static func answer(_ r: AllocationReport, _ p: AllocationPublic, _ lang: Language) -> [String] {
+        let t = r.total, all = t.costStandard.all
+        var out = [L("allocation.answer.standard", lang, g(t.municipalityCount), g(t.standard.generator), g(t.held.generator), g(t.held.battery),
+                     g(t.held.ups), NumberFormat.yen(all.total, lang), NumberFormat.yen(all.tokyo, lang))]
+        guard t.need != nil else { return out }
+        out.append(L("allocation.answer.need", lang, p.text(t, .patients, lang), g(r.options.targetHours), p.text(t, .belowTarget, lang),
+                     p.text(t, .batteriesNeeded, lang), p.text(t, .gap, lang)))
+        let under = r.municipalities.filter { p.verdictKey($0) == "under" }
+        if under.isEmpty {
+            out.append(L("allocation.answer.noneUnder", lang))
+        } else {
+            let shownNames = under.prefix(10).map { $0.name(lang) }
+            let names = shownNames.joined(separator: lang == .ja ? "、" : ", ")
+                + (under.count > shownNames.count ? L("allocation.answer.more", lang, g(under.count - shownNames.count)) : "")
+            out.append(L("allocation.answer.under", lang, g(under.count), g(r.municipalities.count), names))
+        }
+        return out
+    }
+
     static func g(_ n: Int) -> String { NumberFormat.grouped(n) }
 
     /// Leading identity columns: code and name for municipalities; name for sums.

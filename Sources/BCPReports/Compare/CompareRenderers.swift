@@ -1,12 +1,13 @@
 import BCPAnalysis
 import BCPModel
+import BCPSimulator
 import BCPText
 
-/// `compare` output as Markdown, HTML and CSV (long format: one row per place and figure), every
-/// figure of each run under the disclosure policy: counts of people (and of units lent, trips and
-/// beds used: things handed to people) banded when small, minutes of few people withheld, the
-/// runs' published sums (places to Tokyo, Tokyo's outcome identities) protected. Holdings (units
-/// held, teams, beds) are public and exact. A difference is exact when both figures are.
+/// `compare` output as Markdown, HTML and CSV (long format: one row per place and figure). Each
+/// run's figures are the ones its own `bcpsim run` reports publish under the same policy: they
+/// are read from that run's PublicTables, so a figure never shows one way here and another in
+/// the run's summary. Holdings (units held, teams, beds) are public and exact. A difference is
+/// exact when both figures are, a band when either is a band, withheld when either is withheld.
 public struct CompareRenderer: Sendable {
     public let comparison: Comparison
     public let lang: Language
@@ -20,65 +21,41 @@ public struct CompareRenderer: Sendable {
         self.lang = lang
         self.policy = policy
         let rows = c.headline + c.areas + c.municipalities
-        shownA = CompareRenderer.protect(rows, c.headline.count, c.areas.count, \.a, policy)
-        shownB = CompareRenderer.protect(rows, c.headline.count, c.areas.count, \.b, policy)
+        shownA = CompareRenderer.shown(rows, run: c.a, \.a, \.indexA, policy)
+        shownB = CompareRenderer.shown(rows, run: c.b, \.b, \.indexB, policy)
     }
 
-    static let publicMetrics = ["compare.metric.unitsHeld", "compare.metric.teams", "compare.metric.bedsHeld"]
+    /// The published column of each patient figure.
+    static let columns: [String: PublicTables.Col] = [
+        "compare.metric.patients": .patients, "workshop.metric.affected": .affected, "workshop.metric.atRisk": .atRisk,
+        "workshop.metric.coveredOwnMeans": .ownMeans, "workshop.metric.coveredBySelfHelp": .selfHelp,
+        "workshop.metric.coveredByUnit": .byUnit, "workshop.metric.evacuated": .evacuated, "workshop.metric.uncovered": .uncovered,
+        "workshop.metric.gap": .gap, "workshop.metric.harmed": .harmed, "workshop.metric.beyondTolerance": .beyondTolerance,
+        "workshop.metric.admitted": .admitted, "workshop.metric.emergency": .emergency, "workshop.metric.detected": .detected,
+        "csv.col.unitsDelivered": .unitsDelivered, "csv.col.bedsUsed": .bedsUsed,
+    ]
 
-    /// One run's figures: a grid over every row of that run.
-    static func protect(_ rows: [Comparison.Row], _ nHead: Int, _ nAreas: Int, _ run: KeyPath<Comparison.Row, Int?>,
-                        _ policy: DisclosurePolicy) -> [Shown?] {
-        var g = DisclosureGrid(policy: policy)
-        var cell = [Int?](repeating: nil, count: rows.count)
-        // The uncovered and detected counts of each place, for its minutes.
-        func of(_ i: Int, _ metric: String) -> Int {
-            rows.first { $0.level == rows[i].level && $0.nameJa == rows[i].nameJa && $0.code == rows[i].code && $0.metric == metric }
-                .flatMap { $0[keyPath: run] } ?? 0
-        }
-        for (i, r) in rows.enumerated() {
-            guard let v = r[keyPath: run], !publicMetrics.contains(r.metric) else { continue }
-            let tokyo = i < nHead
-            switch r.metric {
-            case "workshop.metric.gap": cell[i] = g.magnitude(v, contributors: of(i, "workshop.metric.uncovered"), tokyo: tokyo)
-            case "workshop.metric.beyondTolerance": cell[i] = g.magnitude(v, contributors: of(i, "workshop.metric.harmed"), tokyo: tokyo)
-            case "workshop.metric.maxGap":
-                let u = of(i, "workshop.metric.uncovered")
-                cell[i] = g.magnitude(v, small: u == 0 || policy.isSmall(u), tokyo: tokyo)
-            case "workshop.metric.delayMean", "workshop.metric.delayMax":
-                cell[i] = g.magnitude(v, contributors: of(i, "workshop.metric.detected"), tokyo: tokyo)
-            default:
-                let headline = ["workshop.metric.uncovered", "workshop.metric.harmed"].contains(r.metric)
-                cell[i] = g.count(v, importance: headline ? 2 : 0, tokyo: tokyo)
+    /// One run's figures as its reports publish them (PublicTables under `policy`).
+    static func shown(_ rows: [Comparison.Row], run: SimulationResult, _ value: KeyPath<Comparison.Row, Int?>,
+                      _ index: KeyPath<Comparison.Row, Int?>, _ policy: DisclosurePolicy) -> [Shown?] {
+        let tables = PublicTables(ResultDocument(result: run), policy: policy)
+        let t = run.totals
+        return rows.map { r -> Shown? in
+            guard let v = r[keyPath: value] else { return nil }
+            if Comparison.holdingKeys.contains(r.metric) { return .exact(v) }
+            let place: PublicTables.Row
+            switch r.level {
+            case "area": place = .area(r[keyPath: index]!)
+            case "municipality": place = .municipality(r[keyPath: index]!)
+            default: place = .total
             }
-        }
-        func find(_ range: Range<Int>, _ metric: String) -> [Int] { range.filter { rows[$0].metric == metric }.compactMap { cell[$0] } }
-        let head = 0..<nHead, areas = nHead..<(nHead + nAreas), munis = (nHead + nAreas)..<rows.count
-        // Tokyo's identities.
-        if let aff = find(head, "workshop.metric.affected").first, let own = find(head, "workshop.metric.coveredOwnMeans").first,
-           let risk = find(head, "workshop.metric.atRisk").first
-        {
-            g.sum(total: aff, of: [own, risk])
-            let parts = ["workshop.metric.coveredByUnit", "workshop.metric.evacuated", "workshop.metric.uncovered"].compactMap { find(head, $0).first }
-            if parts.count == 3 { g.sum(total: risk, of: parts) }
-            // Model v2: the five outcomes, self-help among them, partition the affected.
-            let outcomes = ["workshop.metric.coveredOwnMeans", "workshop.metric.coveredBySelfHelp", "workshop.metric.coveredByUnit",
-                            "workshop.metric.evacuated", "workshop.metric.uncovered"].compactMap { find(head, $0).first }
-            if outcomes.count == 5 { g.sum(total: aff, of: outcomes) }
-        }
-        // Places sum to Tokyo, per metric.
-        var metrics: [String] = []
-        for r in rows where !metrics.contains(r.metric) { metrics.append(r.metric) }
-        for m in metrics {
-            guard let total = find(head, m).first else { continue }
-            let a = find(areas, m), mu = find(munis, m)
-            if !a.isEmpty { g.sum(total: total, of: a) }
-            if !mu.isEmpty { g.sum(total: total, of: mu) }
-        }
-        g.protect()
-        return rows.indices.map { i in
-            guard let v = rows[i][keyPath: run] else { return nil }
-            return cell[i].map(g.shown) ?? .exact(v)
+            if let col = columns[r.metric] { return tables.shown(place, col) }
+            // Tokyo-only figures the summary and the terminal show by the same rules.
+            switch r.metric {
+            case "workshop.metric.maxGap": return tables.longestGap()
+            case "workshop.metric.delayMean": return tables.meanDelay(t)
+            default: preconditionFailure("compare: no published rule for \(r.metric)")
+            }
         }
     }
 
@@ -153,7 +130,7 @@ public struct CompareRenderer: Sendable {
         if c.a.seed != c.b.seed { d.add(.note(L("compare.seeds.differ"))) }
         let h = c.headline
         func at(_ metric: String) -> Int { h.firstIndex { $0.metric == metric }! }
-        let u = at("workshop.metric.uncovered"), gp = at("workshop.metric.gap"), un = at("workshop.metric.units")
+        let u = at("workshop.metric.uncovered"), gp = at("workshop.metric.gap"), un = at("csv.col.unitsDelivered")
         d.add(.paragraph(L("compare.summary", value(shownA[u], false), value(shownB[u], false), diffText(difference(shownA[u], shownB[u], false), false),
                            value(shownA[gp], true), value(shownB[gp], true), diffText(difference(shownA[gp], shownB[gp], true), true),
                            value(shownA[un], false), value(shownB[un], false), diffText(difference(shownA[un], shownB[un], false), false))))

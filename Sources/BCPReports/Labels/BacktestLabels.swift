@@ -12,7 +12,7 @@ public enum BacktestLabels {
         "backtest.summary.passKnown": [.ja: "{1}項目のうち{0}項目が許容範囲に入り、外れた項目はすべて既知の差です。", .en: "{0} of {1} figures are inside their bands; the others are known gaps."],
         "backtest.summary.known": [
             .ja: "（既知の差{0}項目：モデルが扱っていない仕組みによるもので、理由を下に記しています）",
-            .en: " ({0} known gap(s): a mechanism the model leaves out, explained below.)",
+            .en: " (Known gaps: {0}. Each is a mechanism the model leaves out, explained below.)",
         ],
         "backtest.knownGap": [.ja: "既知の差", .en: "known gap"],
         "backtest.knownGaps": [.ja: "既知の差（モデルが扱っていない仕組み）", .en: "Known gaps (mechanisms the model leaves out)"],

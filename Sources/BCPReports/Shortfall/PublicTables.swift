@@ -219,6 +219,14 @@ public struct PublicTables: Sendable {
         meanDelay(t).map { DisclosureText.count($0, lang) } ?? "-"
     }
 
+    /// The longest time one patient was without power, Tokyo-wide: 0 when the uncovered are shown
+    /// as 0; else one person's value, shown only when the uncovered are not few.
+    public func longestGap() -> Shown {
+        let t = data.result.totals
+        if shown(.total, .uncovered) == .exact(0) { return .exact(0) }
+        return policy.extreme(t.maxGapMinutes, group: t.uncovered)
+    }
+
     /// Patients with the grid off and without any power at hour `h` (Tokyo-wide).
     public func hour(_ h: Int) -> (gridOff: Shown, withoutPower: Shown) {
         let c = hourCells[h]

@@ -154,7 +154,11 @@ public struct ShortfallCSV: Sendable {
                     costCells = [.number(split.total), .number(split.tokyo)]
                 }
                 let links = Remedies.links(t.lever)
-                let ids = links.map(\.programId), rates = links.map { $0.rates.isEmpty ? "-" : $0.rates.joined(separator: ">") }
+                // Rates as the pages write them ("1/2 → 3/4"), with the fraction slash U+2044 that
+                // no spreadsheet reads as a date ("1/2" became 2 January), and a word for none
+                // (a bare "-" reached Excel as a formula guard's "'-").
+                let ids = links.map(\.programId)
+                let rates = links.map { $0.rates.isEmpty ? L("shortfall.funding.noRate") : $0.rates.joined(separator: " → ").replacingOccurrences(of: "/", with: "\u{2044}") }
                 cells += [.text(L("csv.lever.\(t.lever.rawValue)")), amount.value, after.value, .text(L(t.uncoveredAfter == 0 ? "shortfall.yes" : "shortfall.no"))]
                     + costCells + [.text(ids.joined(separator: " ")), .text(rates.joined(separator: " "))]
                 flags += [amount.flag, after.flag]

@@ -131,6 +131,9 @@ public struct SummaryDocument: Sendable {
             if withSpread { row.append(m.interval(t, lang) ?? "") }
             table.add(row, strong: m.harm)
         }
+        if data.result.totals.uncovered > 0 {
+            table.add([L("terminal.run.longest", lang), DisclosureText.hours(t.longestGap())] + (withSpread ? [""] : []))
+        }
         table.add([L("shortfall.headline.firstDepletion", lang), firstDepletion()] + (withSpread ? [""] : []))
         let sentence = L("shortfall.headline.sentence", lang, t.text(.total, .patients, lang), t.text(.total, .affected, lang),
                          t.text(.total, .ownMeans, lang), t.text(.total, .selfHelp, lang), t.text(.total, .atRisk, lang),
@@ -180,25 +183,23 @@ public struct SummaryDocument: Sendable {
 
     // MARK: Tables
 
-    /// The tally's figures in the tables (then the mean delay). The municipality table, which has
-    /// three name columns, leaves out the patients beyond tolerance so that it fits a 1,280 px
-    /// page (municipalities.csv has them, as it has every column).
-    static func tallyCols(harm: Bool = true) -> [PublicTables.Col] {
-        [.patients, .affected, .ownMeans, .selfHelp, .atRisk, .byUnit, .evacuated, .uncovered, .gap] + (harm ? [.harmed] : [])
+    /// The tally's figures in the tables (then the mean delay).
+    static var tallyCols: [PublicTables.Col] {
+        [.patients, .affected, .ownMeans, .selfHelp, .atRisk, .byUnit, .evacuated, .uncovered, .gap, .harmed]
     }
 
-    func tallyHeaders(harm: Bool = true) -> [String] {
-        (["patients", "affected", "ownMeans", "selfHelp", "atRisk", "byUnit", "evacuated", "uncovered", "gapHours"] + (harm ? ["harmed"] : [])
-            + ["meanDelay"]).map { L("shortfall.col.\($0)", lang) }
+    func tallyHeaders() -> [String] {
+        (["patients", "affected", "ownMeans", "selfHelp", "atRisk", "byUnit", "evacuated", "uncovered", "gapHours", "harmed", "meanDelay"])
+            .map { L("shortfall.col.\($0)", lang) }
     }
 
     /// Right-aligned columns of the tally (its figures and the mean delay).
-    func tallyAlignments(harm: Bool = true) -> [TextTable.Alignment] {
-        Array(repeating: .right, count: SummaryDocument.tallyCols(harm: harm).count + 1)
+    func tallyAlignments() -> [TextTable.Alignment] {
+        Array(repeating: .right, count: SummaryDocument.tallyCols.count + 1)
     }
 
-    func tallyCells(_ row: PublicTables.Row, _ t: Tally, harm: Bool = true) -> [String] {
-        SummaryDocument.tallyCols(harm: harm).map { tables.text(row, $0, lang) } + [tables.meanDelayText(t, lang)]
+    func tallyCells(_ row: PublicTables.Row, _ t: Tally) -> [String] {
+        SummaryDocument.tallyCols.map { tables.text(row, $0, lang) } + [tables.meanDelayText(t, lang)]
     }
 
     func areaTable() -> TextTable {
@@ -208,16 +209,17 @@ public struct SummaryDocument: Sendable {
         return table
     }
 
+    /// Municipalities in code order. The area of each is left out to fit a 1,280 px page with the
+    /// patients beyond tolerance (the area table above has the areas; municipalities.csv has both).
     func municipalityTable() -> TextTable {
         var table = TextTable(
-            headers: [L("common.col.code", lang), L("common.col.municipality", lang), L("common.col.area", lang)] + tallyHeaders(harm: false)
-                + [L("shortfall.col.regionalBCP", lang)],
-            alignments: [.left, .left, .left] + tallyAlignments(harm: false) + [.center])
+            headers: [L("common.col.code", lang), L("common.col.municipality", lang)] + tallyHeaders() + [L("shortfall.col.regionalBCP", lang)],
+            alignments: [.left, .left] + tallyAlignments() + [.center])
         for (i, m) in data.result.municipalities.enumerated() {
-            table.add([m.code.description, m.name(lang), lang == .ja ? m.areaJa : data.areaEn(m.areaJa)] + tallyCells(.municipality(i), m.tally, harm: false)
+            table.add([m.code.description, m.name(lang)] + tallyCells(.municipality(i), m.tally)
                 + [L(m.regionalBCP ? "shortfall.yes" : "shortfall.no", lang)])
         }
-        table.add(["", L("common.tokyoTotal", lang), ""] + tallyCells(.total, data.result.totals, harm: false) + [""], strong: true)
+        table.add(["", L("common.tokyoTotal", lang)] + tallyCells(.total, data.result.totals) + [""], strong: true)
         return table
     }
 

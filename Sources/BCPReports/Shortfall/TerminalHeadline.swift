@@ -24,8 +24,8 @@ public enum TerminalHeadline {
             if withSpread, let i = m.interval(tables, lang) { line += "  (p5 / p95: " + i + ")" }
             lines.append(line)
         }
-        let longest = tables.policy.extreme(r.totals.maxGapMinutes, group: r.totals.uncovered)
-        if r.totals.uncovered > 0 { lines.append("  " + L("terminal.run.longest") + ": " + DisclosureText.hours(longest)) }
+        // The summary's headline table, row for row.
+        if r.totals.uncovered > 0 { lines.append("  " + L("terminal.run.longest") + ": " + DisclosureText.hours(tables.longestGap())) }
         let first = r.firstDepletionMinute.map { tables.policy.extreme($0, group: r.totals.atRisk) }
         if let first {
             lines.append("  " + L("shortfall.headline.firstDepletion") + ": "

@@ -13,7 +13,7 @@ public struct TierStep: Sendable, Equatable {
 
     public var uncoveredChange: Int { to.totals.uncovered - from.totals.uncovered }
     public var gapChange: Int { to.totals.gapMinutes - from.totals.gapMinutes }
-    public var foundInTimeChange: Int { to.foundInTime - from.foundInTime }
+    public var foundBySystemChange: Int { to.foundBySystem - from.foundBySystem }
 
     /// The three steps of the ladder, in order.
     public static func ladder(_ f: [TierFigures]) -> [TierStep] {
@@ -33,8 +33,8 @@ public struct TierStep: Sendable, Equatable {
             TierText.name(from.tier, lang), TierText.name(to.tier, lang),
             n(fromRun, "uncovered"), n(toRun, "uncovered"), DisclosureText.signedCount(c(toRun, "uncovered").minus(c(fromRun, "uncovered")), lang),
             h(fromRun, "gap"), h(toRun, "gap"), gapDiff,
-            n(fromRun, "foundInTime"), n(toRun, "foundInTime"),
-            DisclosureText.signedCount(c(toRun, "foundInTime").minus(c(fromRun, "foundInTime")), lang))
+            n(fromRun, "foundBySystem"), n(toRun, "foundBySystem"),
+            DisclosureText.signedCount(c(toRun, "foundBySystem").minus(c(fromRun, "foundBySystem")), lang))
         let why: String
         switch to.tier {
         case .institutional:

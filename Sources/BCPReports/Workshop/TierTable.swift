@@ -4,11 +4,12 @@ import BCPSimulator
 import BCPText
 
 /// The side-by-side table of the four tier runs, as a printed table and as tiers.csv, under the
-/// disclosure policy. Each column is one run's Tokyo totals, so nothing is ever withheld beyond a
-/// band, but small counts are banded and the run's published sums (affected = the five outcomes,
-/// self-help among them; affected = own means + needed help and needed help = unit + bed +
-/// uncovered where they still add up under model v2; patients found = the five channels, the
-/// oxygen supplier's among them; units = the four sources) are protected like any other table's.
+/// disclosure policy. Each column is one run's Tokyo totals. The figures that a run's own reports
+/// publish (`bcpsim run --tier T`: the outcomes, harm, admissions, patients found, units, beds)
+/// are read from that run's PublicTables, so they show here as there. The workshop's own figures
+/// (found in time by others, the detection channels, where the units came from) are banded when
+/// small, with the published sums they add up to (patients found = the five channels; units = the
+/// four sources) protected around the run's shown totals.
 public struct TierTable: Sendable {
     public let figures: [TierFigures]
     public let policy: DisclosurePolicy
@@ -21,24 +22,26 @@ public struct TierTable: Sendable {
         var minutes: Bool
         var value: @Sendable (TierFigures) -> Int?
         var strong = false
+        /// The run reports' column of this figure (nil: the workshop's own).
+        var published: PublicTables.Col? = nil
     }
 
     static let metrics: [Metric] = [
-        Metric(key: "affected", minutes: false) { $0.totals.affected },
-        Metric(key: "atRisk", minutes: false) { $0.totals.atRisk },
-        Metric(key: "foundInTime", minutes: false) { $0.foundInTime },
-        Metric(key: "coveredOwnMeans", minutes: false) { $0.totals.coveredOwnMeans },
-        Metric(key: "coveredBySelfHelp", minutes: false) { $0.totals.coveredBySelfHelp },
-        Metric(key: "coveredByUnit", minutes: false) { $0.totals.coveredByUnit },
-        Metric(key: "evacuated", minutes: false) { $0.totals.evacuated },
-        Metric(key: "uncovered", minutes: false, value: { $0.totals.uncovered }, strong: true),
-        Metric(key: "gap", minutes: true, value: { $0.totals.gapMinutes }, strong: true),
+        Metric(key: "affected", minutes: false, value: { $0.totals.affected }, published: .affected),
+        Metric(key: "coveredOwnMeans", minutes: false, value: { $0.totals.coveredOwnMeans }, published: .ownMeans),
+        Metric(key: "coveredBySelfHelp", minutes: false, value: { $0.totals.coveredBySelfHelp }, published: .selfHelp),
+        Metric(key: "atRisk", minutes: false, value: { $0.totals.atRisk }, published: .atRisk),
+        Metric(key: "coveredByUnit", minutes: false, value: { $0.totals.coveredByUnit }, published: .byUnit),
+        Metric(key: "evacuated", minutes: false, value: { $0.totals.evacuated }, published: .evacuated),
+        Metric(key: "uncovered", minutes: false, value: { $0.totals.uncovered }, strong: true, published: .uncovered),
+        Metric(key: "gap", minutes: true, value: { $0.totals.gapMinutes }, strong: true, published: .gap),
         Metric(key: "maxGap", minutes: true) { $0.totals.maxGapMinutes },
-        Metric(key: "harmed", minutes: false, value: { $0.totals.harmed }, strong: true),
-        Metric(key: "beyondTolerance", minutes: true) { $0.totals.beyondToleranceMinutes },
-        Metric(key: "admitted", minutes: false) { $0.totals.admitted },
-        Metric(key: "emergency", minutes: false) { $0.totals.admissions[.emergency] },
-        Metric(key: "detected", minutes: false) { $0.totals.detected },
+        Metric(key: "harmed", minutes: false, value: { $0.totals.harmed }, strong: true, published: .harmed),
+        Metric(key: "beyondTolerance", minutes: true, value: { $0.totals.beyondToleranceMinutes }, published: .beyondTolerance),
+        Metric(key: "admitted", minutes: false, value: { $0.totals.admitted }, published: .admitted),
+        Metric(key: "emergency", minutes: false, value: { $0.totals.admissions[.emergency] }, published: .emergency),
+        Metric(key: "detected", minutes: false, value: { $0.totals.detected }, published: .detected),
+        Metric(key: "foundBySystem", minutes: false) { $0.foundBySystem },
         Metric(key: "delayMean", minutes: true) { $0.meanDelay },
         Metric(key: "delayMax", minutes: true) { $0.totals.detected > 0 ? $0.totals.detectionDelayMax : nil },
         Metric(key: "byProviderCall", minutes: false) { $0.channel(.providerCall) },
@@ -46,49 +49,64 @@ public struct TierTable: Sendable {
         Metric(key: "byMunicipality", minutes: false) { $0.channel(.municipalConfirmation) },
         Metric(key: "bySupplierCall", minutes: false) { $0.channel(.supplierCall) },
         Metric(key: "bySelfCall", minutes: false) { $0.channel(.selfCall) },
-        Metric(key: "units", minutes: false) { $0.totals.unitsDelivered },
+        Metric(key: "units", minutes: false, value: { $0.totals.unitsDelivered }, published: .unitsDelivered),
         Metric(key: "unitsOwnProvider", minutes: false) { $0.unitsOwnProvider },
         Metric(key: "unitsPartner", minutes: false) { $0.unitsPartner },
         Metric(key: "unitsOwnMunicipality", minutes: false) { $0.unitsOwnMunicipality },
         Metric(key: "unitsNeighbour", minutes: false) { $0.unitsNeighbour },
-        Metric(key: "beds", minutes: false) { $0.totals.bedsUsed },
+        Metric(key: "beds", minutes: false, value: { $0.totals.bedsUsed }, published: .bedsUsed),
     ]
 
     static func index(_ key: String) -> Int { metrics.firstIndex { $0.key == key }! }
 
-    public init(_ figures: [TierFigures], policy: DisclosurePolicy) {
+    /// `tables`: each run's published figures, in the order of `figures`.
+    public init(_ figures: [TierFigures], tables: [PublicTables], policy: DisclosurePolicy) {
+        precondition(figures.count == tables.count, "one table per run")
         self.figures = figures
         self.policy = policy
-        shown = figures.map { TierTable.protect($0, policy) }
+        shown = zip(figures, tables).map { TierTable.protect($0, $1, policy) }
     }
 
-    /// The run's figures under the policy: counts banded when small, minutes withheld when their
-    /// patients are few, the run's sums protected.
-    static func protect(_ f: TierFigures, _ policy: DisclosurePolicy) -> [Shown] {
+    /// The runs' figures, each run's published ones as PublicTables under `policy` shows them.
+    public init(_ figures: [TierFigures], results: [SimulationResult], policy: DisclosurePolicy) {
+        self.init(figures, tables: results.map { PublicTables(ResultDocument(result: $0), policy: policy) }, policy: policy)
+    }
+
+    /// The run's figures under the policy: its published ones as its reports show them; the
+    /// others banded when small, around the published totals they add up to.
+    static func protect(_ f: TierFigures, _ tables: PublicTables, _ policy: DisclosurePolicy) -> [Shown] {
         var g = DisclosureGrid(policy: policy)
         let t = f.totals
         var cell: [Int?] = []
+        var direct: [Shown?] = []
         for m in metrics {
             guard let v = m.value(f) else {
                 cell.append(nil)
+                direct.append(nil)
                 continue
             }
-            switch m.key {
-            case "gap": cell.append(g.magnitude(v, contributors: t.uncovered, tokyo: true))
-            case "beyondTolerance": cell.append(g.magnitude(v, contributors: t.harmed, tokyo: true))
-            case "maxGap": cell.append(g.magnitude(v, small: t.uncovered == 0 || policy.isSmall(t.uncovered), tokyo: true))
-            case "delayMean", "delayMax": cell.append(g.magnitude(v, contributors: t.detected, tokyo: true))
-            default: cell.append(g.count(v, importance: m.strong ? 2 : 0, tokyo: true))
+            if let col = m.published {
+                cell.append(g.fixed(v, shown: tables.shown(.total, col)))
+                direct.append(nil)
+                continue
             }
+            // One person's time, or a mean: shown by the rules the run's reports follow.
+            switch m.key {
+            case "maxGap": direct.append(tables.longestGap())
+            case "delayMean": direct.append(tables.meanDelay(t))
+            case "delayMax": direct.append(policy.extreme(v, group: t.detected))
+            default:
+                cell.append(g.count(v, tokyo: true))
+                direct.append(nil)
+                continue
+            }
+            cell.append(nil)
         }
         func c(_ k: String) -> Int { cell[index(k)]! }
-        g.sum(total: c("affected"), of: [c("coveredOwnMeans"), c("coveredBySelfHelp"), c("atRisk")])
-        g.sum(total: c("atRisk"), of: [c("coveredByUnit"), c("evacuated"), c("uncovered")])
-        g.sum(total: c("affected"), of: ["coveredOwnMeans", "coveredBySelfHelp", "coveredByUnit", "evacuated", "uncovered"].map(c))
         g.sum(total: c("detected"), of: ["byProviderCall", "byLinkedPartner", "byMunicipality", "bySupplierCall", "bySelfCall"].map(c))
         g.sum(total: c("units"), of: ["unitsOwnProvider", "unitsPartner", "unitsOwnMunicipality", "unitsNeighbour"].map(c))
         g.protect()
-        return cell.map { $0.map(g.shown) ?? .withheld }
+        return metrics.indices.map { k in direct[k] ?? cell[k].map(g.shown) ?? .withheld }
     }
 
     /// A figure of a run as shown (nil: not applicable, e.g. no patient found).
@@ -141,28 +159,19 @@ public struct TierTable: Sendable {
 }
 
 /// Uncovered patients and hours without power per secondary area and tier run (areas with
-/// patients who lost power), under the disclosure policy: each run's areas sum to its Tokyo total.
+/// patients who lost power), as each run's reports publish them (its PublicTables).
 public struct AreaTierTable: Sendable {
     public let results: [SimulationResult]
     public let policy: DisclosurePolicy
     /// shown[run][area] = (uncovered, gap); the last entry is Tokyo.
     let shown: [[(uncovered: Shown, gap: Shown)]]
 
-    public init(_ results: [SimulationResult], policy: DisclosurePolicy) {
+    public init(_ results: [SimulationResult], tables: [PublicTables], policy: DisclosurePolicy) {
+        precondition(results.count == tables.count, "one table per run")
         self.results = results
         self.policy = policy
-        shown = results.map { r in
-            var g = DisclosureGrid(policy: policy)
-            var u: [Int] = [], m: [Int] = []
-            for a in r.areas {
-                u.append(g.count(a.tally.uncovered, importance: 1))
-                m.append(g.magnitude(a.tally.gapMinutes, contributors: a.tally.uncovered))
-            }
-            let tu = g.count(r.totals.uncovered, tokyo: true), tm = g.magnitude(r.totals.gapMinutes, contributors: r.totals.uncovered, tokyo: true)
-            g.sum(total: tu, of: u)
-            g.sum(total: tm, of: m)
-            g.protect()
-            return zip(u, m).map { (g.shown($0), g.shown($1)) } + [(g.shown(tu), g.shown(tm))]
+        shown = zip(results, tables).map { r, t in
+            r.areas.indices.map { (t.shown(.area($0), .uncovered), t.shown(.area($0), .gap)) } + [(t.shown(.total, .uncovered), t.shown(.total, .gap))]
         }
     }
 

@@ -5,7 +5,7 @@ public enum Worksheets {
     /// Participants guess the headline figures for each tier before the results are shown.
     public static func prediction(_ lang: Language) -> TextTable {
         var t = TextTable(headers: [Labels.text("workshop.col.metric", lang)] + WorkshopRuns.tierOrder.map { TierText.name($0, lang) })
-        for k in ["uncovered", "gap", "foundInTime", "firstOut"] { t.add([Labels.text("workshop.predict." + k, lang)]) }
+        for k in ["uncovered", "gap", "foundBySystem", "firstOut"] { t.add([Labels.text("workshop.predict." + k, lang)]) }
         return t
     }
 

@@ -21,8 +21,10 @@ public struct WorkshopPack: Sendable {
         let p = policy ?? DisclosurePolicy.forScenario(synthetic: runs.scenario.synthetic, threshold: runs.scenario.parameters.suppressionThreshold)
         self.policy = p
         self.events = TimelineEvents.derive(runs.scenario, runs.reference)
-        self.tiers = TierTable(runs.figures, policy: p)
-        self.areas = AreaTierTable(runs.results, policy: p)
+        // Each tier run's figures as `bcpsim run --tier T` would publish them.
+        let tables = runs.results.map { PublicTables(ResultDocument(result: $0), policy: p) }
+        self.tiers = TierTable(runs.figures, tables: tables, policy: p)
+        self.areas = AreaTierTable(runs.results, tables: tables, policy: p)
     }
 
     public static let fileNames = ["facilitator.md", "facilitator.html", "participant.md", "participant.html", "msel.csv", "msel.html", "tiers.csv"]
