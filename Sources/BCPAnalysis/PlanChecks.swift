@@ -13,6 +13,9 @@ public enum PlanChecks {
         public var message: String
     }
 
+    /// "1 unit", "3 units".
+    static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) " + (n == 1 ? one : many) }
+
     public static func warnings(_ s: Scenario) -> [Warning] {
         var out: [Warning] = []
         // Units held by each depot (a municipality's stock, a provider's lending units).
@@ -27,14 +30,14 @@ public enum PlanChecks {
         for m in s.municipalities where (municipalUnits[m.code] ?? 0) > 0 && m.deliveryTeams <= 0 {
             out.append(Warning(
                 file: "municipalities.csv",
-                message: "\(m.nameEn) (\(m.code)) holds \(municipalUnits[m.code]!) unit(s) in stock but has no delivery team: "
+                message: "\(m.nameEn) (\(m.code)) holds \(count(municipalUnits[m.code]!, "unit", "units")) in stock but has no delivery team: "
                     + "no one can bring them to a patient, so they change no result (give it delivery_teams, or place the units at "
                     + "patients' homes in units.csv)"))
         }
         for p in s.providers where (providerUnits[p.id] ?? 0) > 0 && p.deliveryTeams <= 0 {
             out.append(Warning(
                 file: "providers.csv",
-                message: "provider \(p.id) holds \(providerUnits[p.id]!) lending unit(s) but has no delivery team: they change no result "
+                message: "provider \(p.id) holds \(count(providerUnits[p.id]!, "lending unit", "lending units")) but has no delivery team: they change no result "
                     + "(give it delivery_teams, or place the units at patients' homes in units.csv)"))
         }
         // A linked group in which only one provider is at linked or above: its linked BCP has no

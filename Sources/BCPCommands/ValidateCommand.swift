@@ -67,9 +67,8 @@ enum ScenarioSummary {
             let pc = patientCount[m.code] ?? 0
             if pc == 0 && providers.isEmpty { continue }
             let tiers = BCPTier.allCases.map { t in providers.filter { $0.tier == t }.count }
-            let name = m.nameEn.split(separator: "/").first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? m.nameEn
             lines.append(
-                "\(m.code)  \(name.padding(toLength: 22, withPad: " ", startingAt: 0))  \(pad(pc, 8))  \(pad(providers.count, 9))  "
+                "\(m.code)  \(m.nameEn.padding(toLength: 22, withPad: " ", startingAt: 0))  \(pad(pc, 8))  \(pad(providers.count, 9))  "
                     + "\(pad(tiers[0], 4))  \(pad(tiers[1], 4))  \(pad(tiers[2], 6))  \(pad(tiers[3], 8))")
         }
         return lines

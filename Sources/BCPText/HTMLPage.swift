@@ -15,6 +15,25 @@ public func escapeHTML(_ s: String) -> String {
     return out
 }
 
+/// Escapes a table header and marks where a Japanese line may break. Browsers break Japanese
+/// between any two characters, so a narrow column read "電源なし（時|間）"; headers are set
+/// `word-break: keep-all` and may break only at a phrase's end: after a run of hiragana (the
+/// particles and endings: "許容時間を|超えた|患者") and before an opening bracket ("|（時間）").
+/// Text with no such point (English, a short word) is unchanged.
+public func escapeHTMLHeader(_ s: String) -> String {
+    func hiragana(_ u: Unicode.Scalar) -> Bool { (0x3041...0x309F).contains(u.value) }
+    // Characters a line never starts with (closing brackets and marks, small kana, the long vowel).
+    func noStart(_ u: Unicode.Scalar) -> Bool { "）」』】、。・ー々ぁぃぅぇぉっゃゅょゎ：".unicodeScalars.contains(u) }
+    var out = ""
+    var previous: Unicode.Scalar?
+    for u in s.unicodeScalars {
+        if let p = previous, !noStart(u), (hiragana(p) && !hiragana(u)) || u == "（" { out += "<wbr>" }
+        out += escapeHTML(String(u))
+        previous = u
+    }
+    return out
+}
+
 /// A self-contained HTML page: no scripts, no external files, inline CSS with an A4 print layout
 /// (tables repeat their header on each printed page). Every text passed in is escaped; only
 /// `rawTrusted(_:)` takes markup, for fragments the caller built from escaped parts.
@@ -59,7 +78,7 @@ public struct HTMLPage: Sendable {
             case .left: return ""
             }
         }
-        s += "<thead><tr>" + t.headers.indices.map { "<th\(cls($0)) scope=\"col\">\(escapeHTML(t.headers[$0]))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        s += "<thead><tr>" + t.headers.indices.map { "<th\(cls($0)) scope=\"col\">\(escapeHTMLHeader(t.headers[$0]))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for (r, row) in t.rows.enumerated() {
             let strong = t.strongRows.contains(r)
             s += "<tr\(strong ? " class=\"total\"" : "")>" + row.indices.map { "<td\(cls($0))>\(escapeHTML(row[$0]))</td>" }.joined() + "</tr>\n"
@@ -78,7 +97,7 @@ public struct HTMLPage: Sendable {
         caption{text-align:left;font-weight:bold;padding:.2rem 0}
         th,td{border:1px solid #bbb;padding:.15rem .4rem;vertical-align:top}
         th{background:#eee}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}td.num{white-space:nowrap}
-        td,th{overflow-wrap:break-word}
+        td,th{overflow-wrap:break-word}th{word-break:keep-all}
         figure{margin:.5rem 0 1rem}figcaption{font-size:.8rem;color:#444}svg.map{display:block;width:100%;max-width:1000px;height:auto}
         td.c,th.c{text-align:center}tr.total td{font-weight:bold;background:#f6f6f6}
         dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}dt{font-weight:bold}dd{margin:0}

@@ -23,7 +23,7 @@ final class PlanChecksTests: XCTestCase {
         var s = try minimal()
         XCTAssertEqual(PlanChecks.warnings(s).map(\.file), ["municipalities.csv"])
         XCTAssertTrue(PlanChecks.warnings(s)[0].message.hasPrefix("Chiyoda"), PlanChecks.warnings(s)[0].message)
-        XCTAssertTrue(PlanChecks.warnings(s)[0].message.contains("holds 1 unit(s) in stock but has no delivery team"))
+        XCTAssertTrue(PlanChecks.warnings(s)[0].message.contains("holds 1 unit in stock but has no delivery team"))
         let i = s.municipalities.firstIndex { $0.code.description == "131016" }!
         s.municipalities[i].deliveryTeams = 1
         XCTAssertEqual(PlanChecks.warnings(s), [])
@@ -31,7 +31,7 @@ final class PlanChecksTests: XCTestCase {
         let c = s.providers.firstIndex { $0.id == "C1" }!
         s.providers[c].deliveryTeams = 0
         XCTAssertEqual(PlanChecks.warnings(s).map(\.message), [
-            "provider C1 holds 1 lending unit(s) but has no delivery team: they change no result "
+            "provider C1 holds 1 lending unit but has no delivery team: they change no result "
                 + "(give it delivery_teams, or place the units at patients' homes in units.csv)",
         ])
     }

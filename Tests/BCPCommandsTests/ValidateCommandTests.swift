@@ -41,7 +41,7 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertEqual(r.code, 0, r.err)
         // The fixture's municipal battery U1 has no team to bring it (no municipalities.csv: 0
         // teams): a warning, not an error (PlanChecks).
-        XCTAssertEqual(r.err, "\(Self.fixture.path)/municipalities.csv: warning: Chiyoda-ku / Chiyoda City (131016) holds 1 unit(s) in "
+        XCTAssertEqual(r.err, "\(Self.fixture.path)/municipalities.csv: warning: Chiyoda City (131016) holds 1 unit in "
             + "stock but has no delivery team: no one can bring them to a patient, so they change no result (give it delivery_teams, "
             + "or place the units at patients' homes in units.csv)\n")
         XCTAssertTrue(r.out.hasSuffix("\n1 warning: plans that cannot work as written (listed above)\n"), r.out)
@@ -53,10 +53,11 @@ final class ValidateCommandTests: XCTestCase {
                 + "2 power units, 1 outage zone, horizon 72 h, seed 42.")
         // One row per municipality with patients or providers: code, name, patients, providers,
         // then providers per tier (none, institutional, linked, regional).
+        // (The municipality's own English name, said once: the table gives "Chiyoda-ku / Chiyoda City".)
         let rows = lines.filter { $0.hasPrefix("13") }.map { $0.split(separator: " ").map(String.init) }
         XCTAssertEqual(rows, [
-            ["131016", "Chiyoda-ku", "2", "1", "0", "1", "0", "0"],
-            ["131024", "Chuo-ku", "0", "1", "0", "0", "0", "1"],
+            ["131016", "Chiyoda", "City", "2", "1", "0", "1", "0", "0"],
+            ["131024", "Chuo", "City", "0", "1", "0", "0", "0", "1"],
         ])
     }
 

@@ -25,6 +25,16 @@ final class SVGChartsTests: XCTestCase {
         XCTAssertEqual(segments.reduce(0) { $0 + $1.w }, labelX - 8 - start, "the segments fill the bar")
         for (a, b) in zip(segments, segments.dropFirst()) { XCTAssertEqual(a.x + a.w, b.x, "\(a.title) meets \(b.title)") }
     }
+    /// Under protection the 4 self-help patients are "1～9": the hatched part of the bar says so in
+    /// words after the bar's total, not only in a hover title (a printed page has none).
+    func testTheHatchedPartIsWrittenOut() {
+        let svg = SVGCharts(tables: PublicTables(ShortfallReportTests.v2Data(), policy: .protected(10)), lang: .ja).svg(.tiers)
+        let label = svg.components(separatedBy: "text-anchor=\"start\">").dropFirst().map { $0.prefix { $0 != "<" } }
+            .first { $0.contains("斜線") }
+        XCTAssertNotNil(label, svg)
+        XCTAssertTrue(label?.contains("自力で充足 1～9") ?? false, String(label ?? ""))
+    }
+
     /// Axis tops: the first "nice" number at least the value: 2,502 -> 3,000 (it was 5,000, the
     /// line filling half the plot); 24 -> 25; 7 -> 10; 1 -> 1; 101 -> 120; 10,000 -> 10,000.
     func testNiceMax() {

@@ -54,7 +54,7 @@ final class WorkshopTests: XCTestCase {
         XCTAssertTrue(s[0].hasPrefix("No BCP → Institutional BCP: patients left without power 2 → 1 (-1); hours without power 9.0 → 3.0 (-6.0)"), s[0])
         XCTAssertTrue(s[0].contains("(1 found by their provider's call) and lend their own units (1 delivered)"), s[0])
         XCTAssertTrue(s[1].contains("1 → 0 (-1); hours without power 3.0 → 0.0 (-3.0)"), s[1])
-        XCTAssertTrue(s[1].contains("the patients of 1 providers that were out of action (1 patients found by a partner)"), s[1])
+        XCTAssertTrue(s[1].contains("the patients of 1 provider out of action (1 patient found by a partner)"), s[1])
         XCTAssertTrue(s[2].contains("0 → 0 (0)"), s[2])
         XCTAssertTrue(s[2].contains("(1 found by the municipality)"), s[2])
         XCTAssertFalse(s.joined().contains("Note:"), "no step makes things worse here")
@@ -85,7 +85,7 @@ final class WorkshopTests: XCTestCase {
         XCTAssertEqual(rows.map(\.number), Array(1...11))
         XCTAssertEqual(rows[1].time, "Day 1 00:00")
         XCTAssertEqual(rows[1].type, .expectedAction)
-        XCTAssertEqual(rows[1].message, "1 providers without backup power in Ku-chubu (clinics 1) lose power: they can still phone "
+        XCTAssertEqual(rows[1].message, "1 provider without backup power in Ku-chubu (clinics 1) lose power: they can still phone "
                        + "their patients by mobile, but cannot recharge returned batteries or offer families a place to charge.")
         XCTAssertEqual(rows[1].from, "Home-care provider")
         XCTAssertEqual(rows[1].to, "Linked partner, Municipality (disaster HQ)")
@@ -101,6 +101,13 @@ final class WorkshopTests: XCTestCase {
         XCTAssertTrue(csv.hasPrefix("No.,Time (from start),Minute from start,Inject type,From,To,Message,Expected player action,Objective\r\n"))
         XCTAssertTrue(csv.contains("\r\n5,Day 1 01:01,61,Contingent,Exercise control,Home-care provider,"))
         XCTAssertEqual(csv.components(separatedBy: "\r\n").count, 13)  // header, 11 rows, empty tail
+        // No time here is "at the earliest" (no bed was taken by a patient who also had a unit),
+        // so the note does not explain it; with one such row it does.
+        XCTAssertFalse(rows.contains(where: \.approximate))
+        XCTAssertEqual(MSELRenderer.note(rows, .en), "No patient or provider identifier is included.")
+        var marked = rows
+        marked[5].approximate = true
+        XCTAssertTrue(MSELRenderer.note(marked, .en).hasPrefix("Times marked \"at the earliest\" are the earliest possible"))
     }
 
     func testClockAndHours() {

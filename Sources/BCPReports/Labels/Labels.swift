@@ -101,6 +101,7 @@ public enum Labels {
             .ja: "1回の実行の結果です。乱数によるばらつき（p5 / p95）は --replicas N で実行すると表示されます。",
             .en: "One run. Run with --replicas N to see the spread over random draws (p5 / p95).",
         ],
+        "shortfall.chart.hiddenParts": [.ja: "（斜線：{0}）", .en: " (hatched: {0})"],
         "shortfall.note.timelineZero": [
             .ja: "停電中の患者も電源のない患者もいない{0}時点は省略。",
             .en: "{0} points with nobody off the grid or without power are left out.",
@@ -163,7 +164,7 @@ public enum Labels {
             .ja: "{0}：電源のない時間が生じた患者 {1}人、電源のない時間 {2}時間、届いた電源 {3}台、後方支援病床 {4}床",
             .en: "{0}: uncovered {1}, hours without power {2}, units {3}, beds {4}",
         ],
-        "terminal.workshop.injects": [.ja: "状況付与 {0}件（実行「{1}」から）", .en: "{0} injects from the run \"{1}\""],
+        "terminal.workshop.injects": [.ja: "状況付与 {0}件（{1}から）", .en: "{0} injects from the run under {1}"],
         "terminal.compare": [.ja: "未充足 {0} → {1}、電源のない時間 {2} → {3}時間", .en: "uncovered {0} -> {1}; hours without power {2} -> {3}"],
         "terminal.files.wrote": [.ja: "{1} に {0} を書きました。", .en: "wrote {0} to {1}"],
         "terminal.allocation.wrote": [
@@ -554,12 +555,42 @@ public enum Labels {
     public static func text(_ key: String, _ lang: Language, args: [String]) -> String {
         guard var s = table[key]?[lang] else { return "⟦\(key)⟧" }
         for (i, a) in args.enumerated() { s = s.replacingOccurrences(of: "{\(i)}", with: a) }
-        return s
+        return lang == .en && !args.isEmpty ? EnglishNumber.agree(s) : s
     }
 
     /// Keys missing a language or with an empty text, sorted (for the completeness test).
     public static var incompleteKeys: [String] {
         table.keys.filter { k in Language.allCases.contains { (table[k]?[$0] ?? "").isEmpty } }.sorted()
+    }
+}
+
+/// English nouns after a count of exactly 1 in the singular ("1 providers" read wrong, and
+/// "provider(s)" is no better). Only a whole "1" counts: not "21", "0.1", "1,000" or a band.
+enum EnglishNumber {
+    static let nouns: [(plural: String, singular: String)] = [
+        ("providers", "provider"), ("patients", "patient"), ("units", "unit"), ("beds", "bed"), ("municipalities", "municipality"),
+        ("batteries", "battery"), ("injects", "inject"), ("areas", "area"), ("groups", "group"), ("days", "day"), ("runs", "run"),
+        ("files", "file"), ("teams", "team"), ("calls", "call"), ("generators", "generator"), ("figures", "figure"), ("replicas", "replica"),
+        ("residents", "resident"), ("clinics", "clinic"), ("stations", "station"), ("tanks", "tank"), ("points", "point"),
+    ]
+
+    static func agree(_ s: String) -> String {
+        guard s.contains("1 ") else { return s }
+        var out = s
+        for (plural, singular) in nouns where out.contains("1 " + plural) {
+            var result = "", rest = Substring(out)
+            while let r = rest.range(of: "1 " + plural) {
+                let before = rest[..<r.lowerBound]
+                let prev = before.last ?? result.last
+                let after = rest[r.upperBound...].first
+                let wholeOne = prev.map { !($0.isNumber || $0 == "," || $0 == "." || $0 == "～" || $0 == "–" || $0 == "-") } ?? true
+                let wholeWord = after.map { !$0.isLetter } ?? true
+                result += before + (wholeOne && wholeWord ? "1 " + singular : "1 " + plural)
+                rest = rest[r.upperBound...]
+            }
+            out = result + rest
+        }
+        return out
     }
 }
 

@@ -195,8 +195,19 @@ struct SVGCharts {
         let rows = BCPTier.allCases
         let labels = rows.map { L("shortfall.tier.\($0.name)", lang) }
         let totals = rows.map { tables.shown(.tier($0), .affected) }
+        // The figures the hatched part holds, written after the bar's total in words (a hover
+        // title alone left a printed page with no band to read).
+        let hidden: [[String]] = rows.map { tier in
+            cols.compactMap { c in
+                let s = tables.shown(.tier(tier), c.0)
+                return s.isExact ? nil : L(c.2, lang) + " " + DisclosureText.count(s, lang)
+            }
+        }
+        let valueTexts = rows.indices.map { k in
+            tables.text(.tier(rows[k]), .affected, lang) + (hidden[k].isEmpty ? "" : L("shortfall.chart.hiddenParts", lang, lang.join(hidden[k])))
+        }
         let labelW = labels.map(width).max() ?? 0
-        let valueW = rows.map { width(tables.text(.tier($0), .affected, lang)) }.max() ?? 0
+        let valueW = valueTexts.map(width).max() ?? 0
         let left = 8 + labelW + 8, top = 28, rowH = 28, plotW = 480
         let w = left + plotW + 6 + valueW + 8
         let maxV = SVGCharts.niceMax(max(1, totals.compactMap { $0.bounds?.upperBound }.max() ?? 1))
@@ -206,25 +217,21 @@ struct SVGCharts {
             let y = top + k * rowH
             body += text(left - 6, y + 18, labels[k], anchor: "end")
             var x = left, exactSum = 0
-            var hiddenTexts: [String] = []
             for c in cols {
-                let s = tables.shown(.tier(tier), c.0)
-                if case .exact(let v) = s {
+                if case .exact(let v) = tables.shown(.tier(tier), c.0) {
                     // Cumulative ends, so that the segments meet and end where the bar's total does.
                     body += rect(x, y + 5, len(exactSum + v) - len(exactSum), rowH - 10, c.1, title: L(c.2, lang) + " " + NumberFormat.grouped(v))
                     x = left + len(exactSum + v)
                     exactSum += v
-                } else {
-                    hiddenTexts.append(L(c.2, lang) + " " + DisclosureText.count(s, lang))
                 }
             }
             // The rest: the hidden outcomes together, hatched, up to the bar's total (or its band).
             let b = totals[k].bounds ?? (exactSum...exactSum)
             let restEnd = left + len(b.upperBound)
-            if !hiddenTexts.isEmpty || b.lowerBound != b.upperBound {
-                body += rect(x, y + 5, max(2, restEnd - x), rowH - 10, "url(#hatch)", title: lang.join(hiddenTexts))
+            if !hidden[k].isEmpty || b.lowerBound != b.upperBound {
+                body += rect(x, y + 5, max(2, restEnd - x), rowH - 10, "url(#hatch)", title: lang.join(hidden[k]))
             }
-            body += text(max(restEnd, x + 2) + 6, y + 18, tables.text(.tier(tier), .affected, lang))
+            body += text(max(restEnd, x + 2) + 6, y + 18, valueTexts[k])
         }
         let (leg, lines) = legend(8, top + rows.count * rowH + 22, maxWidth: w - 16,
                                   cols.map { ($0.1, L($0.2, lang)) } + [("url(#hatch)", hiddenLegend)])

@@ -30,6 +30,8 @@ public struct MSELRow: Sendable, Equatable {
     public var message: String
     public var expectedAction: String
     public var objective: String
+    /// The time is the earliest it can have been ("以降" / "at the earliest").
+    public var approximate = false
 }
 
 /// The exercise objectives the injects test (numbered O1...O5).
@@ -105,7 +107,7 @@ public enum MSEL {
                 to: lang.join(sp.to.map { Labels.text("workshop.role." + $0.rawValue, lang) }),
                 message: message(e, count: m.count, lang, policy),
                 expectedAction: Labels.text("workshop.inject.\(e.kind.rawValue).action", lang),
-                objective: lang.join(sp.objectives.map { $0.short(lang) }))
+                objective: lang.join(sp.objectives.map { $0.short(lang) }), approximate: e.approximate)
         }
     }
 

@@ -38,6 +38,12 @@ public struct MSELRenderer: Sendable {
         return w.text
     }
 
+    /// The note under the MSEL: what "at the earliest" means, only when a time carries it.
+    public static func note(_ rows: [MSELRow], _ lang: Language) -> String {
+        (rows.contains(where: \.approximate) ? Labels.text("workshop.msel.note.approx", lang) + (lang == .ja ? "" : " ") : "")
+            + Labels.text("workshop.msel.note.ids", lang)
+    }
+
     public func document(scenarioName: String, referenceTier: String) -> Document {
         var d = Document(title: Labels.text("workshop.msel.title", lang, scenarioName), lang: lang, css: Document.printCSS)
         d.add(.paragraph(Labels.text("workshop.msel.intro", lang, referenceTier)))
@@ -45,7 +51,7 @@ public struct MSELRenderer: Sendable {
             (Labels.text("workshop.injectType." + $0.rawValue, lang), Labels.text("workshop.injectType.\($0.rawValue).explain", lang))
         }))
         d.add(.table(table(), caption: nil))
-        d.add(.note(Labels.text("workshop.msel.note", lang)))
+        d.add(.note(MSELRenderer.note(rows, lang)))
         return d
     }
 }

@@ -125,7 +125,7 @@ public struct WorkshopPack: Sendable {
         d.add(.heading(L("section.msel"), level: 2))
         d.add(.paragraph(L("msel.intro", referenceTier)))
         d.add(.table(MSELRenderer(rows: msel, lang: lang).table(), caption: nil))
-        d.add(.note(L("msel.note")))
+        d.add(.note(MSELRenderer.note(msel, lang)))
         d.add(.pageBreak)
 
         d.add(.heading(L("section.evaluation"), level: 2))
