@@ -32,6 +32,36 @@ final class PublicOutputsAgreeTests: XCTestCase {
         return (tmp, scenario)
     }
 
+    /// The workshop's tier table shows each tier run's figures as `bcpsim run --tier T` publishes
+    /// them (both read that run's PublicTables), and no count from 1 to 9 exactly.
+    func testWorkshopTiersAreTheRunsPublishedFigures() throws {
+        let (tmp, scenario) = try realCopy()
+        let w = CLI.run(["workshop", scenario, "--out", tmp + "/ws"])
+        XCTAssertEqual(w.code, 0, w.err)
+        let tiers = Self.csv(try text(tmp + "/ws", "tiers.csv"))
+        let h = tiers[0]
+        // The workshop's label, then the run's CSV header, of figures both publish.
+        let shared = [("停電した患者", "停電"), ("電源のない時間が生じた患者", "未充足"), ("許容時間を超えて電源が途絶えた患者", "許容時間を超えた患者"),
+                      ("入院（後方支援病床を含む）で乗り切った", "入院で充足"), ("把握された患者", "把握された患者")]
+        for row in tiers.dropFirst() where row.count == h.count {
+            let r = CLI.run(["run", scenario, "--out", tmp + "/run-" + row[0], "--tier", row[0], "--what-if", "0"])
+            XCTAssertEqual(r.code, 0, r.err)
+            let areas = Self.csv(try text(tmp + "/run-" + row[0], "areas.csv"))
+            let total = try XCTUnwrap(areas.first { $0.first?.replacingOccurrences(of: " ", with: "") == "東京都計" })
+            for (ws, run) in shared {
+                let i = try XCTUnwrap(h.firstIndex(of: ws), ws), f = try XCTUnwrap(h.firstIndex(of: ws + "：範囲・秘匿"), ws)
+                let j = try XCTUnwrap(areas[0].firstIndex(of: run), run), g = try XCTUnwrap(areas[0].firstIndex(of: run + "：範囲・秘匿"), run)
+                XCTAssertEqual(Self.shown(row[i], row[f]), Self.shown(total[j], total[g]), "\(row[0]) \(ws)")
+            }
+            for (k, name) in h.enumerated() where !name.contains("（分）") && !name.contains("範囲・秘匿") && k >= 2 {
+                XCTAssertFalse(Self.smallExact(row[k]), "tiers.csv \(row[0]) \(name) = \(row[k])")
+            }
+        }
+        XCTAssertEqual(tiers.count - 1, 4, "one row per tier")
+        let md = try text(tmp + "/ws", "facilitator.md")
+        XCTAssertFalse(md.contains("実行の実行"))
+    }
+
     /// `compare` shows each run's figures as that run's own reports publish them: the copy as
     /// configured (A) against the copy at the regional tier (B), cell by cell against
     /// municipalities.csv and areas.csv of `run` and of `run --tier regional` (a compare of its
@@ -49,7 +79,7 @@ final class PublicOutputsAgreeTests: XCTestCase {
                 let c = Self.csv(try text(out, file))
                 let nameCol = file == "areas.csv" ? 0 : 1
                 for row in c.dropFirst() where row.count == c[0].count {
-                    let place = row[nameCol] == "東京都計" ? "東京都計" : level + "/" + row[nameCol]
+                    let place = row[nameCol].replacingOccurrences(of: " ", with: "") == "東京都計" ? "東京都計" : level + "/" + row[nameCol]
                     for (j, h) in c[0].enumerated() where !h.hasSuffix("：範囲・秘匿") {
                         guard let f = c[0].firstIndex(of: h + "：範囲・秘匿") else { continue }
                         shown[place, default: [:]][h] = Self.shown(row[j], row[f], minutes: h.hasSuffix("（分）"))
@@ -72,7 +102,7 @@ final class PublicOutputsAgreeTests: XCTestCase {
                        "この地域に住む患者が使った後方支援病床": "この地域に住む患者が使った後方支援病床"]
         var checked = 0
         for row in c.dropFirst() where row.count == h.count {
-            let place = row[0] == "東京都計" ? "東京都計" : row[0] + "/" + row[2]
+            let place = row[0].replacingOccurrences(of: " ", with: "") == "東京都計" ? "東京都計" : row[0] + "/" + row[2]
             for (k, side) in [(0, 4), (1, 5)] {
                 let text = Self.shown(row[side], row[side + 3], minutes: row[3].hasSuffix("（分）"))
                 XCTAssertFalse(Self.smallExact(row[side]) && !row[3].contains("地域内"), "compare \(place) \(row[3]) = \(row[side])")
