@@ -59,7 +59,8 @@ public struct Comparison: Sendable {
         Metric(key: "workshop.metric.admitted", minutes: false) { $0.admitted },
         Metric(key: "workshop.metric.emergency", minutes: false) { $0.admissions[.emergency] },
         Metric(key: "workshop.metric.detected", minutes: false) { $0.detected },
-        Metric(key: "workshop.metric.delayMean", minutes: true) { NumberFormat.mean($0.detectionDelayTotal, $0.detected) },
+        // In minutes, as the run's summary gives it.
+        Metric(key: "csv.col.meanDelay", minutes: false) { NumberFormat.mean($0.detectionDelayTotal, $0.detected) },
         Metric(key: "csv.col.unitsDelivered", minutes: false) { $0.unitsDelivered },
         Metric(key: "csv.col.bedsUsed", minutes: false) { $0.bedsUsed },
     ]

@@ -2,11 +2,21 @@ import BCPModel
 import BCPSimulator
 import BCPText
 
-/// One kind of change tried for a municipality with uncovered patients.
+/// One kind of change tried for a municipality with uncovered patients. Each is a bundle a ward
+/// can buy or fund whole: a unit comes with what it needs to reach a patient (issue 14: "add 13
+/// units" changed 13 uncovered to 13 where no team could carry them, and the report read as if
+/// generators did not help).
 public enum Lever: String, Sendable, CaseIterable, Equatable {
-    /// `amount` more units in the municipality's own stock (the scenario's usual municipal unit).
+    /// `amount` more units in the municipality's own stock (the scenario's usual municipal unit),
+    /// with one delivery team when the municipality has none (stock nobody can carry changes
+    /// nothing).
     case unit
-    /// `amount` more delivery teams for the municipality's stock.
+    /// `amount` units placed in advance at the homes of the municipality's `amount` patients with
+    /// the least own reserve among those who lost power: how the ventilator program provides
+    /// units (給付・貸与 to the patient), needing no delivery.
+    case homeUnit
+    /// `amount` more delivery teams for the municipality's stock; not applicable when it holds no
+    /// stock (the unit lever brings stock and a team together).
     case team
     /// `amount` more safety-confirmation calls per hour for each provider caring for the
     /// municipality's patients, and for the municipality itself.
@@ -19,7 +29,12 @@ public enum Lever: String, Sendable, CaseIterable, Equatable {
     case tier
 }
 
-/// The unit added by the `unit` lever.
+extension Lever {
+    /// Whether the change buys units (priced at the item's price, funded by the ventilator program).
+    public var buysUnits: Bool { self == .unit || self == .homeUnit }
+}
+
+/// The unit added by the `unit` and `homeUnit` levers.
 public struct UnitSpec: Sendable, Equatable {
     public var kind: PowerUnitKind
     public var capacityWh: Int
@@ -48,6 +63,17 @@ public struct CounterfactualTrial: Sendable, Equatable {
     public var gapMinutesAfter: Int
     /// Uncovered patients in the whole scenario after the change.
     public var totalUncoveredAfter: Int
+    /// Delivery teams that came with the units (the unit lever, where the municipality has none).
+    public var teamsAdded = 0
+
+    public init(lever: Lever, amount: Int, uncoveredAfter: Int, gapMinutesAfter: Int, totalUncoveredAfter: Int, teamsAdded: Int = 0) {
+        self.lever = lever
+        self.amount = amount
+        self.uncoveredAfter = uncoveredAfter
+        self.gapMinutesAfter = gapMinutesAfter
+        self.totalUncoveredAfter = totalUncoveredAfter
+        self.teamsAdded = teamsAdded
+    }
 }
 
 public struct CounterfactualEntry: Sendable, Equatable {
@@ -84,9 +110,9 @@ public struct CounterfactualOptions: Sendable, Equatable {
     /// Municipalities analysed: those with the most uncovered patients.
     public var maxMunicipalities = 5
     /// Reruns of the simulator in all, shared equally between the municipalities analysed.
-    public var maxReruns = 60
+    public var maxReruns = 80
     public var threads = 1
-    public init(maxMunicipalities: Int = 5, maxReruns: Int = 60, threads: Int = 1) {
+    public init(maxMunicipalities: Int = 5, maxReruns: Int = 80, threads: Int = 1) {
         self.maxMunicipalities = maxMunicipalities
         self.maxReruns = maxReruns
         self.threads = threads
@@ -116,7 +142,7 @@ public enum Counterfactual {
         let perMunicipality = targets.isEmpty ? 0 : max(1, options.maxReruns / targets.count)
         let found = parallelMap(targets.count, threads: options.threads) { k in
             search(s, seed: base.seed, code: targets[k].code, uncovered: targets[k].tally.uncovered,
-                   gap: targets[k].tally.gapMinutes, spec: spec, budget: perMunicipality)
+                   gap: targets[k].tally.gapMinutes, spec: spec, budget: perMunicipality, homes: homes(s, base: base, code: targets[k].code))
         }
         return CounterfactualResult(
             maxMunicipalities: options.maxMunicipalities, maxReruns: options.maxReruns,
@@ -173,21 +199,55 @@ public enum Counterfactual {
         return steps == 0 && regionalAlready ? 0 : max(steps, regionalAlready ? 0 : 1)
     }
 
-    /// The scenario with one change made; nil if the lever does not apply.
-    public static func apply(_ lever: Lever, amount k: Int, to scenario: Scenario, code: MunicipalityCode, unit spec: UnitSpec)
-        -> Scenario?
+    /// Units one delivery team is taken to carry in the first hours (assumption: with an hour's
+    /// travel each way, a team makes about four round trips in the eight hours before the
+    /// shortest reserves run out).
+    public static let unitsPerTeam = 4
+
+    /// Units the municipality holds in its own stock.
+    static func stock(_ s: Scenario, _ code: MunicipalityCode) -> Int {
+        s.units.filter { if case .municipality(let c) = $0.owner { return c == code } else { return false } }.count
+    }
+
+    /// The municipality's patients who lost power in `base`, least own reserve first (ties by id):
+    /// the homes the `homeUnit` lever places units at. Own reserve as the allocation check counts
+    /// it (batteries and the patient's generator).
+    static func homes(_ s: Scenario, base: SimulationResult, code: MunicipalityCode) -> [String] {
+        var affected = Set<String>()
+        for p in base.patients where p.municipality == code && p.firstOutageMinute != nil { affected.insert(p.id) }
+        return s.patients.filter { $0.municipality == code && affected.contains($0.id) }
+            .map { ($0.id, AllocationCheck.need(of: $0, targetHours: 0, batteryWh: 1).reserveMinutes) }
+            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+            .map(\.0)
+    }
+
+    /// The scenario with one change made; nil if the lever does not apply. `homes`: the patients
+    /// the `homeUnit` lever serves, in order (Counterfactual.homes).
+    public static func apply(_ lever: Lever, amount k: Int, to scenario: Scenario, code: MunicipalityCode, unit spec: UnitSpec,
+                             homes: [String] = []) -> Scenario?
     {
         var s = scenario
         guard let mi = s.municipalities.firstIndex(where: { $0.code == code }), k > 0 else { return nil }
+        func add(_ id: String, _ owner: UnitOwner) {
+            s.units.append(PowerUnit(
+                id: id, kind: spec.kind, capacityWh: spec.capacityWh, ratedW: spec.ratedW,
+                runtimePerTankMinutes: spec.runtimePerTankMinutes, tanks: spec.tanks, owner: owner, subsidized: true))
+        }
         switch lever {
         case .unit:
-            for i in 1...k {
-                s.units.append(PowerUnit(
-                    id: "WHATIF-\(code)-\(i)", kind: spec.kind, capacityWh: spec.capacityWh, ratedW: spec.ratedW,
-                    runtimePerTankMinutes: spec.runtimePerTankMinutes, tanks: spec.tanks, owner: .municipality(code),
-                    subsidized: true))
-            }
+            for i in 1...k { add("WHATIF-\(code)-\(i)", .municipality(code)) }
+            // A unit in stock reaches a patient only with a team to carry it, and one team's round
+            // trips (an hour each way in the same municipality) carry a few units in the hours
+            // that matter: the municipality gets one team per `unitsPerTeam` units it holds, if
+            // it has fewer (assumption, docs/MODEL.md "What-if bundles").
+            let held = stock(s, code)
+            let needed = (held + unitsPerTeam - 1) / unitsPerTeam
+            if s.municipalities[mi].deliveryTeams < needed { s.municipalities[mi].deliveryTeams = needed }
+        case .homeUnit:
+            guard k <= homes.count else { return nil }
+            for (i, id) in homes.prefix(k).enumerated() { add("WHATIF-HOME-\(code)-\(i + 1)", .patient(id)) }
         case .team:
+            guard stock(s, code) > 0 else { return nil }
             s.municipalities[mi].deliveryTeams += k
         case .contact:
             let ids = providerIds(s, code)
@@ -216,12 +276,13 @@ public enum Counterfactual {
         var reruns: Int
     }
 
-    static func search(_ s: Scenario, seed: UInt64, code: MunicipalityCode, uncovered n: Int, gap: Int, spec: UnitSpec, budget: Int) -> Found {
+    static func search(_ s: Scenario, seed: UInt64, code: MunicipalityCode, uncovered n: Int, gap: Int, spec: UnitSpec, budget: Int,
+                       homes: [String]) -> Found {
         var trials: [CounterfactualTrial] = []
         var reruns = 0
         var exhausted = false
         var notApplicable: [Lever] = []
-        let maxAmount: [Lever: Int] = [.unit: n, .team: n, .contact: n, .bed: n, .tier: maxTierSteps(s, code)]
+        let maxAmount: [Lever: Int] = [.unit: n, .homeUnit: min(n, homes.count), .team: n, .contact: n, .bed: n, .tier: maxTierSteps(s, code)]
 
         func trial(_ lever: Lever, _ k: Int) -> CounterfactualTrial? {
             if let t = trials.first(where: { $0.lever == lever && $0.amount == k }) { return t }
@@ -229,19 +290,21 @@ public enum Counterfactual {
                 exhausted = true
                 return nil
             }
-            guard let changed = apply(lever, amount: k, to: s, code: code, unit: spec) else { return nil }
+            guard let changed = apply(lever, amount: k, to: s, code: code, unit: spec, homes: homes) else { return nil }
             reruns += 1
             let r = Simulator.run(changed, seed: seed, tier: .asConfigured)
             let m = r.municipalities.first { $0.code == code }?.tally ?? Tally()
+            let teams = { (x: Scenario) in x.municipality(code)?.deliveryTeams ?? 0 }
             let t = CounterfactualTrial(lever: lever, amount: k, uncoveredAfter: m.uncovered, gapMinutesAfter: m.gapMinutes,
-                                        totalUncoveredAfter: r.totals.uncovered)
+                                        totalUncoveredAfter: r.totals.uncovered,
+                                        teamsAdded: lever == .unit ? teams(changed) - teams(s) : 0)
             trials.append(t)
             return t
         }
 
         var levers: [Lever] = []
         for l in Lever.allCases {
-            if (maxAmount[l] ?? 0) < 1 || apply(l, amount: 1, to: s, code: code, unit: spec) == nil { notApplicable.append(l) } else { levers.append(l) }
+            if (maxAmount[l] ?? 0) < 1 || apply(l, amount: 1, to: s, code: code, unit: spec, homes: homes) == nil { notApplicable.append(l) } else { levers.append(l) }
         }
         // Amount 1 for every lever (each is tried, even after one covers everyone).
         let coveredAtOne = levers.map { trial($0, 1)?.uncoveredAfter == 0 }

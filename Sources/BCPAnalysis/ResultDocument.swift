@@ -406,6 +406,9 @@ extension CounterfactualTrial: DocumentRecord {
     static let fields: [Field<CounterfactualTrial>] = [
         .choice("lever", \.lever), .int("amount", \.amount), .int("uncoveredAfter", \.uncoveredAfter),
         .int("gapMinutesAfter", \.gapMinutesAfter), .int("totalUncoveredAfter", \.totalUncoveredAfter),
+        // Absent in results written before units came with a team: none came.
+        Field(key: "teamsAdded", write: { t, w in w.int("teamsAdded", t.teamsAdded) },
+              read: { t, n in t.teamsAdded = try n.optionalMember("teamsAdded")?.int(in: 0...DocumentLimits.maxLeverAmount) ?? 0 }),
     ]
 
     static var blank: CounterfactualTrial {

@@ -125,9 +125,9 @@ enum AllocationCommand {
         try outFolder.commit(files.map { ($0.name, $0.text) })
         let mode: String
         switch report.privacy {
-        case .exact: mode = Labels.text("allocation.privacy.short.exact", lang)
-        case .syntheticData: mode = Labels.text("allocation.privacy.short.synthetic", lang)
-        case .suppressed(let n): mode = Labels.text("allocation.privacy.short.suppressed", lang, String(n))
+        case .exact: mode = AllocationLabels.text("allocation.privacy.short.exact", lang, args: [])
+        case .syntheticData: mode = AllocationLabels.text("allocation.privacy.short.synthetic", lang, args: [])
+        case .suppressed(let n): mode = AllocationLabels.text("allocation.privacy.short.suppressed", lang, args: [String(n)])
         }
         // The answer the page leads with, then where the files are.
         t.out(lines: report.answer(lang: lang))

@@ -54,6 +54,8 @@ enum CompareCommand {
         let a = try ScenarioLoader.load(folder: args.positionals[0]).get()
         let b = try ScenarioLoader.load(folder: args.positionals[1]).get()
         for n in a.notes + b.notes { t.err("note: \(n)") }
+        t.err(lines: ValidateCommand.planWarnings(PlanChecks.warnings(a.scenario), folder: args.positionals[0])
+            + ValidateCommand.planWarnings(PlanChecks.warnings(b.scenario), folder: args.positionals[1]))
         let ra = Simulator.run(a.scenario, seed: seed, tier: tierA)
         let rb = Simulator.run(b.scenario, seed: seed, tier: tierB)
         let c = Comparison(a: ra, b: rb, labelA: label(args.positionals[0], tierA, lang), labelB: label(args.positionals[1], tierB, lang))

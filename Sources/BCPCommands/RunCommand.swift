@@ -66,10 +66,11 @@ enum RunCommand {
                 force: args[CommonOptions.force], terminal: t)
             let loaded = try ScenarioLoader.load(folder: args.positionals[0]).get()
             for n in loaded.notes { t.err("note: \(n)") }
+            t.err(lines: ValidateCommand.planWarnings(PlanChecks.warnings(loaded.scenario), folder: args.positionals[0]))
             let report = { (replica0: SimulationResult) -> RunReport in
                 let whatIfResult = whatIf == 0 ? nil : Counterfactual.run(
                     loaded.scenario, base: replica0,
-                    options: CounterfactualOptions(maxMunicipalities: whatIf, maxReruns: 60, threads: threads))
+                    options: CounterfactualOptions(maxMunicipalities: whatIf, maxReruns: 80, threads: threads))
                 return RunReport(
                     scenarioId: URL(fileURLWithPath: args.positionals[0]).standardizedFileURL.lastPathComponent,
                     synthetic: loaded.scenario.synthetic, suppressionThreshold: loaded.scenario.parameters.suppressionThreshold,

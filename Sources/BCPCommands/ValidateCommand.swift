@@ -34,9 +34,8 @@ enum ValidateCommand {
             case .success(let loaded):
                 for n in loaded.notes { t.err("note: \(n)") }
                 // Plans that cannot work as written: warnings, the scenario stays valid.
-                let folder = args.positionals[0].hasSuffix("/") ? String(args.positionals[0].dropLast()) : args.positionals[0]
                 let warnings = PlanChecks.warnings(loaded.scenario)
-                t.err(lines: warnings.map { Diagnostic(path: folder + "/" + $0.file, line: 0, column: 0, severity: .warning, message: $0.message).description })
+                t.err(lines: planWarnings(warnings, folder: args.positionals[0]))
                 t.out(lines: ScenarioSummary.lines(loaded.scenario))
                 if !warnings.isEmpty {
                     t.out("\(warnings.count) warning\(warnings.count == 1 ? "" : "s"): plans that cannot work as written (listed above)")
@@ -44,6 +43,14 @@ enum ValidateCommand {
                 return ExitCode.success
             }
         })
+
+    /// PlanChecks' warnings as diagnostics (`path: warning: message`): validate lists them, and
+    /// run, compare and workshop print them too, so that a purchase that cannot work (units no
+    /// team can carry) is said where its result is read, not only by validate.
+    static func planWarnings(_ warnings: [PlanChecks.Warning], folder: String) -> [String] {
+        let folder = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        return warnings.map { Diagnostic(path: folder + "/" + $0.file, line: 0, column: 0, severity: .warning, message: $0.message).description }
+    }
 }
 
 /// The one-paragraph summary of a valid scenario, and counts per municipality and tier.
@@ -78,4 +85,5 @@ enum ScenarioSummary {
         let s = String(n)
         return String(repeating: " ", count: max(0, width - s.count)) + s
     }
+
 }

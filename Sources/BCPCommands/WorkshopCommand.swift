@@ -46,6 +46,7 @@ enum WorkshopCommand {
         let folder = try OutputFolder.prepare(out, kind: .workshop, command: "workshop", force: args[CommonOptions.force], terminal: t)
         let loaded = try ScenarioLoader.load(folder: args.positionals[0]).get()
         for n in loaded.notes { t.err("note: \(n)") }
+        t.err(lines: ValidateCommand.planWarnings(PlanChecks.warnings(loaded.scenario), folder: args.positionals[0]))
         let runs = WorkshopRuns.run(loaded.scenario, seed: seed, reference: reference)
         let policy = DisclosurePolicy.forScenario(
             synthetic: loaded.scenario.synthetic, threshold: loaded.scenario.parameters.suppressionThreshold, requested: args[ReportOptions.suppress])

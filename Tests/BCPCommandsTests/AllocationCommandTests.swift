@@ -111,6 +111,8 @@ final class AllocationCommandTests: XCTestCase {
         let (code, out, err) = run([Self.minimal, "--out", dir, "--lang", "en"])
         XCTAssertEqual(code, 0, err)
         XCTAssertTrue(out.contains("allocation.md"))
+        XCTAssertFalse(out.contains("⟦"), "every label found: \(out)")
+        XCTAssertTrue(out.contains("(rounding floor-min1, target 72 h, "), out)
         let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
         // bcpsim's folder marker, the four files, and no temporary files left.
         XCTAssertEqual(files, [OutputFolder.markerName, "allocation.csv", "allocation.html", "allocation.json", "allocation.md"], "no temporary files left")

@@ -41,7 +41,7 @@ final class PublicOutputsAgreeTests: XCTestCase {
         let tiers = Self.csv(try text(tmp + "/ws", "tiers.csv"))
         let h = tiers[0]
         // The workshop's label, then the run's CSV header, of figures both publish.
-        let shared = [("停電した患者", "停電"), ("電源のない時間が生じた患者", "未充足"), ("許容時間を超えて電源が途絶えた患者", "許容時間を超えた患者"),
+        let shared = [("停電した患者", "停電"), ("電源が途絶えた患者（未充足）", "未充足"), ("許容時間を超えて電源が途絶えた患者", "許容時間を超えた患者"),
                       ("入院（後方支援病床を含む）で乗り切った", "入院で充足"), ("把握された患者", "把握された患者")]
         for row in tiers.dropFirst() where row.count == h.count {
             let r = CLI.run(["run", scenario, "--out", tmp + "/run-" + row[0], "--tier", row[0], "--what-if", "0"])
@@ -96,7 +96,7 @@ final class PublicOutputsAgreeTests: XCTestCase {
         XCTAssertEqual(Array(h.prefix(4)), ["区分", "コード", "名称", "項目"])
         // compare names a minutes figure "... （分）" after its label; the runs' CSV headers differ
         // in wording for the tally, so the shared figures are matched by the runs' headers.
-        let figures = ["停電した患者": "停電", "電源のない時間が生じた患者": "未充足", "電源のない時間の合計（分）": "電源なし（分）",
+        let figures = ["停電した患者": "停電", "電源が途絶えた患者（未充足）": "未充足", "電源のない時間の合計（分）": "電源なし（分）",
                        "許容時間を超えて電源が途絶えた患者": "許容時間を超えた患者",
                        "この地域に住む患者に届いた電源（台）": "この地域に住む患者に届いた電源（台）",
                        "この地域に住む患者が使った後方支援病床": "この地域に住む患者が使った後方支援病床"]

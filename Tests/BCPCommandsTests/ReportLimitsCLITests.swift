@@ -65,7 +65,7 @@ final class ReportLimitsCLITests: XCTestCase {
             case "maxGapMinutes", "detectionDelayMaxMinutes": return horizon
             case "population": return DocumentLimits.maxPopulation
             case "priceYen": return DocumentLimits.maxPriceYen
-            case "amount": return DocumentLimits.maxLeverAmount
+            case "amount", "teamsAdded": return DocumentLimits.maxLeverAmount
             case "suppressionThreshold": return DocumentLimits.thresholds.upperBound
             case "best", "replicas": return value
             default: return top

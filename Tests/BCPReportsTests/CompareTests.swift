@@ -20,8 +20,8 @@ final class CompareTests: XCTestCase {
         XCTAssertEqual(row(c.headline, "東京都", "workshop.metric.uncovered").difference, -1)
         XCTAssertEqual(row(c.headline, "東京都", "workshop.metric.gap").difference, -360)
         XCTAssertEqual(row(c.headline, "東京都", "csv.col.unitsDelivered").difference, 1)
-        XCTAssertEqual(row(c.headline, "東京都", "workshop.metric.delayMean").a, 180)
-        XCTAssertEqual(row(c.headline, "東京都", "workshop.metric.delayMean").difference, -14)  // 166 - 180
+        XCTAssertEqual(row(c.headline, "東京都", "csv.col.meanDelay").a, 180)
+        XCTAssertEqual(row(c.headline, "東京都", "csv.col.meanDelay").difference, -14)  // 166 - 180
         XCTAssertEqual(row(c.areas, "区中央部", "workshop.metric.uncovered").difference, -1)
         XCTAssertEqual(row(c.areas, "区西部", "workshop.metric.uncovered").difference, 0)
         XCTAssertEqual(row(c.municipalities, "千代田区", "csv.col.unitsDelivered").a, 0)

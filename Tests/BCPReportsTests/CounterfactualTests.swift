@@ -1,4 +1,4 @@
-import BCPAnalysis
+@testable import BCPAnalysis
 import BCPModel
 import BCPRegistry
 import BCPSimulator
@@ -17,11 +17,16 @@ import XCTest
 /// - one more unit (a 900 W generator, 4 tanks x 240 min, the default since the scenario holds
 ///   none): C1 calls at minute 60, so P1 is known at 61; the team leaves at 61 and arrives at
 ///   121 (60 min travel), back at 181. P1 is covered; nothing is left for P2: 1 uncovered.
-/// - one more team, more calls, a higher tier: no unit to send: 2 uncovered (no partner or
-///   neighbour exists; patients have no registered plan).
+/// - one unit placed at a home: both patients have 300 minutes of reserve, so the first by id, P1,
+///   gets it: 300 + 4 x 240 = 1,260 minutes >= the 1,000 of the outage: covered; P2: 1 uncovered.
+/// - more calls, a higher tier: no unit to send: 2 uncovered (no partner or neighbour exists;
+///   patients have no registered plan).
+/// - a team: the municipality holds no stock, so a team carries nothing: not applicable (the
+///   unit lever brings units and, where there is none, a team).
 /// - a bed: no hospital in the municipality or its area: not applicable.
 /// So amount n = 2 is tried: two units: P2's leaves at 181 (team back), arrives 241 < 300:
-/// both covered. Bisection between 1 and 2 has nothing to try. Answer: 2 units, 424,000 yen.
+/// both covered; two units at homes cover both too. Bisection between 1 and 2 has nothing to
+/// try. Answer: 2 units (ties of amount go to the earlier lever), 424,000 yen.
 final class CounterfactualTests: XCTestCase {
     static let chiyoda = MunicipalityCode("131016")!
     static let central = SecondaryArea(nameJa: "区中央部", nameEn: "Ku-chubu")
@@ -64,10 +69,10 @@ final class CounterfactualTests: XCTestCase {
         let e = try XCTUnwrap(c.entries.first)
         XCTAssertEqual(e.code, MunicipalityCode("131016"))
         XCTAssertEqual(e.uncovered, 2)
-        XCTAssertEqual(e.notApplicable, [.bed])
+        XCTAssertEqual(e.notApplicable, [.team, .bed])
         let tried = e.trials.map { "\($0.lever.rawValue) \($0.amount) -> \($0.uncoveredAfter)" }
-        XCTAssertEqual(tried, ["unit 1 -> 1", "team 1 -> 2", "contact 1 -> 2", "tier 1 -> 2",
-                               "unit 2 -> 0", "team 2 -> 2", "contact 2 -> 2", "tier 2 -> 2"])
+        XCTAssertEqual(tried, ["unit 1 -> 1", "homeUnit 1 -> 1", "contact 1 -> 2", "tier 1 -> 2",
+                               "unit 2 -> 0", "homeUnit 2 -> 0", "contact 2 -> 2", "tier 2 -> 2"])
         XCTAssertEqual(c.rerunsUsed, 8)
         XCTAssertEqual(e.bestTrial?.lever, .unit)
         XCTAssertEqual(e.bestTrial?.amount, 2)
@@ -84,7 +89,43 @@ final class CounterfactualTests: XCTestCase {
         let e = try XCTUnwrap(c.entries.first)
         XCTAssertEqual(e.uncovered, 1)
         XCTAssertEqual(e.bestTrial.map { "\($0.lever.rawValue) \($0.amount) -> \($0.uncoveredAfter)" }, "unit 1 -> 0")
-        XCTAssertEqual(e.trials.count, 4, "amount 1 covers, so no larger amounts are tried")
+        XCTAssertEqual(e.trials.count, 5, "amount 1 covers, so no larger amounts are tried (unit, home unit, team: there is stock now, calls, tier)")
+    }
+
+    /// With no delivery team at all, stock alone would change nothing (issue 14: "add 13 units"
+    /// left 13 uncovered): the unit lever brings one team per 4 units held, so one unit (with one
+    /// team) covers P1 as above (the team is the bundle's, at 61 -> 121), 3 units come with 1
+    /// team, 5 with 2, and the report says the team came with them.
+    func testUnitsComeWithATeamWhereThereIsNone() throws {
+        var s = Self.scenario()
+        s.municipalities[0].deliveryTeams = 0
+        let base = Simulator.run(s)
+        let c = Counterfactual.run(s, base: base)
+        let e = try XCTUnwrap(c.entries.first)
+        XCTAssertEqual(e.trials.first.map { "\($0.lever.rawValue) \($0.amount) -> \($0.uncoveredAfter)" }, "unit 1 -> 1")
+        XCTAssertEqual(e.trials.first?.gapMinutesAfter, 700)
+        let changed = try XCTUnwrap(Counterfactual.apply(.unit, amount: 3, to: s, code: Self.chiyoda, unit: c.unit))
+        XCTAssertEqual(changed.municipalities[0].deliveryTeams, 1, "one team with the units")
+        XCTAssertEqual(Counterfactual.apply(.unit, amount: 5, to: s, code: Self.chiyoda, unit: c.unit)?.municipalities[0].deliveryTeams, 2)
+        XCTAssertEqual(e.trials.first?.teamsAdded, 1)
+        XCTAssertEqual(Counterfactual.stock(changed, Self.chiyoda), 3)
+        let meta = RunReport(scenarioId: "tiny", synthetic: true, suppressionThreshold: 1, inputs: [], counterfactual: c)
+        let md = try XCTUnwrap(ShortfallReport.files(ResultDocument(result: base, report: meta), options: ShortfallOptions(lang: .ja, toolVersion: "t"),
+                                                     registry: try Registry.load()).first { $0.path == "summary.md" }?.text)
+        XCTAssertTrue(md.contains("区市町村の電源を1台追加（発電機 900W、240分×4タンク）と、運ぶ配送班1班（4台に1班まで）"), md)
+        XCTAssertTrue(md.contains("配送班の追加：対象外（区市町村の備蓄がなく"), md)
+    }
+
+    /// Units at homes go to the patients with the least own reserve among those who lost power:
+    /// P2 given 100 Wh less (200 Wh: 200 minutes) is first, then P1.
+    func testHomeUnitsGoToTheLeastReserveFirst() {
+        var s = Self.scenario()
+        s.patients[1].internalBatteryWh = 200
+        XCTAssertEqual(Counterfactual.homes(s, base: Simulator.run(s), code: Self.chiyoda), ["P2", "P1"])
+        let changed = Counterfactual.apply(.homeUnit, amount: 1, to: s, code: Self.chiyoda, unit: Counterfactual.unitSpec(s), homes: ["P2", "P1"])
+        XCTAssertEqual(changed?.units.map { $0.owner }, [UnitOwner.patient("P2")])
+        XCTAssertNil(Counterfactual.apply(.homeUnit, amount: 3, to: s, code: Self.chiyoda, unit: Counterfactual.unitSpec(s), homes: ["P2", "P1"]),
+                     "no more homes than patients who lost power")
     }
 
     func testBudgetIsABound() throws {
@@ -108,6 +149,6 @@ final class CounterfactualTests: XCTestCase {
         // The change (named with its unit), its amount, what it leaves, covers all, cost, Tokyo's
         // share, programs, rates (with the fraction slash U+2044, which no spreadsheet reads as
         // a date); then the flags (empty).
-        XCTAssertTrue(csv.contains(",区市町村の電源の追加（台）,2,0,あり,424000,212000,ventilator-support-fy2025,1\u{2044}2,"), csv)
+        XCTAssertTrue(csv.contains(",区市町村の電源の追加（台、運ぶ配送班を4台に1班まで含む）,2,0,あり,424000,212000,ventilator-support-fy2025,1\u{2044}2,"), csv)
     }
 }

@@ -53,7 +53,7 @@ public struct CompareRenderer: Sendable {
             // Tokyo-only figures the summary and the terminal show by the same rules.
             switch r.metric {
             case "workshop.metric.maxGap": return tables.longestGap()
-            case "workshop.metric.delayMean": return tables.meanDelay(t)
+            case "csv.col.meanDelay": return tables.meanDelay(t)
             default: preconditionFailure("compare: no published rule for \(r.metric)")
             }
         }

@@ -48,6 +48,12 @@ public struct TokyoMap: Sendable {
     public var islandNames: [String: String]
     public var islandsLabel: String
 
+    /// An island's name under its 100 px box: an English name without " Village" / " Town".
+    static func insetLabel(_ name: String) -> String {
+        for suffix in [" Village", " Town"] where name.hasSuffix(suffix) { return String(name.dropLast(suffix.count)) }
+        return name
+    }
+
     public init(title: String, classes: [MapClass], hiddenLabel: String?, noneLabel: String?, areas: [MapArea],
                 islandNames: [String: String], islandsLabel: String) {
         self.title = title
@@ -92,7 +98,8 @@ public struct TokyoMap: Sendable {
             let f = fill(m.code)
             s += "<path d=\"\(m.path)\" fill=\"\(f.fill)\" stroke=\"#ffffff\" stroke-width=\"1\"><title>\(escapeHTML(f.tooltip))</title></path>"
         }
-        // The islands inset: one box each, north to south, the name under it.
+        // The islands inset: one box each, north to south, the name under it (short enough for
+        // its box: "Aogashima VillageOgasawara Village" ran together; the tooltip has it whole).
         s += text(0, insetTop - 10, islandsLabel, size: 14, bold: true)
         for (k, isl) in TokyoMapShapes.islands.enumerated() {
             let x = k * (box + gap)
@@ -100,7 +107,7 @@ public struct TokyoMap: Sendable {
             s += "<g transform=\"translate(\(x),\(insetTop))\"><rect width=\"\(box)\" height=\"\(box)\" fill=\"#f7fafc\" stroke=\"#a0aec0\"/>"
             // An outline keeps the smallest islands visible.
             s += "<path d=\"\(isl.path)\" fill=\"\(f.fill)\" stroke=\"#718096\" stroke-width=\"1\"><title>\(escapeHTML(f.tooltip))</title></path></g>"
-            s += text(x + box / 2, insetTop + box + 16, islandNames[isl.code] ?? "", size: 12, anchor: "middle")
+            s += text(x + box / 2, insetTop + box + 16, TokyoMap.insetLabel(islandNames[isl.code] ?? ""), size: 12, anchor: "middle")
         }
         s += legend(x: 6, bottom: mh - 4)
         return s + "</svg>"

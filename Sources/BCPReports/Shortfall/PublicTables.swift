@@ -157,6 +157,13 @@ public struct PublicTables: Sendable {
             for (count, minutes) in [(Col.uncovered, Col.gap), (.harmed, .beyondTolerance)] where idx[count.rawValue] >= 0 && idx[minutes.rawValue] >= 0 {
                 grid.group(trigger: [idx[count.rawValue]], dependents: [idx[minutes.rawValue]])
             }
+            // Every uncovered patient has a reason: reasons all shown as 0 beside a widened "0～9"
+            // uncovered would tell it was 0 (a trial read one from a shortfall row); they widen
+            // with it.
+            let reasons = ShortfallReason.allCases.map { idx[PublicTables.column($0).rawValue] }.filter { $0 >= 0 }
+            if idx[Col.uncovered.rawValue] >= 0 && !reasons.isEmpty {
+                grid.group(trigger: [idx[Col.uncovered.rawValue]], dependents: reasons)
+            }
         }
         addRow(.total, data.result.totals, geoCols)
         for (i, m) in data.result.municipalities.enumerated() { addRow(.municipality(i), m.tally, geoCols) }

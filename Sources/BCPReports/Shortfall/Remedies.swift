@@ -7,7 +7,7 @@ enum Remedies {
     /// The shortfall kinds whose remedies (RemedyLinks) fund this change.
     static func kinds(_ lever: Lever) -> [ShortfallKind] {
         switch lever {
-        case .unit: return [.noPowerUnit]
+        case .unit, .homeUnit: return [.noPowerUnit]
         case .team: return [.noDeliveryTeam]
         case .contact: return [.noContact]
         case .bed: return [.noBackupBed]

@@ -136,7 +136,9 @@ public struct ShortfallCSV: Sendable {
         let whatif = ["change", "amount", "after", "coversAll", "cost", "tokyo", "programs", "rates"].map { L("csv.col.whatif.\($0)") }
         w.row(texts: [L("common.col.code"), L("common.col.municipality")] + figures + whatif
             + flagHeader(figures + [L("csv.col.whatif.amount"), L("csv.col.whatif.after")]))
-        for (i, m) in data.result.municipalities.enumerated() where m.tally.uncovered > 0 {
+        // The municipalities shown with uncovered patients, or with a band that may hide some:
+        // listing only the true ones would tell that a "0～9" is 0 (a trial did).
+        for (i, m) in data.result.municipalities.enumerated() where tables.shown(.municipality(i), .uncovered) != .exact(0) {
             let row = PublicTables.Row.municipality(i)
             var values: [CSVCell] = [], flags: [CSVCell] = []
             for c in [PublicTables.Col.uncovered, .gap] + ShortfallReason.allCases.map(PublicTables.column) {
@@ -149,7 +151,7 @@ public struct ShortfallCSV: Sendable {
                 let after = DisclosureText.csv(tables.count(t.uncoveredAfter), lang)
                 var costCells: [CSVCell] = [.empty, .empty]
                 let amount = DisclosureText.csv(Remedies.amount(t, tables.policy), lang)
-                if t.lever == .unit, let c = data.counterfactual, amount.flag == .empty {
+                if t.lever.buysUnits, let c = data.counterfactual, amount.flag == .empty {
                     let split = CostSplit.of(units: t.amount, price: c.unit.priceYen, subsidizedUnits: t.amount)
                     costCells = [.number(split.total), .number(split.tokyo)]
                 }

@@ -173,7 +173,7 @@ public struct SummaryDocument: Sendable {
             let uncovered = i.map { tables.text(.municipality($0), .uncovered, lang) } ?? tables.countText(e.uncovered, lang)
             let (total, tokyo) = cost(t, c)
             let costText = tokyo.isEmpty ? total : L("shortfall.remedies.cost", lang, total, tokyo)
-            items.append(L("shortfall.remedies.item", lang, name, uncovered, leverText(t, c), tables.countText(t.uncoveredAfter, lang), costText,
+            items.append(L("shortfall.remedies.item", lang, name, uncovered, leverText(t, c, e.code), tables.countText(t.uncoveredAfter, lang), costText,
                            programsText(t.lever)))
         }
         b.append(.paragraph(L("shortfall.remedies.intro", lang)))
@@ -264,10 +264,16 @@ public struct SummaryDocument: Sendable {
 
     // MARK: What would have closed the gap
 
-    func leverText(_ t: CounterfactualTrial, _ c: CounterfactualResult) -> String {
+    /// The change in words. Units for a municipality with no delivery team came with one
+    /// (Counterfactual, Lever.unit), and say so.
+    func leverText(_ t: CounterfactualTrial, _ c: CounterfactualResult, _ code: MunicipalityCode) -> String {
         let amount = DisclosureText.count(Remedies.amount(t, tables.policy), lang)
         switch t.lever {
-        case .unit: return L("shortfall.lever.unit", lang, amount, unitText(c.unit))
+        case .unit:
+            // The teams follow from the amount (one per 4 units): withheld with it.
+            let teams = Remedies.amount(t, tables.policy).isExact ? NumberFormat.grouped(t.teamsAdded) : DisclosureText.withheld
+            return L(t.teamsAdded > 0 ? "shortfall.lever.unitWithTeam" : "shortfall.lever.unit", lang, amount, unitText(c.unit), teams)
+        case .homeUnit: return L("shortfall.lever.homeUnit", lang, amount, unitText(c.unit))
         default: return L("shortfall.lever.\(t.lever.rawValue)", lang, amount)
         }
     }
@@ -279,9 +285,10 @@ public struct SummaryDocument: Sendable {
         }
     }
 
-    /// Cost of a change: units at the item's price, Tokyo's 1/2 share; other levers have no price in the sources.
+    /// Cost of a change: units at the item's price, Tokyo's 1/2 share (a team that comes with them
+    /// has no price in the sources, nor have the other levers).
     func cost(_ t: CounterfactualTrial, _ c: CounterfactualResult) -> (String, String) {
-        guard t.lever == .unit else { return (L("shortfall.whatif.noCost", lang), "") }
+        guard t.lever.buysUnits else { return (L("shortfall.whatif.noCost", lang), "") }
         // The cost tells the amount: withheld with it.
         guard Remedies.amount(t, tables.policy).isExact else { return (DisclosureText.withheld, DisclosureText.withheld) }
         let split = CostSplit.of(units: t.amount, price: c.unit.priceYen, subsidizedUnits: t.amount)
@@ -315,7 +322,11 @@ public struct SummaryDocument: Sendable {
             return b
         }
         b.append(.paragraph(L("shortfall.whatif.method", lang)))
-        b.append(.note(L("shortfall.whatif.bound", lang, String(c.entries.count), String(c.municipalitiesWithUncovered),
+        // The municipalities with uncovered patients as the tables show them: a band that may
+        // hide a 0 counts among them (the true count told which "0～9" were 0).
+        let withUncovered = data.result.municipalities.indices.filter { tables.shown(.municipality($0), .uncovered) != .exact(0) }.count
+        b.append(.note(L(tables.policy.protects ? "shortfall.whatif.boundProtected" : "shortfall.whatif.bound", lang,
+                         String(c.entries.count), String(withUncovered),
                          String(c.maxReruns), String(c.rerunsUsed), String(data.seeds.first ?? data.result.seed))))
         var table = TextTable(
             headers: [L("common.col.municipality", lang), L("shortfall.col.uncovered", lang), L("shortfall.col.change", lang),
@@ -333,7 +344,7 @@ public struct SummaryDocument: Sendable {
             let result = L(t.uncoveredAfter == 0 ? "shortfall.whatif.coversAll" : "shortfall.whatif.coversMost", lang)
                 + (e.budgetExhausted ? " " + L("shortfall.whatif.budget", lang) : "")
             let (total, tokyo) = cost(t, c)
-            table.add([name, uncovered, leverText(t, c), tables.countText(t.uncoveredAfter, lang), gapAfter(t), result, total, tokyo,
+            table.add([name, uncovered, leverText(t, c, e.code), tables.countText(t.uncoveredAfter, lang), gapAfter(t), result, total, tokyo,
                        programsText(t.lever)])
         }
         b.append(.table(table))
@@ -344,11 +355,16 @@ public struct SummaryDocument: Sendable {
             alignments: [.left, .left, .right, .right])
         for e in Remedies.ordered(c.entries, tables) {
             let name = municipalityIndex(e.code).map { data.result.municipalities[$0].name(lang) } ?? e.code.description
-            for t in e.trials { detail.add([name, leverText(t, c), tables.countText(t.uncoveredAfter, lang), gapAfter(t)]) }
+            for t in e.trials { detail.add([name, leverText(t, c, e.code), tables.countText(t.uncoveredAfter, lang), gapAfter(t)]) }
             for l in e.notApplicable { detail.add([name, L("shortfall.whatif.na.\(l.rawValue)", lang), ""]) }
         }
         b.append(.heading(L("shortfall.whatif.detail", lang), level: 3))
         b.append(.table(detail))
+        // A change that leaves more patients without power than before says why, rather than
+        // reading as "units make things worse" without a reason.
+        if c.entries.contains(where: { e in e.trials.contains { $0.uncoveredAfter > e.uncovered } }) {
+            b.append(.note(L("shortfall.whatif.worse", lang)))
+        }
         return b
     }
 
