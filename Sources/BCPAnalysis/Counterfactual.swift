@@ -8,8 +8,8 @@ import BCPText
 /// generators did not help).
 public enum Lever: String, Sendable, CaseIterable, Equatable {
     /// `amount` more units in the municipality's own stock (the scenario's usual municipal unit),
-    /// with one delivery team when the municipality has none (stock nobody can carry changes
-    /// nothing).
+    /// with delivery teams up to one per `Counterfactual.unitsPerTeam` units held where it has
+    /// fewer (stock nobody can carry changes nothing).
     case unit
     /// `amount` units placed in advance at the homes of the municipality's `amount` patients with
     /// the least own reserve among those who lost power: how the ventilator program provides
@@ -63,7 +63,8 @@ public struct CounterfactualTrial: Sendable, Equatable {
     public var gapMinutesAfter: Int
     /// Uncovered patients in the whole scenario after the change.
     public var totalUncoveredAfter: Int
-    /// Delivery teams that came with the units (the unit lever, where the municipality has none).
+    /// Delivery teams that came with the units (the unit lever, where the municipality had fewer
+    /// than one per `Counterfactual.unitsPerTeam` units held).
     public var teamsAdded = 0
 
     public init(lever: Lever, amount: Int, uncoveredAfter: Int, gapMinutesAfter: Int, totalUncoveredAfter: Int, teamsAdded: Int = 0) {

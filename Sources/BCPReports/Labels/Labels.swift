@@ -531,7 +531,7 @@ public enum Labels {
         "shortfall.whatif.na.bed": [.ja: "病床の追加：対象外（圏域内に病院なし）", .en: "more beds: not applicable (no hospital in the area)"],
         "shortfall.whatif.na.tier": [.ja: "BCPの引き上げ：対象外（すでに地域BCP）", .en: "BCP tier up: not applicable (already regional)"],
         "shortfall.lever.unit": [.ja: "区市町村の電源を{0}台追加（{1}）", .en: "municipal stock: +{0} units ({1})"],
-        "shortfall.lever.unitWithTeam": [.ja: "区市町村の電源を{0}台追加（{1}）と、運ぶ配送班{2}班（4台に1班まで）", .en: "municipal stock: +{0} units ({1}), with {2} more delivery teams to carry them (one per 4 units)"],
+        "shortfall.lever.unitWithTeam": [.ja: "区市町村の電源を{0}台追加（{1}）と、運ぶ配送班{2}班（4台に1班まで）", .en: "municipal stock: +{0} units ({1}), with delivery teams to carry them: +{2} (one per 4 units)"],
         "shortfall.lever.homeUnit": [.ja: "電源{0}台を患者宅に事前配置（{1}、自己備蓄の少ない順）", .en: "{0} units placed at patients' homes in advance ({1}; least own reserve first)"],
         "shortfall.lever.team": [.ja: "区市町村の配送班を{0}班追加", .en: "municipal delivery teams: +{0}"],
         "shortfall.lever.contact": [.ja: "安否確認を1時間あたり{0}件増（担当事業者ごと・区市町村）", .en: "safety calls: +{0} per hour (each provider, and the municipality)"],

@@ -173,7 +173,7 @@ public struct SummaryDocument: Sendable {
             let uncovered = i.map { tables.text(.municipality($0), .uncovered, lang) } ?? tables.countText(e.uncovered, lang)
             let (total, tokyo) = cost(t, c)
             let costText = tokyo.isEmpty ? total : L("shortfall.remedies.cost", lang, total, tokyo)
-            items.append(L("shortfall.remedies.item", lang, name, uncovered, leverText(t, c, e.code), tables.countText(t.uncoveredAfter, lang), costText,
+            items.append(L("shortfall.remedies.item", lang, name, uncovered, leverText(t, c), tables.countText(t.uncoveredAfter, lang), costText,
                            programsText(t.lever)))
         }
         b.append(.paragraph(L("shortfall.remedies.intro", lang)))
@@ -266,7 +266,7 @@ public struct SummaryDocument: Sendable {
 
     /// The change in words. Units for a municipality with no delivery team came with one
     /// (Counterfactual, Lever.unit), and say so.
-    func leverText(_ t: CounterfactualTrial, _ c: CounterfactualResult, _ code: MunicipalityCode) -> String {
+    func leverText(_ t: CounterfactualTrial, _ c: CounterfactualResult) -> String {
         let amount = DisclosureText.count(Remedies.amount(t, tables.policy), lang)
         switch t.lever {
         case .unit:
@@ -344,7 +344,7 @@ public struct SummaryDocument: Sendable {
             let result = L(t.uncoveredAfter == 0 ? "shortfall.whatif.coversAll" : "shortfall.whatif.coversMost", lang)
                 + (e.budgetExhausted ? " " + L("shortfall.whatif.budget", lang) : "")
             let (total, tokyo) = cost(t, c)
-            table.add([name, uncovered, leverText(t, c, e.code), tables.countText(t.uncoveredAfter, lang), gapAfter(t), result, total, tokyo,
+            table.add([name, uncovered, leverText(t, c), tables.countText(t.uncoveredAfter, lang), gapAfter(t), result, total, tokyo,
                        programsText(t.lever)])
         }
         b.append(.table(table))
@@ -355,7 +355,7 @@ public struct SummaryDocument: Sendable {
             alignments: [.left, .left, .right, .right])
         for e in Remedies.ordered(c.entries, tables) {
             let name = municipalityIndex(e.code).map { data.result.municipalities[$0].name(lang) } ?? e.code.description
-            for t in e.trials { detail.add([name, leverText(t, c, e.code), tables.countText(t.uncoveredAfter, lang), gapAfter(t)]) }
+            for t in e.trials { detail.add([name, leverText(t, c), tables.countText(t.uncoveredAfter, lang), gapAfter(t)]) }
             for l in e.notApplicable { detail.add([name, L("shortfall.whatif.na.\(l.rawValue)", lang), ""]) }
         }
         b.append(.heading(L("shortfall.whatif.detail", lang), level: 3))
