@@ -153,7 +153,7 @@ public enum Counterfactual {
 
     /// The most common municipal unit of the scenario (ties: generator first, then the larger),
     /// else a 900 W generator with 4 tanks of 240 minutes.
-    static func unitSpec(_ s: Scenario) -> UnitSpec {
+    public static func unitSpec(_ s: Scenario) -> UnitSpec {
         var counts: [(UnitSpec, Int)] = []
         let prices = UnitPrices()
         for u in s.units {

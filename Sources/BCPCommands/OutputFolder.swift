@@ -26,6 +26,10 @@ public enum OutputKind: String, Sendable, CaseIterable {
     case compare
     /// `backtest --out`.
     case backtest
+    /// `plan --out`.
+    case plan
+    /// `sensitivity --out`.
+    case sensitivity
 
     /// For messages: "a scenario folder ('bcpsim generate')".
     var described: String {
@@ -37,6 +41,8 @@ public enum OutputKind: String, Sendable, CaseIterable {
         case .allocation: return "an allocation check ('bcpsim allocation')"
         case .compare: return "a comparison ('bcpsim compare')"
         case .backtest: return "a backtest report ('bcpsim backtest')"
+        case .plan: return "a plan ('bcpsim plan')"
+        case .sensitivity: return "a sensitivity analysis ('bcpsim sensitivity')"
         }
     }
 

@@ -1,0 +1,238 @@
+import BCPAnalysis
+import BCPModel
+import BCPRegistry
+import BCPText
+
+/// The files of `bcpsim plan`: plan.md and plan.html (one document), plan.csv (one row per
+/// step), plan.json (every figure, per seed). Numbers are means over the seeds with the 5th to
+/// 95th percentile range, so that no figure rests on one lucky draw.
+public struct PlanReport: Sendable {
+    public var result: PlanResult
+    public var scenarioName: (ja: String, en: String)
+    public var synthetic: Bool
+    /// Municipality names by code (Japanese, English as pages show it).
+    public var names: [MunicipalityCode: (ja: String, en: String)]
+    /// Program names by registry id.
+    public var programs: [String: (ja: String, en: String)]
+    public var lang: Language
+
+    public init(result: PlanResult, scenario: Scenario, registry: Registry?, lang: Language) {
+        self.result = result
+        scenarioName = (scenario.nameJa, scenario.nameEn)
+        synthetic = scenario.synthetic
+        var names: [MunicipalityCode: (ja: String, en: String)] = [:]
+        for m in scenario.municipalities { names[m.code] = (m.nameJa, Municipality.englishName(m.nameEn)) }
+        self.names = names
+        var programs: [String: (ja: String, en: String)] = [:]
+        for item in PlanPrices.Item.allCases {
+            guard let id = result.prices[item].programId else { continue }
+            let p = registry?.program(id: id)
+            programs[id] = (p?.name(.ja) ?? id, p?.name(.en) ?? id)
+        }
+        self.programs = programs
+        self.lang = lang
+    }
+
+    func L(_ key: String, _ args: String...) -> String { PlanLabels.text(key, lang, args: args) }
+
+    var objectiveName: String { L("plan.objective.\(result.options.objective.rawValue)") }
+    var isMinutes: Bool { result.options.objective.measure.isMinutes }
+
+    /// A mean (thousandths) in the objective's unit: hours for minutes, else a count, one decimal.
+    func amount(milli: Int) -> String { isMinutes ? NumberFormat.milliToTenths((milli + 30) / 60) : NumberFormat.milliToTenths(milli) }
+    func amount(_ n: Int) -> String { amount(milli: n * 1000) }
+    var unitName: String { L(isMinutes ? "plan.unit.hours" : "plan.unit.count") }
+
+    /// "12.3 (5-95%: 10.0-15.0)".
+    func interval(_ c: CountSummary) -> String { L("plan.interval", amount(milli: c.meanMilli), amount(c.p5), amount(c.p95)) }
+
+    func name(_ code: MunicipalityCode) -> String {
+        guard let n = names[code] else { return code.description }
+        return lang == .ja ? n.ja : n.en
+    }
+
+    func program(_ id: String?) -> String {
+        guard let id, let p = programs[id] else { return L("plan.program.none") }
+        return lang == .ja ? p.ja : p.en
+    }
+
+    func unitText(_ u: UnitSpec) -> String {
+        switch u.kind {
+        case .generator: return Labels.text("shortfall.unitDesc.generator", lang, String(u.ratedW), String(u.runtimePerTankMinutes), String(u.tanks))
+        case .battery, .ups: return Labels.text("shortfall.unitDesc.\(u.kind.rawValue)", lang, NumberFormat.grouped(u.capacityWh))
+        }
+    }
+
+    func changeText(_ s: PlanStep) -> String {
+        let a = NumberFormat.grouped(s.choice.amount)
+        switch s.choice.lever {
+        case .unit:
+            return Labels.text(s.teamsAdded > 0 ? "shortfall.lever.unitWithTeam" : "shortfall.lever.unit", lang, a, unitText(result.unit),
+                               NumberFormat.grouped(s.teamsAdded))
+        case .homeUnit: return Labels.text("shortfall.lever.homeUnit", lang, a, unitText(result.unit))
+        default: return Labels.text("shortfall.lever.\(s.choice.lever.rawValue)", lang, a)
+        }
+    }
+
+    /// Reduction per million net yen, mean, one decimal ("-" for a change that costs nothing).
+    func perMillion(_ s: PlanStep) -> String {
+        guard s.cost.net > 0 else { return L("plan.free") }
+        // Thousandths of the unit per step x 1,000,000 / net yen = thousandths per million yen.
+        let milli = (s.reduction.meanMilli * 1_000_000 + s.cost.net / 2) / s.cost.net
+        return amount(milli: milli)
+    }
+
+    func programs(of s: PlanStep) -> String {
+        var ids: [String] = []
+        for (i, item) in PlanPrices.Item.allCases.enumerated() where s.cost.counts[i] > 0 {
+            if let id = result.prices[item].programId, result.prices[item].tokyoShare.0 > 0, !ids.contains(id) { ids.append(id) }
+        }
+        return ids.isEmpty ? L("plan.program.none") : ids.map { program($0) }.joined(separator: "; ")
+    }
+
+    // MARK: The document
+
+    public var title: String { L("plan.title", NumberFormat.yen(result.options.budgetYen, lang), lang == .ja ? scenarioName.ja : scenarioName.en) }
+
+    /// The page's "in short" sentences (the terminal prints them too).
+    public func answer() -> [String] {
+        var out: [String] = []
+        let r = result
+        out.append(L("plan.answer.base", objectiveName, interval(r.base.summary), unitName, String(r.seeds.count)))
+        if r.steps.isEmpty {
+            out.append(L(r.base.sum == 0 ? "plan.answer.nothingToReduce" : "plan.answer.nothingHelps", objectiveName))
+        } else {
+            out.append(L("plan.answer.plan", String(r.steps.count), NumberFormat.yen(r.cost.total, lang), NumberFormat.yen(r.cost.tokyo, lang),
+                         NumberFormat.yen(r.cost.net, lang), NumberFormat.yen(r.options.budgetYen, lang)))
+            out.append(L("plan.answer.reduction", objectiveName, interval(r.reduction), unitName, interval(r.final.summary)))
+            let first = r.steps[0]
+            out.append(L("plan.answer.first", name(first.choice.code), changeText(first), perMillion(first), unitName))
+            if r.final.sum == 0 && r.cost.net < r.options.budgetYen {
+                out.append(L("plan.answer.allGone", objectiveName, NumberFormat.yen(r.options.budgetYen - r.cost.net, lang)))
+            }
+        }
+        if !synthetic { out.append(L("plan.restricted")) }
+        return out
+    }
+
+    public func document() -> Document {
+        var d = Document(title: title, lang: lang)
+        d.add([.heading(L("plan.section.answer"), level: 2), .list(answer())])
+        d.add(.definitions([
+            (L("plan.param.budget"), NumberFormat.yen(result.options.budgetYen, lang) + L("plan.param.budgetNet")),
+            (L("plan.param.objective"), objectiveName),
+            (L("plan.param.scope"), result.options.municipalities.isEmpty
+                ? L("plan.param.scopeAuto", String(result.municipalities.count))
+                : result.municipalities.map(name).joined(separator: lang == .ja ? "、" : ", ")),
+            (L("plan.param.seeds"), L("plan.param.seedsValue", String(result.seeds.count), String(result.seeds[0]))),
+            (L("plan.param.runs"), NumberFormat.grouped(result.runs)),
+        ]))
+        d.add(.heading(L("plan.section.steps"), level: 2))
+        if result.steps.isEmpty {
+            d.add(.paragraph(L("plan.steps.none")))
+        } else {
+            d.add(.paragraph(L("plan.steps.intro", unitName)))
+            d.add(.table(stepsTable()))
+        }
+        d.add([.heading(L("plan.section.notTaken"), level: 2), .paragraph(L("plan.notTaken.intro"))])
+        d.add(.table(notTakenTable()))
+        d.add([.heading(L("plan.section.prices"), level: 2), .paragraph(L("plan.prices.intro")), .table(pricesTable())])
+        d.add([.heading(L("plan.section.method"), level: 2), .list(method())])
+        return d
+    }
+
+    func stepsTable() -> TextTable {
+        var t = TextTable(
+            headers: ["#", L("common.col.municipality"), L("plan.col.change"), L("plan.col.total"), L("plan.col.tokyo"), L("plan.col.net"),
+                      L("plan.col.cumulative"), L("plan.col.reduction", unitName), L("plan.col.perMillion", unitName), L("plan.col.program")],
+            alignments: [.right, .left, .left, .right, .right, .right, .right, .right, .right, .left])
+        var cumulative = 0
+        for (i, s) in result.steps.enumerated() {
+            cumulative += s.cost.net
+            t.add([String(i + 1), name(s.choice.code), changeText(s), NumberFormat.yen(s.cost.total, lang), NumberFormat.yen(s.cost.tokyo, lang),
+                   NumberFormat.yen(s.cost.net, lang), NumberFormat.yen(cumulative, lang), interval(s.reduction), perMillion(s), programs(of: s)])
+        }
+        return t
+    }
+
+    func notTakenTable() -> TextTable {
+        var t = TextTable(headers: [L("common.col.municipality"), L("plan.col.lever"), L("plan.col.why")], alignments: [.left, .left, .left])
+        for n in result.notTaken {
+            t.add([name(n.code), L("plan.lever.\(n.lever.rawValue)"), L("plan.why.\(n.lever == .team && n.reason == .notApplicable ? "noStock" : n.reason.rawValue)")])
+        }
+        return t
+    }
+
+    func pricesTable() -> TextTable {
+        var t = TextTable(headers: [L("plan.col.item"), L("plan.col.price"), L("plan.col.share"), L("plan.col.program"), L("plan.col.source")],
+                          alignments: [.left, .right, .right, .left, .left])
+        for item in PlanPrices.Item.allCases {
+            let p = result.prices[item]
+            let share = p.tokyoShare.0 == 0 ? L("plan.share.none") : "\(p.tokyoShare.0)\u{2044}\(p.tokyoShare.1)"
+            t.add([L("plan.item.\(item.rawValue)", item == .unit ? unitText(result.unit) : ""), NumberFormat.yen(p.yen, lang), share, program(p.programId),
+                   L(p.source == .published ? "plan.source.published.\(item.rawValue)" : "plan.source.\(p.source.rawValue)")])
+        }
+        return t
+    }
+
+    func method() -> [String] {
+        [L("plan.method.greedy", String(result.options.maxSteps)), L("plan.method.seeds", String(result.seeds.count)),
+         L("plan.method.net"), L("plan.method.limits"), L("plan.method.docs")]
+    }
+
+    public func markdown() -> String { document().markdown() }
+    public func html() -> String { document().html() }
+
+    // MARK: CSV and JSON
+
+    /// One row per step; yen and figures as plain numbers (thousandths for means) so Excel can sum them.
+    public func csv(bom: Bool = true) -> String {
+        var w = CSVWriter(bom: bom)
+        w.row(texts: ["#", L("common.col.code"), L("common.col.municipality"), L("plan.col.lever"), L("plan.csv.amount"), L("plan.csv.teams"),
+                      L("common.yenSuffix", L("plan.col.total")), L("common.yenSuffix", L("plan.col.tokyo")), L("common.yenSuffix", L("plan.col.net")),
+                      L("plan.csv.reductionMean", objectiveName), L("plan.csv.p5"), L("plan.csv.p50"), L("plan.csv.p95"),
+                      L("plan.csv.afterMean", objectiveName)])
+        for (i, s) in result.steps.enumerated() {
+            w.row([.number(i + 1), .text(s.choice.code.description), .text(name(s.choice.code)), .text(s.choice.lever.rawValue), .number(s.choice.amount),
+                   .number(s.teamsAdded), .number(s.cost.total), .number(s.cost.tokyo), .number(s.cost.net), .text(NumberFormat.milli(s.reduction.meanMilli)),
+                   .number(s.reduction.p5), .number(s.reduction.p50), .number(s.reduction.p95), .text(NumberFormat.milli(s.after.summary.meanMilli))])
+        }
+        return w.text
+    }
+
+    static func summaryJSON(_ c: CountSummary) -> OrderedJSON {
+        .object([("mean", .string(c.meanText)), ("p5", .int(c.p5)), ("p50", .int(c.p50)), ("p95", .int(c.p95)), ("values", .array(c.values.map { .int($0) }))])
+    }
+
+    static func costJSON(_ c: PlanCost) -> OrderedJSON {
+        .object([("total", .int(c.total)), ("tokyo", .int(c.tokyo)), ("net", .int(c.net)),
+                 ("items", .object(PlanPrices.Item.allCases.map { ($0.rawValue, .int(c.count($0))) }))])
+    }
+
+    /// schema bcpsim.plan/1: the options, seeds, prices, base, steps, totals, levers not taken.
+    public func json() -> String {
+        let r = result
+        let prices = PlanPrices.Item.allCases.map { item -> (String, OrderedJSON) in
+            let p = r.prices[item]
+            return (item.rawValue, .object([("yen", .int(p.yen)), ("tokyoShare", .string("\(p.tokyoShare.0)/\(p.tokyoShare.1)")),
+                                            ("program", .string(p.programId)), ("source", .string(p.source.rawValue))]))
+        }
+        let steps = r.steps.map { s -> OrderedJSON in
+            .object([("municipality", .string(s.choice.code.description)), ("lever", .string(s.choice.lever.rawValue)), ("amount", .int(s.choice.amount)),
+                     ("teamsAdded", .int(s.teamsAdded)), ("cost", Self.costJSON(s.cost)), ("reduction", Self.summaryJSON(s.reduction)),
+                     ("after", Self.summaryJSON(s.after.summary))])
+        }
+        let doc = OrderedJSON.object([
+            ("schema", .string("bcpsim.plan/1")),
+            ("scenario", .string(scenarioName.en)), ("synthetic", .bool(synthetic)),
+            ("budgetYen", .int(r.options.budgetYen)), ("objective", .string(r.options.objective.rawValue)),
+            ("municipalities", .array(r.municipalities.map { .string($0.description) })),
+            ("seeds", .array(r.seeds.map { .string(String($0)) })), ("maxSteps", .int(r.options.maxSteps)), ("runs", .int(r.runs)),
+            ("prices", .object(prices)), ("base", Self.summaryJSON(r.base.summary)), ("steps", .array(steps)),
+            ("cost", Self.costJSON(r.cost)), ("reduction", Self.summaryJSON(r.reduction)), ("final", Self.summaryJSON(r.final.summary)),
+            ("notTaken", .array(r.notTaken.map { .object([("municipality", .string($0.code.description)), ("lever", .string($0.lever.rawValue)),
+                                                          ("reason", .string($0.reason.rawValue))]) })),
+        ])
+        return doc.render() + "\n"
+    }
+}
