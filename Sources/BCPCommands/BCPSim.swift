@@ -5,7 +5,7 @@ import BCPInput
 public enum BCPSim {
     public static let version = "0.1.0"
 
-    public static let commands: [CommandInfo] = [ValidateCommand.info, RunCommand.info, BacktestCommand.info, RegistryCommand.info, GenerateCommand.info, AllocationCommand.info, ReportCommand.info, WorkshopCommand.info, CompareCommand.info, BenchCommand.info, MergeCommand.info, PlanCommand.info]
+    public static let commands: [CommandInfo] = [ValidateCommand.info, RunCommand.info, BacktestCommand.info, RegistryCommand.info, GenerateCommand.info, AllocationCommand.info, ReportCommand.info, WorkshopCommand.info, CompareCommand.info, BenchCommand.info, MergeCommand.info, PlanCommand.info, SensitivityCommand.info]
 
     public static let overview = """
         bcpsim \(version) - business-continuity planning for home medical care in Tokyo

@@ -54,14 +54,14 @@ enum PlanCommand {
         for c in codes where s.municipality(c) == nil {
             throw UsageError("--municipality \(c) is not a municipality of the scenario", hint: "give codes from its municipalities table, e.g. 131121")
         }
+        var prices = PlanPrices(unitYen: Counterfactual.unitSpec(s).priceYen)
+        if let path = args[Options.prices] { prices = try PlanPricesFile.load(path: path, into: prices).get() }
         // Real data: the plan's figures may come from few patients, so it is restricted.
         let out = s.synthetic ? outArg : (outArg as NSString).appendingPathComponent("restricted")
         let folder = try OutputFolder.prepare(out, kind: .plan, command: "plan", force: args[CommonOptions.force], restrictedRoot: !s.synthetic, terminal: t)
         var options = PlanOptions(budgetYen: budget, objective: args[Options.objective] ?? .beyondTolerance, municipalities: codes,
                                   replicas: args[Options.replicas] ?? 10, threads: args[CommonOptions.threads] ?? CommonOptions.cores)
         options.maxSteps = args[Options.maxSteps] ?? 100
-        var prices = PlanPrices(unitYen: Counterfactual.unitSpec(s).priceYen)
-        if let path = args[Options.prices] { prices = try PlanPricesFile.load(path: path, into: prices).get() }
         let result = PlanSearch(s, options: options, prices: prices).run()
         let report = PlanReport(result: result, scenario: s, registry: try? Registry.load(), lang: lang)
         let bom = CommonOptions.bomWanted(args)
@@ -75,9 +75,11 @@ enum PlanCommand {
     enum Options {
         static let budget = Option<Int>(
             "budget", placeholder: "YEN", help: "Yen the municipality may spend, net of Tokyo's subsidy (e.g. 50000000 or 50,000,000).",
-            expectation: "a whole number of yen from 1 to 1,000,000,000,000", parse: { text in
-                Int(text.filter { $0 != "," && $0 != "_" }).flatMap { (1...1_000_000_000_000).contains($0) ? $0 : nil }
-            })
+            expectation: "a whole number of yen from 1 to 1,000,000,000,000", parse: parseYen)
+        /// Yen as digits, with or without thousands separators ("50,000,000", "50_000_000").
+        @Sendable static func parseYen(_ text: String) -> Int? {
+            Int(text.filter { $0 != "," && $0 != "_" }).flatMap { (1...1_000_000_000_000).contains($0) ? $0 : nil }
+        }
         static let out = CommonOptions.out.help("Folder for plan.md, .html, .csv and .json (real data: DIR/restricted/).")
         static let objective = Option<PlanObjective>.choice("objective", "MEASURE", help: "The harm to reduce (default beyond-tolerance).")
         static let municipality = Option<[MunicipalityCode]>(
