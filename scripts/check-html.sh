@@ -49,6 +49,10 @@ S=Scenarios/tokyo-synthetic
 "$BCPSIM" workshop "$S" --out "$P/workshop-ja" --suppress 10 >/dev/null
 "$BCPSIM" workshop "$S" --out "$P/workshop-en" --suppress 10 --lang en >/dev/null
 "$BCPSIM" compare "$S" "$S" --tier-b regional --out "$P/compare-en" --lang en --suppress 10 >/dev/null
+"$BCPSIM" plan "$S" --budget 10000000 --replicas 3 --out "$P/plan-ja" >/dev/null
+"$BCPSIM" plan "$S" --budget 10000000 --replicas 3 --objective gap --out "$P/plan-en" --lang en >/dev/null
+"$BCPSIM" sensitivity "$S" --replicas 2 --samples 6 --out "$P/sensitivity-ja" >/dev/null
+"$BCPSIM" sensitivity "$S" --replicas 2 --samples 6 --out "$P/sensitivity-en" --lang en >/dev/null
 "$BCPSIM" registry --format html > "$P/registry-ja.html"
 "$BCPSIM" registry --format html --lang en > "$P/registry-en.html"
 

@@ -16,6 +16,17 @@ final class PlanReportTests: XCTestCase {
         }
     }
 
+    /// Every uncertain parameter has its name and the basis of its range in both languages.
+    func testEveryUncertainParameterIsNamed() {
+        for p in UncertainParameter.all {
+            for key in ["sensitivity.param.\(p.name)", "sensitivity.basis.\(p.name)"] {
+                XCTAssertNotNil(PlanLabels.table[key]?[.ja], key)
+                XCTAssertNotNil(PlanLabels.table[key]?[.en], key)
+            }
+            XCTAssertEqual(PlanLabels.table["sensitivity.basis.\(p.name)"]?[.en], p.basis, "the English basis is the one in result files")
+        }
+    }
+
     func report(_ lang: Language) throws -> PlanReport {
         let s = PlanSearchFixture.scenario()
         let r = PlanSearch(s, options: PlanOptions(budgetYen: 212_000, objective: .gap, replicas: 2)).run()

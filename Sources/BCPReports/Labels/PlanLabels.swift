@@ -43,6 +43,14 @@ public enum PlanLabels {
             .ja: "この計画でどの乱数系列でも{0}は0になり、残りの予算{1}は使いません（別の指標 --objective gap などで、さらに使い道を探せます）。",
             .en: "With this plan {0} is 0 under every seed; the {1} left is not spent (another measure, such as --objective gap, finds further uses).",
         ],
+        "plan.answer.maxSteps": [
+            .ja: "計画は上限の{0}手で止まりました（残りの予算{1}）。--max-steps で増やせます。",
+            .en: "The plan stopped at its limit of {0} changes, with {1} left (--max-steps raises it).",
+        ],
+        "plan.answer.leftover": [
+            .ja: "残りの予算{0}は使いません：残りの予算で買える対策のうち、{1}をさらに減らすものはありませんでした（下の「選ばれなかった対策」を参照）。",
+            .en: "The {0} left is not spent: no change it could buy reduced {1} further (see the changes not taken, below).",
+        ],
         "plan.restricted": [
             .ja: "【取扱注意】実データのシナリオです。少数の患者から算出した数を含むため、公開・配布しないでください。",
             .en: "RESTRICTED: a scenario with real data. Figures may come from few patients; do not publish or circulate.",
@@ -221,6 +229,23 @@ public enum PlanLabels {
         "sensitivity.param.emergency_minutes": [.ja: "救急要請から救急外来まで", .en: "ambulance call to the emergency department"],
         "sensitivity.param.bridge_max_minutes": [.ja: "家族の手動換気が続く時間", .en: "how long a family can bag by hand"],
         "sensitivity.param.unit_recharge_minutes": [.ja: "返却された蓄電池の充電時間", .en: "recharging a returned battery"],
+        "sensitivity.basis.provider_call_delay_minutes": [.ja: "仮定：30分～3時間", .en: "assumption: half an hour to three hours"],
+        "sensitivity.basis.municipal_confirm_delay_minutes": [.ja: "仮定：既定の半分～3倍", .en: "assumption: half to three times the default"],
+        "sensitivity.basis.self_call_threshold_minutes": [.ja: "仮定：既定の半分～2倍", .en: "assumption: half to double"],
+        "sensitivity.basis.travel_same_municipality_minutes": [.ja: "仮定：既定の半分～2倍", .en: "assumption: half to double"],
+        "sensitivity.basis.transfer_minutes": [.ja: "仮定：既定の半分～2倍", .en: "assumption: half to double"],
+        "sensitivity.basis.supplier_call_delay_minutes": [.ja: "翌朝（札幌2018）～1日（仮定）。千葉2019では約72時間で95%に連絡", .en: "next morning (Sapporo 2018) to a day; 95% reached by 72 h (Chiba 2019)"],
+        "sensitivity.basis.cylinder_delivery_minutes": [.ja: "仮定：約6.5時間のボンベ2～6本", .en: "assumption: two to six cylinders of 6.5 h"],
+        "sensitivity.basis.self_help_threshold_minutes": [.ja: "仮定：既定の半分～2倍", .en: "assumption: half to double"],
+        "sensitivity.basis.car_fuel_minutes": [.ja: "仮定：アイドリング1日分の半分～2倍", .en: "assumption: half to double a day of idling"],
+        "sensitivity.basis.hospital_share_per_mille": [.ja: "札幌2018に合わせた値200‰。上端は札幌2018の入院36%", .en: "fitted 200; 36% admitted in Sapporo 2018 as the top"],
+        "sensitivity.basis.car_power_share_per_mille": [.ja: "札幌2018で15%が車から給電～50%（仮定）", .en: "15% of all ran the device from a car (Sapporo 2018) to 50%"],
+        "sensitivity.basis.outlet_use_share_per_mille": [.ja: "札幌2018で約70%が100V電源を使用、±20ポイント（仮定）", .en: "about 70% used the outlet (Sapporo 2018), +-20 points"],
+        "sensitivity.basis.recharge_share_per_mille": [.ja: "札幌2018に合わせた値900‰。下端は仮定", .en: "fitted 900; assumption below"],
+        "sensitivity.basis.planned_admission_delay_minutes": [.ja: "仮定：30分～4時間", .en: "assumption: half an hour to four hours"],
+        "sensitivity.basis.emergency_minutes": [.ja: "仮定：既定の半分～3倍", .en: "assumption: half to three times"],
+        "sensitivity.basis.bridge_max_minutes": [.ja: "仮定。上端3日：2011年に家族が3～4日手動換気した例", .en: "assumption up to 3 days: families bagged for 3-4 days in 2011"],
+        "sensitivity.basis.unit_recharge_minutes": [.ja: "仮定：既定の半分～2倍", .en: "assumption: half to double"],
         "plan.terminal.wrote": [.ja: "{0}個のファイルを{1}に書きました（{2}を開いてください）", .en: "wrote {0} files to {1} (open {2})"],
     ]
 

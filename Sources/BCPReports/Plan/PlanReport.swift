@@ -39,7 +39,13 @@ public struct PlanReport: Sendable {
     var isMinutes: Bool { result.options.objective.measure.isMinutes }
 
     /// A mean (thousandths) in the objective's unit: hours for minutes, else a count, one decimal.
-    func amount(milli: Int) -> String { isMinutes ? NumberFormat.milliToTenths((milli + 30) / 60) : NumberFormat.milliToTenths(milli) }
+    /// A small non-zero value reads "<0.1" (or "-<0.1"), never "0.0": a hidden value drawn as
+    /// zero would tell a planner that a change did nothing.
+    func amount(milli: Int) -> String {
+        let text = isMinutes ? NumberFormat.milliToTenths((milli + 30) / 60) : NumberFormat.milliToTenths(milli)
+        guard milli != 0, text == "0.0" || text == "-0.0" else { return text }
+        return milli > 0 ? "<0.1" : "-<0.1"
+    }
     func amount(_ n: Int) -> String { amount(milli: n * 1000) }
     var unitName: String { L(isMinutes ? "plan.unit.hours" : "plan.unit.count") }
 
@@ -92,7 +98,11 @@ public struct PlanReport: Sendable {
 
     // MARK: The document
 
-    public var title: String { L("plan.title", NumberFormat.yen(result.options.budgetYen, lang), lang == .ja ? scenarioName.ja : scenarioName.en) }
+    /// Real data: every page is marked restricted (docs/DISCLOSURE.md "Plans and sensitivity").
+    public var title: String {
+        let t = L("plan.title", NumberFormat.yen(result.options.budgetYen, lang), lang == .ja ? scenarioName.ja : scenarioName.en)
+        return synthetic ? t : AllocationLabels.text("allocation.privacy.restrictedTitle", lang, args: [t])
+    }
 
     /// The page's "in short" sentences (the terminal prints them too).
     public func answer() -> [String] {
@@ -107,8 +117,13 @@ public struct PlanReport: Sendable {
             out.append(L("plan.answer.reduction", objectiveName, interval(r.reduction), unitName, interval(r.final.summary)))
             let first = r.steps[0]
             out.append(L("plan.answer.first", name(first.choice.code), changeText(first), perMillion(first), unitName))
+            let left = NumberFormat.yen(r.options.budgetYen - r.cost.net, lang)
             if r.final.sum == 0 && r.cost.net < r.options.budgetYen {
-                out.append(L("plan.answer.allGone", objectiveName, NumberFormat.yen(r.options.budgetYen - r.cost.net, lang)))
+                out.append(L("plan.answer.allGone", objectiveName, left))
+            } else if r.steps.count >= r.options.maxSteps {
+                out.append(L("plan.answer.maxSteps", String(r.options.maxSteps), left))
+            } else if r.cost.net < r.options.budgetYen {
+                out.append(L("plan.answer.leftover", left, objectiveName))
             }
         }
         if !synthetic { out.append(L("plan.restricted")) }
@@ -155,10 +170,17 @@ public struct PlanReport: Sendable {
         return t
     }
 
+    /// One row per kind of change and reason, with the municipalities it holds for (a row per
+    /// municipality would run to hundreds of lines for a Tokyo-wide plan).
     func notTakenTable() -> TextTable {
-        var t = TextTable(headers: [L("common.col.municipality"), L("plan.col.lever"), L("plan.col.why")], alignments: [.left, .left, .left])
-        for n in result.notTaken {
-            t.add([name(n.code), L("plan.lever.\(n.lever.rawValue)"), L("plan.why.\(n.lever == .team && n.reason == .notApplicable ? "noStock" : n.reason.rawValue)")])
+        var t = TextTable(headers: [L("plan.col.lever"), L("plan.col.why"), L("common.col.municipality")], alignments: [.left, .left, .left])
+        for lever in Lever.allCases {
+            for reason in [PlanCandidateNote.Reason.notApplicable, .noGain, .overBudget] {
+                let codes = result.notTaken.filter { $0.lever == lever && $0.reason == reason }.map(\.code)
+                guard !codes.isEmpty else { continue }
+                let why = L("plan.why.\(lever == .team && reason == .notApplicable ? "noStock" : reason.rawValue)")
+                t.add([L("plan.lever.\(lever.rawValue)"), why, codes.map(name).joined(separator: lang == .ja ? "、" : ", ")])
+            }
         }
         return t
     }

@@ -34,7 +34,11 @@ public struct SensitivityReport: Sendable {
     }
     func paramName(_ name: String) -> String { L("sensitivity.param.\(name)") }
 
-    public var title: String { L("sensitivity.title", lang == .ja ? scenarioName.ja : scenarioName.en) }
+    /// Real data: every page is marked restricted (docs/DISCLOSURE.md "Plans and sensitivity").
+    public var title: String {
+        let t = L("sensitivity.title", lang == .ja ? scenarioName.ja : scenarioName.en)
+        return synthetic ? t : AllocationLabels.text("allocation.privacy.restrictedTitle", lang, args: [t])
+    }
 
     public func answer() -> [String] {
         let r = result
@@ -57,6 +61,7 @@ public struct SensitivityReport: Sendable {
                 : L("sensitivity.answer.planChanges", NumberFormat.yen(st.budgetYen, lang),
                     changed.map { "\(paramName($0.parameter ?? "")) = \($0.value)" }.joined(separator: lang == .ja ? "、" : "; ")))
         }
+        if !synthetic { out.append(L("plan.restricted")) }
         return out
     }
 
@@ -83,7 +88,7 @@ public struct SensitivityReport: Sendable {
                           alignments: [.left, .right, .right, .right, .right, .left])
         for o in result.ranked {
             let p = o.parameter
-            t.add([paramName(p.name), value(p, o.base), "\(value(p, p.low))–\(value(p, p.high))", mean(o.low), mean(o.high), p.basis])
+            t.add([paramName(p.name), value(p, o.base), "\(value(p, p.low))–\(value(p, p.high))", mean(o.low), mean(o.high), L("sensitivity.basis.\(p.name)")])
         }
         return t
     }
