@@ -38,10 +38,12 @@ enum RunCommand {
 
             "What would have closed the gap": for the --what-if N municipalities with the most
             uncovered patients (default 5, 0 to skip), the scenario is rerun with one change at a
-            time (more units, teams, calls, beds, or a higher BCP tier), at most 60 reruns.
-            With --replicas N, N seeds derived from the scenario's seed are run in parallel and the
-            summary gives the mean and the 5th, 50th and 95th percentiles; the tables are those of
-            the first seed. The output does not depend on --threads.
+            time (units with the teams to carry them, units at homes, teams, calls, beds, or a
+            higher BCP tier), at most 80 reruns. 'bcpsim plan' searches for a costed plan.
+            --replicas N seeds (default 10) derived from the scenario's seed are run in parallel,
+            so that every headline figure has its interval: the summary gives the mean and the
+            5th, 50th and 95th percentiles; the tables are those of the first seed (--replicas 1
+            for one seed only). The output does not depend on --threads.
 
             With --shard K/M, only shard K of M of the replicas is run and DIR/partial.txt is
             written; 'bcpsim merge' joins the M parts into the files of the unsharded run
@@ -53,7 +55,7 @@ enum RunCommand {
         positionals: 1...1,
         run: { args, t in
             let out = try args.required(Options.out, command: "run", synopsis: synopsis)
-            let replicas = args[Options.replicas] ?? 1
+            let replicas = args[Options.replicas] ?? RunCommand.defaultReplicas
             let threads = args[CommonOptions.threads] ?? CommonOptions.cores
             let seed = args[Options.seed]
             let tier = args[CommonOptions.tier] ?? .asConfigured
@@ -96,11 +98,16 @@ enum RunCommand {
 }
 
 extension RunCommand {
+    /// Seeds a run uses unless told: enough for the 5th and 95th percentiles of every headline
+    /// figure to mean something (issue 14: "uncertainty in every headline"), at a small cost
+    /// (replicas after the first keep only their summary).
+    static let defaultReplicas = 10
+
     /// run's own options.
     enum Options {
         static let out = CommonOptions.out.help("Folder for the result (created, or replaced whole if bcpsim wrote it for the same command; see --force).")
         static let seed = CommonOptions.seed
-        static let replicas = Option<Int>.int("replicas", "N", 1...PartialResult.maxReplicas, help: "Number of seeds to run (default 1, at most 100000).")
+        static let replicas = Option<Int>.int("replicas", "N", 1...PartialResult.maxReplicas, help: "Number of seeds to run (default 10, at most 100000).")
         static let whatIf = Option<Int>.int(
             "what-if", "N", 0...62, help: "Municipalities to rerun for what would have closed the gap (default 5; 0 skips).")
         static let shard = Option<ShardSpec>(

@@ -44,7 +44,7 @@ final class PublicOutputsAgreeTests: XCTestCase {
         let shared = [("停電した患者", "停電"), ("電源が途絶えた患者（未充足）", "未充足"), ("許容時間を超えて電源が途絶えた患者", "許容時間を超えた患者"),
                       ("入院（後方支援病床を含む）で乗り切った", "入院で充足"), ("把握された患者", "把握された患者")]
         for row in tiers.dropFirst() where row.count == h.count {
-            let r = CLI.run(["run", scenario, "--out", tmp + "/run-" + row[0], "--tier", row[0], "--what-if", "0"])
+            let r = CLI.run(["run", scenario, "--out", tmp + "/run-" + row[0], "--tier", row[0], "--what-if", "0", "--replicas", "1"])
             XCTAssertEqual(r.code, 0, r.err)
             let areas = Self.csv(try text(tmp + "/run-" + row[0], "areas.csv"))
             let total = try XCTUnwrap(areas.first { $0.first?.replacingOccurrences(of: " ", with: "") == "東京都計" })
@@ -71,7 +71,7 @@ final class PublicOutputsAgreeTests: XCTestCase {
         var runs: [[String: [String: String]]] = []
         for (k, extra) in [[], ["--tier", "regional"]].enumerated() {
             let out = tmp + "/run\(k)"
-            let r = CLI.run(["run", scenario, "--out", out, "--what-if", "0"] + extra)
+            let r = CLI.run(["run", scenario, "--out", out, "--what-if", "0", "--replicas", "1"] + extra)
             XCTAssertEqual(r.code, 0, r.err)
             // (level, name, figure) -> shown text, from the run's own CSV files.
             var shown: [String: [String: String]] = [:]
