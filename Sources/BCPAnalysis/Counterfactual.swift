@@ -27,9 +27,22 @@ public enum Lever: String, Sendable, CaseIterable, Equatable {
     /// (none, institutional, linked, regional); linked needs a group, so providers without one are
     /// grouped with each other; reaching regional also gives the municipality a regional BCP.
     case tier
+    /// Backup power (a standby generator) at `amount` provider sites in the municipality that have
+    /// none, hospitals first, then by id: a site with power can admit into its beds, recharge
+    /// returned batteries and be a place where families charge (docs/MODEL.md "Provider
+    /// disruptions and dark sites"). `plan` only.
+    case siteBackup
+    /// Oxygen cylinders placed in advance at the homes of the municipality's `amount` oxygen
+    /// patients who lost power, least cylinder oxygen first: one supplier delivery's worth each
+    /// (`cylinder_delivery_minutes`). `plan` only.
+    case oxygen
 }
 
 extension Lever {
+    /// The levers `run`'s what-if tries (its rerun budget is shared by five municipalities);
+    /// `plan` tries every lever.
+    public static let whatIfCases: [Lever] = [.unit, .homeUnit, .team, .contact, .bed, .tier]
+
     /// Whether the change buys units (priced at the item's price, funded by the ventilator program).
     public var buysUnits: Bool { self == .unit || self == .homeUnit }
 }
@@ -268,6 +281,23 @@ public enum Counterfactual {
                 if t == .regional { regional = true }
             }
             if regional { s.municipalities[mi].hasRegionalBCP = true }
+        case .siteBackup:
+            let sites = s.providers.indices.filter { s.providers[$0].municipality == code && !s.providers[$0].hasBackupPower }
+                .sorted { a, b in
+                    let ha = s.providers[a].kind == .hospital, hb = s.providers[b].kind == .hospital
+                    return ha != hb ? ha : s.providers[a].id.utf8.lexicographicallyPrecedes(s.providers[b].id.utf8)
+                }
+            guard k <= sites.count else { return nil }
+            for i in sites.prefix(k) { s.providers[i].hasBackupPower = true }
+        case .oxygen:
+            let lost = Set(homes)
+            let patients = s.patients.indices.filter { s.patients[$0].municipality == code && s.patients[$0].device == .oxygenConcentrator && lost.contains(s.patients[$0].id) }
+                .sorted { a, b in
+                    let ca = s.patients[a].cylinderMinutes, cb = s.patients[b].cylinderMinutes
+                    return ca != cb ? ca < cb : s.patients[a].id.utf8.lexicographicallyPrecedes(s.patients[b].id.utf8)
+                }
+            guard k <= patients.count else { return nil }
+            for i in patients.prefix(k) { s.patients[i].cylinderMinutes += s.parameters.cylinderDeliveryMinutes }
         }
         return s
     }
@@ -304,7 +334,7 @@ public enum Counterfactual {
         }
 
         var levers: [Lever] = []
-        for l in Lever.allCases {
+        for l in Lever.whatIfCases {
             if (maxAmount[l] ?? 0) < 1 || apply(l, amount: 1, to: s, code: code, unit: spec, homes: homes) == nil { notApplicable.append(l) } else { levers.append(l) }
         }
         // Amount 1 for every lever (each is tried, even after one covers everyone).

@@ -17,7 +17,8 @@ enum PlanCommand {
         discussion: """
             Searches the changes a ward can buy or fund (units in municipal stock with the teams
             to carry them, units placed at patients' homes, delivery teams, safety calls, backup
-            beds, BCP tier steps) for the plan that reduces the chosen harm the most within
+            beds, BCP tier steps, backup power at provider sites, oxygen cylinders placed at
+            homes) for the plan that reduces the chosen harm the most within
             --budget, counted as the municipality's share after Tokyo's subsidy. Each step takes
             the change with the largest reduction per yen and is checked by rerunning the
             simulation under every seed; the plan lists each step with its cost, Tokyo's share,
@@ -28,7 +29,8 @@ enum PlanCommand {
             --municipality limits where the plan may spend (codes, comma-separated); by default
             every municipality with patients without power under some seed. --replicas N seeds
             judge each plan (default 10). --prices FILE replaces the default prices (a CSV with
-            columns item,yen; items unit, team, contact, bed, tier-step, regional-bcp). Only the
+            columns item,yen; items unit, team, contact, bed, tier-step, regional-bcp, site-backup,
+            oxygen). Only the
             unit price is published; the others are assumptions the report marks as such.
 
             Writes plan.md, plan.html, plan.csv and plan.json into DIR; with a scenario of real

@@ -17,7 +17,8 @@ import XCTest
 /// no hospital). Effects, as CounterfactualTests works them out: 4 units in stock cover both
 /// (the one team: P1's unit arrives 121, P2's 241 < 300), 1,400 fewer minutes for 4 x 106,000 =
 /// 424,000 yen net; a home unit covers its patient (300 + 960 >= 1,000), 700 fewer for 106,000;
-/// calls and tier change nothing (no unit to send).
+/// calls and tier change nothing (no unit to send); backup power for sites and oxygen at homes do
+/// not apply (C1 has backup power; nobody is on oxygen).
 final class PlanSearchTests: XCTestCase {
     static let chiyoda = MunicipalityCode("131016")!
 
@@ -45,7 +46,7 @@ final class PlanSearchTests: XCTestCase {
         let p = PlanSearch(Self.scenario(), options: PlanOptions(budgetYen: 1_000_000, objective: .gap, replicas: 3))
         XCTAssertEqual(p.base.values, [1_400, 1_400, 1_400])
         XCTAssertEqual(p.candidates.map { "\($0.lever.rawValue) \($0.amount)" }, ["unit 4", "homeUnit 1", "homeUnit 2", "team 1", "contact 1", "tier 1"])
-        XCTAssertEqual(p.notApplicable.map(\.lever), [.bed])
+        XCTAssertEqual(p.notApplicable.map(\.lever), [.bed, .siteBackup, .oxygen])
     }
 
     /// Budget 212,000 net: a home unit and two home units tie at 700 per 106,000 (1,400 per
@@ -70,7 +71,8 @@ final class PlanSearchTests: XCTestCase {
         let r = PlanSearch(Self.scenario(), options: PlanOptions(budgetYen: 100_000, objective: .gap, replicas: 2)).run()
         XCTAssertTrue(r.steps.isEmpty)
         XCTAssertEqual(r.notTaken.map { "\($0.lever.rawValue) \($0.reason.rawValue)" },
-                       ["unit overBudget", "homeUnit overBudget", "team notApplicable", "contact noGain", "bed notApplicable", "tier overBudget"])
+                       ["unit overBudget", "homeUnit overBudget", "team notApplicable", "contact noGain", "bed notApplicable", "tier overBudget",
+                        "siteBackup notApplicable", "oxygen notApplicable"])
     }
 
     /// Units in stock bring the team to carry them where the municipality has none: with no
@@ -85,6 +87,35 @@ final class PlanSearchTests: XCTestCase {
         XCTAssertEqual(cost.count(.team), 1)
         XCTAssertEqual(cost.total, 4 * 212_000 + 500_000)
         XCTAssertEqual(cost.tokyo, 4 * 106_000)
+    }
+
+    /// Oxygen at home: P1 on an oxygen concentrator (300 minutes of battery, as before) gets one
+    /// delivery's worth of cylinders (1,560 minutes): 300 + 1,560 >= the 1,000-minute outage, so
+    /// P1 is covered and only P2's 700 minutes remain. It costs 20,000 yen, no Tokyo share, and
+    /// at 700 minutes per 20,000 yen it is the best value, taken first with a budget of 20,000.
+    func testOxygenAtHome() throws {
+        var s = Self.scenario()
+        s.patients[0].device = .oxygenConcentrator
+        let r = PlanSearch(s, options: PlanOptions(budgetYen: 20_000, objective: .gap, replicas: 2)).run()
+        XCTAssertEqual(r.steps.map { "\($0.choice.lever.rawValue) \($0.choice.amount)" }, ["oxygen 1"])
+        XCTAssertEqual(r.final.values, [700, 700])
+        XCTAssertEqual(r.cost.count(.oxygen), 1)
+        XCTAssertEqual(r.cost.total, 20_000)
+        XCTAssertEqual(r.cost.net, 20_000)
+    }
+
+    /// Backup power goes to the municipality's sites without it, hospitals first, then by id.
+    func testSiteBackupHospitalsFirst() throws {
+        var s = Self.scenario()
+        s.providers = [
+            Provider(id: "A", kind: .clinic, municipality: Self.chiyoda, tier: .none, linkedGroup: nil, hasBackupPower: false, contactsPerHour: 1, deliveryTeams: 0, backupBeds: 0),
+            Provider(id: "H", kind: .hospital, municipality: Self.chiyoda, tier: .none, linkedGroup: nil, hasBackupPower: false, contactsPerHour: 1, deliveryTeams: 0, backupBeds: 2),
+            Provider(id: "B", kind: .clinic, municipality: Self.chiyoda, tier: .none, linkedGroup: nil, hasBackupPower: true, contactsPerHour: 1, deliveryTeams: 0, backupBeds: 0),
+        ]
+        let one = try XCTUnwrap(Counterfactual.apply(.siteBackup, amount: 1, to: s, code: Self.chiyoda, unit: Counterfactual.unitSpec(s)))
+        XCTAssertEqual(one.providers.map(\.hasBackupPower), [false, true, true])
+        XCTAssertNil(Counterfactual.apply(.siteBackup, amount: 3, to: s, code: Self.chiyoda, unit: Counterfactual.unitSpec(s)), "only two sites lack it")
+        XCTAssertEqual(PlanCost.of(one, over: s, prices: PlanPrices(unitYen: 212_000)).total, 3_000_000)
     }
 
     /// The plan does not depend on the number of threads.

@@ -34,7 +34,7 @@ public struct PlanPrice: Sendable, Equatable {
 public struct PlanPrices: Sendable, Equatable {
     /// What a plan can change, in the order of the cost table.
     public enum Item: String, Sendable, CaseIterable {
-        case unit, team, contact, bed, tierStep = "tier-step", regionalBCP = "regional-bcp"
+        case unit, team, contact, bed, tierStep = "tier-step", regionalBCP = "regional-bcp", siteBackup = "site-backup", oxygen
     }
 
     public var unit: PlanPrice
@@ -43,6 +43,8 @@ public struct PlanPrices: Sendable, Equatable {
     public var bed: PlanPrice
     public var tierStep: PlanPrice
     public var regionalBCP: PlanPrice
+    public var siteBackup: PlanPrice
+    public var oxygen: PlanPrice
 
     /// Defaults: the unit at `unitYen` (the allocation check's price of the scenario's usual
     /// municipal unit) with Tokyo's 1/2 (ventilator program); beds with the municipal home-care
@@ -56,6 +58,8 @@ public struct PlanPrices: Sendable, Equatable {
         bed = PlanPrice(yen: 1_000_000, tokyoShare: (1, 2), programId: "municipal-home-care-promotion-fy2025", source: .assumption)
         tierStep = PlanPrice(yen: 200_000, programId: "disaster-home-care-bcp-fy2025", source: .assumption)
         regionalBCP = PlanPrice(yen: 2_000_000, programId: "disaster-home-care-bcp-fy2025", source: .assumption)
+        siteBackup = PlanPrice(yen: 3_000_000, source: .assumption)
+        oxygen = PlanPrice(yen: 20_000, source: .assumption)
     }
 
     public subscript(item: Item) -> PlanPrice {
@@ -67,6 +71,8 @@ public struct PlanPrices: Sendable, Equatable {
             case .bed: return bed
             case .tierStep: return tierStep
             case .regionalBCP: return regionalBCP
+            case .siteBackup: return siteBackup
+            case .oxygen: return oxygen
             }
         }
         set {
@@ -77,6 +83,8 @@ public struct PlanPrices: Sendable, Equatable {
             case .bed: bed = newValue
             case .tierStep: tierStep = newValue
             case .regionalBCP: regionalBCP = newValue
+            case .siteBackup: siteBackup = newValue
+            case .oxygen: oxygen = newValue
             }
         }
     }
@@ -101,7 +109,8 @@ public struct PlanCost: Sendable, Equatable {
 
     /// The things `changed` has that `base` has not, priced: units added (in stock or at homes),
     /// delivery teams, calls an hour (providers' and municipalities'), backup beds, BCP tier
-    /// steps of providers, regional BCPs. Anything the plan's levers do not change costs nothing.
+    /// steps of providers, regional BCPs, provider sites given backup power, deliveries' worth of
+    /// oxygen placed at homes. Anything the plan's levers do not change costs nothing.
     public static func of(_ changed: Scenario, over base: Scenario, prices: PlanPrices) -> PlanCost {
         var n = Array(repeating: 0, count: PlanPrices.Item.allCases.count)
         n[0] = max(0, changed.units.count - base.units.count)
@@ -116,7 +125,10 @@ public struct PlanCost: Sendable, Equatable {
             n[2] += max(0, a.contactsPerHour - b.contactsPerHour)
             n[3] += max(0, a.backupBeds - b.backupBeds)
             n[4] += max(0, a.tier.rawValue - b.tier.rawValue)
+            if a.hasBackupPower && !b.hasBackupPower { n[6] += 1 }
         }
+        let delivery = max(1, changed.parameters.cylinderDeliveryMinutes)
+        for (a, b) in zip(changed.patients, base.patients) { n[7] += max(0, a.cylinderMinutes - b.cylinderMinutes) / delivery }
         var total = 0, tokyo = 0
         for (i, item) in PlanPrices.Item.allCases.enumerated() {
             total += n[i] * prices[item].yen

@@ -202,10 +202,12 @@ public struct PlanSearch: Sendable {
             let h = Counterfactual.homes(scenario, base: first, code: code)
             homes[code] = h
             let n = max(1, most[code] ?? 0)
+            let lost = Set(h)
+            let oxygen = scenario.patients.filter { $0.municipality == code && $0.device == .oxygenConcentrator && lost.contains($0.id) }.count
             let per = Counterfactual.unitsPerTeam
             let ladders: [Lever: [Int]] = [
                 .unit: [per, max(per, (n + per - 1) / per * per)], .homeUnit: [1, min(n, h.count)], .team: [1], .contact: [1],
-                .bed: [1, n], .tier: [1],
+                .bed: [1, n], .tier: [1], .siteBackup: [1], .oxygen: [1, min(n, oxygen)],
             ]
             for lever in Lever.allCases {
                 let amounts = ladders[lever]!.reduce(into: [Int]()) { if $1 >= 1 && !$0.contains($1) { $0.append($1) } }

@@ -97,6 +97,12 @@ public enum PlanLabels {
         "plan.lever.contact": [.ja: "安否確認の件数", .en: "safety calls"],
         "plan.lever.bed": [.ja: "後方支援病床", .en: "backup beds"],
         "plan.lever.tier": [.ja: "BCPの段階", .en: "BCP tier"],
+        "plan.lever.siteBackup": [.ja: "事業所の非常用電源", .en: "backup power at provider sites"],
+        "plan.lever.oxygen": [.ja: "酸素ボンベの事前配置", .en: "oxygen cylinders placed at homes"],
+        "shortfall.lever.siteBackup": [.ja: "非常用電源のない事業所{0}か所に非常用電源（病院から）", .en: "backup power at {0} provider sites without it (hospitals first)"],
+        "shortfall.lever.oxygen": [.ja: "酸素療法の患者{0}人の自宅に酸素ボンベ（配送1回分）を事前配置", .en: "oxygen cylinders (one delivery's worth) placed at the homes of {0} oxygen patients"],
+        "plan.item.site-backup": [.ja: "事業所1か所の非常用電源", .en: "backup power at one provider site"],
+        "plan.item.oxygen": [.ja: "酸素ボンベ配送1回分（患者宅に事前配置）", .en: "one delivery's worth of oxygen cylinders, placed at a home"],
         "plan.why.notApplicable": [.ja: "このシナリオでは適用できない（病院がない、すでに地域BCP等）", .en: "does not apply here (no hospital in reach, already regional, and the like)"],
         "plan.why.noStock": [
             .ja: "備蓄電源がないため配送班だけでは効果がない（備蓄と配送班の組「区市町村の備蓄電源」を検討）",

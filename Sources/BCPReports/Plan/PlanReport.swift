@@ -76,7 +76,7 @@ public struct PlanReport: Sendable {
             return Labels.text(s.teamsAdded > 0 ? "shortfall.lever.unitWithTeam" : "shortfall.lever.unit", lang, a, unitText(result.unit),
                                NumberFormat.grouped(s.teamsAdded))
         case .homeUnit: return Labels.text("shortfall.lever.homeUnit", lang, a, unitText(result.unit))
-        default: return Labels.text("shortfall.lever.\(s.choice.lever.rawValue)", lang, a)
+        default: return L("shortfall.lever.\(s.choice.lever.rawValue)", a)
         }
     }
 

@@ -12,6 +12,8 @@ enum Remedies {
         case .contact: return [.noContact]
         case .bed: return [.noBackupBed]
         case .tier: return [.providerWithoutBCP, .noRegionalBCP]
+        // No shortfall kind of the simulator names these; plan prices them (docs/PLAN.md).
+        case .siteBackup, .oxygen: return []
         }
     }
 
