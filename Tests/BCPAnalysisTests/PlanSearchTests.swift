@@ -123,6 +123,13 @@ final class PlanSearchTests: XCTestCase {
         let s = RandomScenario.make(7, patients: 30)
         let one = PlanSearch(s, options: PlanOptions(budgetYen: 3_000_000, objective: .gap, replicas: 4, threads: 1)).run()
         XCTAssertFalse(one.steps.isEmpty, "a plan with steps, so that the comparison means something")
+        // The steps' costs (kept from earlier steps where nothing in their municipality changed)
+        // add up to the cost of the whole plan, made at once.
+        let made = PlanSearch(s, options: PlanOptions(budgetYen: 3_000_000, objective: .gap, replicas: 4, threads: 1))
+        var whole = Portfolio()
+        for step in one.steps { whole = whole.adding(step.choice) }
+        XCTAssertEqual(one.steps.map(\.cost.net).reduce(0, +), made.cost(of: whole)?.net)
+        XCTAssertEqual(one.steps.map(\.cost.total).reduce(0, +), one.cost.total)
         for t in [2, 4] {
             XCTAssertEqual(PlanSearch(s, options: PlanOptions(budgetYen: 3_000_000, objective: .gap, replicas: 4, threads: t)).run(), one)
         }

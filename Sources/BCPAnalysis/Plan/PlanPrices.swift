@@ -101,6 +101,10 @@ public struct PlanCost: Sendable, Equatable {
 
     public static let zero = PlanCost(counts: Array(repeating: 0, count: PlanPrices.Item.allCases.count), total: 0, tokyo: 0)
 
+    public static func + (a: PlanCost, b: PlanCost) -> PlanCost {
+        PlanCost(counts: zip(a.counts, b.counts).map { $0 + $1 }, total: a.total + b.total, tokyo: a.tokyo + b.tokyo)
+    }
+
     public static func - (a: PlanCost, b: PlanCost) -> PlanCost {
         PlanCost(counts: zip(a.counts, b.counts).map { $0 - $1 }, total: a.total - b.total, tokyo: a.tokyo - b.tokyo)
     }

@@ -272,18 +272,26 @@ public struct PlanSearch: Sendable {
         var everGained = [Bool](repeating: false, count: candidates.count)
         var everFit = [Bool](repeating: false, count: candidates.count)
         var everApplied = [Bool](repeating: false, count: candidates.count)
+        // Each candidate's cost over the plan so far (nil inside: it does not apply); nil: unknown.
+        var costOver = [PlanCost??](repeating: nil, count: candidates.count)
         while steps.count < options.maxSteps {
             let step = steps.count
             // What each candidate would cost now; those that do not fit, or do not apply, drop out.
-            var feasible: [(index: Int, cost: PlanCost, scenario: Scenario)] = []
+            // A candidate's cost over the plan so far changes only when a step is taken in its own
+            // municipality (units bring teams up to one per 4 held; homes, sites and oxygen
+            // patients run out), or, for tier steps, when any tier step is taken (providers care
+            // for patients of several municipalities): only those are worked out again, by making
+            // the changes. Scenarios are not kept: one lever (oxygen) copies the patient table.
+            var feasible: [(index: Int, cost: PlanCost)] = []
             for (i, c) in candidates.enumerated() {
-                let next = portfolio.adding(c)
-                guard let s = scenario(with: next) else { continue }
+                if costOver[i] == nil {
+                    costOver[i] = .some(scenario(with: portfolio.adding(c)).map { PlanCost.of($0, over: scenario, prices: prices) - spent })
+                }
+                guard let cost = costOver[i]! else { continue }
                 everApplied[i] = true
-                let cost = PlanCost.of(s, over: scenario, prices: prices) - spent
                 guard cost.net <= options.budgetYen - spent.net, cost.total > 0 || cost.counts.contains(where: { $0 > 0 }) else { continue }
                 everFit[i] = true
-                feasible.append((i, cost, s))
+                feasible.append((i, cost))
             }
             if feasible.isEmpty { break }
             func ranked() -> [Int] {
@@ -305,7 +313,7 @@ public struct PlanSearch: Sendable {
                 if measuredAt[feasible[top].index] == step { chosen = top; break }
                 // Rerun the best few whose figures are out of date (a fixed number, in rank order).
                 let stale = order.filter { measuredAt[feasible[$0].index] != step && (bound[feasible[$0].index] ?? 1) > 0 }.prefix(options.batch)
-                let evaluated = evaluate(stale.map { feasible[$0].scenario })
+                let evaluated = evaluate(stale.map { scenario(with: portfolio.adding(candidates[feasible[$0].index]))! })
                 runs += stale.count * seeds.count
                 for (k, f) in stale.enumerated() {
                     let i = feasible[f].index
@@ -319,12 +327,18 @@ public struct PlanSearch: Sendable {
             let f = feasible[pick], c = candidates[f.index], a = after[f.index]!
             let teams = { (x: Scenario) in x.municipality(c.code)?.deliveryTeams ?? 0 }
             let before = scenario(with: portfolio)!
+            let chosenScenario = scenario(with: portfolio.adding(c))!
             steps.append(PlanStep(
                 choice: c, cost: f.cost, after: a,
                 reduction: CountSummary(values: zip(current.values, a.values).map { $0 - $1 }),
-                teamsAdded: c.lever == .unit ? teams(f.scenario) - teams(before) : 0))
+                teamsAdded: c.lever == .unit ? teams(chosenScenario) - teams(before) : 0))
             portfolio = portfolio.adding(c)
-            spent = PlanCost.of(f.scenario, over: scenario, prices: prices)
+            let newSpent = PlanCost.of(chosenScenario, over: scenario, prices: prices)
+            // Costs add up across municipalities, so the others' costs over the plan stay as they were.
+            for j in candidates.indices where candidates[j].code == c.code || (c.lever == .tier && candidates[j].lever == .tier) {
+                costOver[j] = nil
+            }
+            spent = newSpent
             current = a
         }
         // Every lever and place never taken, once, with the reason.

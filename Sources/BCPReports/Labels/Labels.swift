@@ -584,6 +584,7 @@ enum EnglishNumber {
         ("batteries", "battery"), ("injects", "inject"), ("areas", "area"), ("groups", "group"), ("days", "day"), ("runs", "run"),
         ("files", "file"), ("teams", "team"), ("calls", "call"), ("generators", "generator"), ("figures", "figure"), ("replicas", "replica"),
         ("residents", "resident"), ("clinics", "clinic"), ("stations", "station"), ("tanks", "tank"), ("points", "point"),
+        ("sites", "site"), ("changes", "change"), ("seeds", "seed"), ("samples", "sample"),
     ]
 
     static func agree(_ s: String) -> String {

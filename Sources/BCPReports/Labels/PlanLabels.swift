@@ -99,8 +99,8 @@ public enum PlanLabels {
         "plan.lever.tier": [.ja: "BCPの段階", .en: "BCP tier"],
         "plan.lever.siteBackup": [.ja: "事業所の非常用電源", .en: "backup power at provider sites"],
         "plan.lever.oxygen": [.ja: "酸素ボンベの事前配置", .en: "oxygen cylinders placed at homes"],
-        "shortfall.lever.siteBackup": [.ja: "非常用電源のない事業所{0}か所に非常用電源（病院から）", .en: "backup power at {0} provider sites without it (hospitals first)"],
-        "shortfall.lever.oxygen": [.ja: "酸素療法の患者{0}人の自宅に酸素ボンベ（配送1回分）を事前配置", .en: "oxygen cylinders (one delivery's worth) placed at the homes of {0} oxygen patients"],
+        "shortfall.lever.siteBackup": [.ja: "非常用電源のない事業所{0}か所に非常用電源（病院から）", .en: "backup power at provider sites without it: {0} sites (hospitals first)"],
+        "shortfall.lever.oxygen": [.ja: "酸素療法の患者{0}人の自宅に酸素ボンベ（配送1回分）を事前配置", .en: "oxygen cylinders (one delivery's worth) placed at the homes of {0} patients on oxygen"],
         "plan.item.site-backup": [.ja: "事業所1か所の非常用電源", .en: "backup power at one provider site"],
         "plan.item.oxygen": [.ja: "酸素ボンベ配送1回分（患者宅に事前配置）", .en: "one delivery's worth of oxygen cylinders, placed at a home"],
         "plan.why.notApplicable": [.ja: "このシナリオでは適用できない（病院がない、すでに地域BCP等）", .en: "does not apply here (no hospital in reach, already regional, and the like)"],
@@ -259,6 +259,6 @@ public enum PlanLabels {
     public static func text(_ key: String, _ lang: Language, args: [String]) -> String {
         guard var s = table[key]?[lang] else { return Labels.text(key, lang, args: args) }
         for (i, a) in args.enumerated() { s = s.replacingOccurrences(of: "{\(i)}", with: a) }
-        return s
+        return lang == .en && !args.isEmpty ? EnglishNumber.agree(s) : s
     }
 }
