@@ -54,7 +54,7 @@ enum PlanCommand {
         let s = loaded.scenario
         let codes = args[Options.municipality] ?? []
         for c in codes where s.municipality(c) == nil {
-            throw UsageError("--municipality \(c) is not a municipality of the scenario", hint: "give codes from its municipalities table, e.g. 131121")
+            throw UsageError("--municipality \(c) is not a municipality of this scenario", hint: "give codes of its municipalities ('bcpsim validate' lists them), e.g. 131121 for Setagaya")
         }
         var prices = PlanPrices(unitYen: Counterfactual.unitSpec(s).priceYen)
         if let path = args[Options.prices] { prices = try PlanPricesFile.load(path: path, into: prices).get() }
@@ -69,6 +69,7 @@ enum PlanCommand {
         let bom = CommonOptions.bomWanted(args)
         let files = [("plan.md", report.markdown()), ("plan.html", report.html()), ("plan.csv", report.csv(bom: bom)), ("plan.json", report.json())]
         try folder.commit(files)
+        OutputCounterpart.removeStale(files.map(\.0), synthetic: s.synthetic, out: outArg)
         t.out(lines: report.answer())
         t.out(PlanLabels.text("plan.terminal.wrote", lang, args: [String(files.count), out, (out as NSString).appendingPathComponent("plan.html")]))
         return ExitCode.success
@@ -77,10 +78,23 @@ enum PlanCommand {
     enum Options {
         static let budget = Option<Int>(
             "budget", placeholder: "YEN", help: "Yen the municipality may spend, net of Tokyo's subsidy (e.g. 50000000 or 50,000,000).",
-            expectation: "a whole number of yen from 1 to 1,000,000,000,000", parse: parseYen)
-        /// Yen as digits, with or without thousands separators ("50,000,000", "50_000_000").
+            expectation: "yen from 1 to 1,000,000,000,000: digits (50000000, 50,000,000) or 万/億 (5000万, 2億)", parse: parseYen)
+        /// Yen as digits, with or without thousands separators ("50,000,000", "50_000_000"), or
+        /// in 万 (10^4) or 億 (10^8) as a ward writes a budget ("5000万", "2億", "2億5000万").
         @Sendable static func parseYen(_ text: String) -> Int? {
-            Int(text.filter { $0 != "," && $0 != "_" }).flatMap { (1...1_000_000_000_000).contains($0) ? $0 : nil }
+            var rest = Substring(text.filter { $0 != "," && $0 != "_" && $0 != "円" })
+            var total = 0
+            for (mark, scale) in [("億", 100_000_000), ("万", 10_000)] {
+                guard let r = rest.range(of: mark) else { continue }
+                guard let n = Int(rest[..<r.lowerBound]), n >= 0, n <= 10_000 else { return nil }
+                total += n * scale
+                rest = rest[r.upperBound...]
+            }
+            if !rest.isEmpty {
+                guard let n = Int(rest), n >= 0 else { return nil }
+                total += n
+            }
+            return (1...1_000_000_000_000).contains(total) ? total : nil
         }
         static let out = CommonOptions.out.help("Folder for plan.md, .html, .csv and .json (real data: DIR/restricted/).")
         static let objective = Option<PlanObjective>.choice("objective", "MEASURE", help: "The harm to reduce (default beyond-tolerance).")
@@ -94,5 +108,17 @@ enum PlanCommand {
         static let replicas = Option<Int>.int("replicas", "N", 1...1_000, help: "Seeds each plan is judged on (default 10).")
         static let maxSteps = Option<Int>.int("max-steps", "N", 1...1_000, help: "Changes at most in the plan (default 100).")
         static let prices = Option<String>.text("prices", "FILE", help: "Prices replacing the defaults (CSV: item,yen).")
+    }
+}
+
+/// plan and sensitivity write a synthetic scenario's files to DIR and a real one's to
+/// DIR/restricted/. After writing one, the other place's files of the same names are removed, so
+/// that DIR never shows an older plan beside a newer one (the user trial of issue 14).
+enum OutputCounterpart {
+    static func removeStale(_ names: [String], synthetic: Bool, out: String) {
+        let other = synthetic ? (out as NSString).appendingPathComponent("restricted") : out
+        for name in names {
+            try? FileManager.default.removeItem(atPath: (other as NSString).appendingPathComponent(name))
+        }
     }
 }

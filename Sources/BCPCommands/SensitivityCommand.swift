@@ -57,6 +57,7 @@ enum SensitivityCommand {
         let files = [("sensitivity.md", report.markdown()), ("sensitivity.html", report.html()),
                      ("sensitivity.csv", report.csv(bom: CommonOptions.bomWanted(args))), ("sensitivity.json", report.json())]
         try folder.commit(files)
+        OutputCounterpart.removeStale(files.map(\.0), synthetic: s.synthetic, out: outArg)
         t.out(lines: report.answer())
         t.out(PlanLabels.text("sensitivity.terminal.wrote", lang, args: [String(files.count), out, (out as NSString).appendingPathComponent("sensitivity.html")]))
         return ExitCode.success
@@ -68,7 +69,7 @@ enum SensitivityCommand {
         static let samples = Option<Int>.int("samples", "N", 0...1_000, help: "Latin-hypercube samples over all ranges at once (default 20; 0 skips).")
         static let planBudget = Option<Int>(
             "plan-budget", placeholder: "YEN", help: "Also check whether the plan for this budget changes within the ranges.",
-            expectation: "a whole number of yen from 1 to 1,000,000,000,000",
+            expectation: "yen from 1 to 1,000,000,000,000: digits (50000000, 50,000,000) or 万/億 (5000万, 2億)",
             parse: PlanCommand.Options.parseYen)
     }
 }

@@ -35,6 +35,32 @@ final class PlanCommandTests: XCTestCase {
         XCTAssertEqual(r.code, 64, r.err)
     }
 
+    /// A ward writes budgets in 万 and 億: 5万 is 50,000 yen (the answer says so).
+    func testBudgetInManAndOku() {
+        let r = CLI.run(["plan", dir + "/s", "--budget", "5万", "--out", dir + "/p", "--replicas", "1", "--lang", "en"])
+        XCTAssertEqual(r.code, 0, r.err)
+        let json = (try? String(contentsOfFile: dir + "/p/plan.json", encoding: .utf8)) ?? ""
+        XCTAssertTrue(json.contains("\"budgetYen\": 50000"), json)
+        XCTAssertEqual(CLI.run(["plan", dir + "/s", "--budget", "5万x", "--out", dir + "/p"]).code, 64)
+    }
+
+    /// A real-data plan goes to DIR/restricted/ and removes an older synthetic plan from DIR, so
+    /// that DIR never shows a stale plan beside the new one.
+    func testRealDataPlanReplacesTheSyntheticOne() throws {
+        XCTAssertEqual(CLI.run(["plan", dir + "/s", "--budget", "1000000", "--out", dir + "/p", "--replicas", "1"]).code, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/p/plan.md"))
+        let json = dir + "/s/scenario.json"
+        let text = try String(contentsOfFile: json, encoding: .utf8)
+        XCTAssertTrue(text.contains("\"synthetic\": true"))
+        try text.replacingOccurrences(of: "\"synthetic\": true", with: "\"synthetic\": false").write(toFile: json, atomically: true, encoding: .utf8)
+        let r = CLI.run(["plan", dir + "/s", "--budget", "1000000", "--out", dir + "/p", "--replicas", "1"])
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/p/restricted/plan.md"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/p/plan.md"), "the older synthetic plan is gone")
+        let csv = try String(contentsOfFile: dir + "/p/restricted/plan.csv", encoding: .utf8)
+        XCTAssertTrue(csv.contains("取扱注意"), csv)
+    }
+
     /// A bad prices file names the file, line and column, and exits 65.
     func testBadPricesFileIsLocated() throws {
         let path = dir + "/prices.csv"

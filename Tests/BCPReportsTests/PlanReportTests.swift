@@ -38,7 +38,12 @@ final class PlanReportTests: XCTestCase {
     func testFiguresInWords() throws {
         let md = try report(.en).markdown()
         XCTAssertTrue(md.contains("| 1 | Chiyoda | 1 unit placed at patients' homes in advance"), md)
-        XCTAssertTrue(md.contains("| ¥212,000 | ¥106,000 | ¥106,000 | ¥106,000 | 11.7 (5-95%: 11.7 to 11.7) | 110.1 |"), md)
+        // Cost, Tokyo, municipal, running total, the step's reduction, the reduction so far, per million yen.
+        XCTAssertTrue(md.contains("| ¥212,000 | ¥106,000 | ¥106,000 | ¥106,000 | 11.7 (5-95%: 11.7 to 11.7) | 11.7 | 110.1 |"), md)
+        XCTAssertTrue(md.contains("| ¥212,000 | ¥106,000 | ¥106,000 | ¥212,000 | 11.7 (5-95%: 11.7 to 11.7) | 23.3 | 110.1 |"), md)
+        // The fixture is not marked synthetic: real data, restricted in the title and the answer.
+        XCTAssertTrue(md.hasPrefix("# RESTRICTED, unsuppressed: Plan for a budget of ¥212,000: Tiny outage"), md)
+        XCTAssertTrue(md.contains("RESTRICTED: a scenario with real data."), md)
         XCTAssertTrue(md.contains("Reduction in time without power (summed over patients): 23.3 (5-95%: 23.3 to 23.3) hours"), md)
         XCTAssertTrue(md.contains("the ¥0 left") == false)
         XCTAssertFalse(md.contains("⟦"), "no label is missing")
@@ -52,7 +57,8 @@ final class PlanReportTests: XCTestCase {
         let csv = r.csv(bom: false)
         let rows = csv.split(separator: "\r\n")
         XCTAssertEqual(rows.count, 3, csv)
-        XCTAssertTrue(rows[1].hasPrefix("1,131016,Chiyoda,homeUnit,1,0,212000,106000,106000,700.000,700,700,700,700.000"), String(rows[1]))
+        // Lever in words, what it buys, yen, then the reduction in minutes (700 per seed).
+        XCTAssertTrue(rows[1].hasPrefix("1,131016,Chiyoda,units placed at homes,1,1 unit,212000,106000,106000,700.000,700,700,700,700.000,"), String(rows[1]))
         let json = r.json()
         XCTAssertTrue(json.contains("\"schema\": \"bcpsim.plan/1\""), json)
         XCTAssertTrue(json.contains("\"net\": 212000"), json)

@@ -120,7 +120,18 @@ public struct PlanStep: Sendable, Equatable {
 public struct PlanCandidateNote: Sendable, Equatable {
     public var lever: Lever
     public var code: MunicipalityCode
-    public enum Reason: String, Sendable { case notApplicable, noGain, overBudget }
+    public enum Reason: String, Sendable {
+        /// The change cannot be made here (no hospital in reach, every site powered, ...).
+        case notApplicable
+        /// No patient of the municipality was without power under any seed.
+        case nothingToReduce
+        /// Tried; it did not reduce the measure.
+        case noGain
+        /// It reduced the measure, but less per yen than the changes taken, until the plan stopped.
+        case outranked
+        /// It never fitted in the budget left.
+        case overBudget
+    }
     public var reason: Reason
 }
 
@@ -137,11 +148,21 @@ public struct PlanResult: Sendable, Equatable {
     public var cost: PlanCost
     /// Municipalities the plan could spend in.
     public var municipalities: [MunicipalityCode]
+    /// Their patients without power and minutes without power under each seed, before and
+    /// after the plan (the objective is counted over the whole scenario).
+    public var scopeUncovered: BeforeAfter
+    public var scopeGapMinutes: BeforeAfter
     /// Levers and places never taken, with the reason, in municipality then Lever order.
     public var notTaken: [PlanCandidateNote]
     /// Simulator runs (seeds x plans evaluated).
     public var runs: Int
     public var final: PlanEvaluation { steps.last?.after ?? base }
+}
+
+/// A figure per seed before and after the plan.
+public struct BeforeAfter: Sendable, Equatable {
+    public var before: [Int]
+    public var after: [Int]
 }
 
 /// The options as the result records them (without the thread count, which changes nothing).
@@ -177,6 +198,11 @@ public struct PlanSearch: Sendable {
     public let candidates: [PlanStepChoice]
     public let notApplicable: [PlanCandidateNote]
     public let base: PlanEvaluation
+    /// The most uncovered patients of each municipality in scope under any seed.
+    let mostUncovered: [MunicipalityCode: Int]
+    /// Indices of the scope's municipalities in a result's municipality list (sorted by code).
+    let scopeIndices: [Int]
+    let scopeBefore: (uncovered: [Int], gap: [Int])
 
     public init(_ scenario: Scenario, options: PlanOptions, prices: PlanPrices? = nil) {
         self.scenario = scenario
@@ -195,6 +221,11 @@ public struct PlanSearch: Sendable {
         var most: [MunicipalityCode: Int] = [:]
         for (i, c) in codes.enumerated() { most[c] = baseRuns.map { $0.muniUncovered[i] }.max() ?? 0 }
         scope = options.municipalities.isEmpty ? codes.filter { (most[$0] ?? 0) > 0 } : options.municipalities.sorted()
+        mostUncovered = most
+        let indices = scope.compactMap { codes.firstIndex(of: $0) }
+        scopeIndices = indices
+        scopeBefore = (baseRuns.map { r in indices.reduce(0) { $0 + r.muniUncovered[$1] } },
+                       baseRuns.map { r in indices.reduce(0) { $0 + r.muniGap[$1] } })
         var homes: [MunicipalityCode: [String]] = [:]
         var candidates: [PlanStepChoice] = []
         var notApplicable: [PlanCandidateNote] = []
@@ -307,21 +338,32 @@ public struct PlanSearch: Sendable {
                 }
             }
             var chosen: Int?
-            while true {
-                let order = ranked()
-                guard let top = order.first, (bound[feasible[top].index] ?? 1) > 0 else { break }
-                if measuredAt[feasible[top].index] == step { chosen = top; break }
-                // Rerun the best few whose figures are out of date (a fixed number, in rank order).
-                let stale = order.filter { measuredAt[feasible[$0].index] != step && (bound[feasible[$0].index] ?? 1) > 0 }.prefix(options.batch)
-                let evaluated = evaluate(stale.map { scenario(with: portfolio.adding(candidates[feasible[$0].index]))! })
-                runs += stale.count * seeds.count
-                for (k, f) in stale.enumerated() {
+            func measure(_ picks: [Int]) {
+                let evaluated = evaluate(picks.map { scenario(with: portfolio.adding(candidates[feasible[$0].index]))! })
+                runs += picks.count * self.seeds.count
+                for (k, f) in picks.enumerated() {
                     let i = feasible[f].index
                     bound[i] = current.sum - evaluated[k].sum
                     measuredAt[i] = step
                     after[i] = evaluated[k]
                     if bound[i]! > 0 { everGained[i] = true }
                 }
+            }
+            while true {
+                let order = ranked()
+                guard let top = order.first else { break }
+                if (bound[feasible[top].index] ?? 1) <= 0 {
+                    // Nothing is worth taking by the figures measured so far. Before stopping, every
+                    // candidate measured on an earlier plan is measured again: a change that did
+                    // nothing then can help now (calls that find patients a later unit can reach).
+                    let old = order.filter { measuredAt[feasible[$0].index] != step }
+                    if old.isEmpty { break }
+                    measure(old)
+                    continue
+                }
+                if measuredAt[feasible[top].index] == step { chosen = top; break }
+                // Rerun the best few whose figures are out of date (a fixed number, in rank order).
+                measure(Array(order.filter { measuredAt[feasible[$0].index] != step && (bound[feasible[$0].index] ?? 1) > 0 }.prefix(options.batch)))
             }
             guard let pick = chosen else { break }
             let f = feasible[pick], c = candidates[f.index], a = after[f.index]!
@@ -341,6 +383,11 @@ public struct PlanSearch: Sendable {
             spent = newSpent
             current = a
         }
+        // The scope's own figures after the plan.
+        let finalPlan = Simulator.Plan(scenario(with: portfolio)!)
+        let seeds = self.seeds, indices = scopeIndices
+        let finals = parallelMap(seeds.count, threads: options.threads) { k in finalPlan.summary(seed: seeds[k]) }
+        runs += seeds.count
         // Every lever and place never taken, once, with the reason.
         var notes = notApplicable
         for code in scope {
@@ -352,7 +399,9 @@ public struct PlanSearch: Sendable {
                 } else if !idx.contains(where: { everFit[$0] }) {
                     notes.append(PlanCandidateNote(lever: lever, code: code, reason: .overBudget))
                 } else if !idx.contains(where: { everGained[$0] }) {
-                    notes.append(PlanCandidateNote(lever: lever, code: code, reason: .noGain))
+                    notes.append(PlanCandidateNote(lever: lever, code: code, reason: (mostUncovered[code] ?? 0) == 0 ? .nothingToReduce : .noGain))
+                } else {
+                    notes.append(PlanCandidateNote(lever: lever, code: code, reason: .outranked))
                 }
             }
         }
@@ -364,6 +413,9 @@ public struct PlanSearch: Sendable {
                                      replicas: seeds.count, maxSteps: options.maxSteps),
             seeds: seeds, unit: unit, prices: prices, base: base, steps: steps,
             reduction: CountSummary(values: zip(base.values, current.values).map { $0 - $1 }), cost: spent,
-            municipalities: scope, notTaken: notes, runs: runs)
+            municipalities: scope,
+            scopeUncovered: BeforeAfter(before: scopeBefore.uncovered, after: finals.map { r in indices.reduce(0) { $0 + r.muniUncovered[$1] } }),
+            scopeGapMinutes: BeforeAfter(before: scopeBefore.gap, after: finals.map { r in indices.reduce(0) { $0 + r.muniGap[$1] } }),
+            notTaken: notes, runs: runs)
     }
 }

@@ -512,6 +512,7 @@ public enum Labels {
         "shortfall.whatif.none": [.ja: "1か所の変更では改善せず", .en: "no single change helped"],
         "shortfall.whatif.coversAll": [.ja: "すべて解消", .en: "covers all"],
         "shortfall.whatif.coversMost": [.ja: "一部解消（最も多く解消する変更）", .en: "covers some (the change that covers most)"],
+        "shortfall.whatif.hoursOnly": [.ja: "人数は変わらず、電源のない時間が短縮", .en: "covers no one more; shortens the time without power"],
         "shortfall.whatif.budget": [.ja: "（再計算の上限に達したため探索は途中まで）", .en: "(rerun limit reached: search incomplete)"],
         "shortfall.whatif.noCost": [.ja: "資料に単価なし", .en: "no price in the sources"],
         "shortfall.whatif.detail": [.ja: "試した変更と結果", .en: "Every change tried"],

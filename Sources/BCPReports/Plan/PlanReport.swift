@@ -50,7 +50,10 @@ public struct PlanReport: Sendable {
     var unitName: String { L(isMinutes ? "plan.unit.hours" : "plan.unit.count") }
 
     /// "12.3 (5-95%: 10.0-15.0)".
-    func interval(_ c: CountSummary) -> String { L("plan.interval", amount(milli: c.meanMilli), amount(c.p5), amount(c.p95)) }
+    func interval(_ c: CountSummary) -> String {
+        let end = { (n: Int) in self.isMinutes ? self.amount(n) : NumberFormat.grouped(n) }
+        return L("plan.interval", amount(milli: c.meanMilli), end(c.p5), end(c.p95))
+    }
 
     func name(_ code: MunicipalityCode) -> String {
         guard let n = names[code] else { return code.description }
@@ -76,6 +79,10 @@ public struct PlanReport: Sendable {
             return Labels.text(s.teamsAdded > 0 ? "shortfall.lever.unitWithTeam" : "shortfall.lever.unit", lang, a, unitText(result.unit),
                                NumberFormat.grouped(s.teamsAdded))
         case .homeUnit: return Labels.text("shortfall.lever.homeUnit", lang, a, unitText(result.unit))
+        case .tier:
+            // What the step buys: tier steps of so many providers, and a regional BCP if it makes one.
+            let steps = NumberFormat.grouped(s.cost.count(.tierStep))
+            return L(s.cost.count(.regionalBCP) > 0 ? "plan.change.tierRegional" : "plan.change.tier", a, steps)
         default: return L("shortfall.lever.\(s.choice.lever.rawValue)", a)
         }
     }
@@ -88,12 +95,27 @@ public struct PlanReport: Sendable {
         return amount(milli: milli)
     }
 
+    /// The programs of what a step buys, each with Tokyo's share as the price table gives it
+    /// ("no rate printed" for commissioned support); "no Tokyo subsidy" where none pays.
     func programs(of s: PlanStep) -> String {
-        var ids: [String] = []
+        var parts: [String] = []
+        var unfunded = false
         for (i, item) in PlanPrices.Item.allCases.enumerated() where s.cost.counts[i] > 0 {
-            if let id = result.prices[item].programId, result.prices[item].tokyoShare.0 > 0, !ids.contains(id) { ids.append(id) }
+            let p = result.prices[item]
+            guard let id = p.programId else { unfunded = true; continue }
+            let share = p.tokyoShare.0 == 0 ? Labels.text("shortfall.funding.noRate", lang) : "\(p.tokyoShare.0)\u{2044}\(p.tokyoShare.1)"
+            let text = "\(program(id)) (\(share))"
+            if !parts.contains(text) { parts.append(text) }
         }
-        return ids.isEmpty ? L("plan.program.none") : ids.map { program($0) }.joined(separator: "; ")
+        if unfunded { parts.append(L("plan.program.none")) }
+        return parts.joined(separator: "; ")
+    }
+
+    /// What a step buys, item by item: "4 units, 1 team".
+    func itemsText(_ c: PlanCost) -> String {
+        PlanPrices.Item.allCases.filter { c.count($0) > 0 }
+            .map { L("plan.count.\($0.rawValue)", NumberFormat.grouped(c.count($0))) }
+            .joined(separator: lang == .ja ? "、" : ", ")
     }
 
     // MARK: The document
@@ -109,6 +131,13 @@ public struct PlanReport: Sendable {
         var out: [String] = []
         let r = result
         out.append(L("plan.answer.base", objectiveName, interval(r.base.summary), unitName, String(r.seeds.count)))
+        if !r.options.municipalities.isEmpty {
+            // A ward's plan: its own patients' figures too (the measure is counted over the whole scenario).
+            let hours = { (v: [Int]) in NumberFormat.milliToTenths((CountSummary(values: v).meanMilli + 30) / 60) }
+            let count = { (v: [Int]) in NumberFormat.milliToTenths(CountSummary(values: v).meanMilli) }
+            out.append(L("plan.answer.scope", r.municipalities.map(name).joined(separator: lang == .ja ? "、" : ", "),
+                         count(r.scopeUncovered.before), hours(r.scopeGapMinutes.before), count(r.scopeUncovered.after), hours(r.scopeGapMinutes.after)))
+        }
         if r.steps.isEmpty {
             out.append(L(r.base.sum == 0 ? "plan.answer.nothingToReduce" : "plan.answer.nothingHelps", objectiveName))
         } else {
@@ -117,6 +146,21 @@ public struct PlanReport: Sendable {
             out.append(L("plan.answer.reduction", objectiveName, interval(r.reduction), unitName, interval(r.final.summary)))
             let first = r.steps[0]
             out.append(L("plan.answer.first", name(first.choice.code), changeText(first), perMillion(first), unitName))
+            // Diminishing returns: how much of the reduction the first steps already bring.
+            let total = r.reduction.meanMilli
+            if total > 0 && r.steps.count > 3 {
+                var sum = 0, spent = 0
+                for (i, s) in r.steps.enumerated() {
+                    sum += s.reduction.meanMilli
+                    spent += s.cost.net
+                    if sum * 10 >= total * 9 {
+                        if i + 1 < r.steps.count {
+                            out.append(L("plan.answer.returns", String(i + 1), NumberFormat.yen(spent, lang), NumberFormat.yen(r.cost.net - spent, lang)))
+                        }
+                        break
+                    }
+                }
+            }
             let left = NumberFormat.yen(r.options.budgetYen - r.cost.net, lang)
             if r.final.sum == 0 && r.cost.net < r.options.budgetYen {
                 out.append(L("plan.answer.allGone", objectiveName, left))
@@ -140,6 +184,7 @@ public struct PlanReport: Sendable {
                 ? L("plan.param.scopeAuto", String(result.municipalities.count))
                 : result.municipalities.map(name).joined(separator: lang == .ja ? "、" : ", ")),
             (L("plan.param.seeds"), L("plan.param.seedsValue", String(result.seeds.count), String(result.seeds[0]))),
+            (L("plan.param.runComparison"), L("plan.param.runComparisonValue")),
             (L("plan.param.runs"), NumberFormat.grouped(result.runs)),
         ]))
         d.add(.heading(L("plan.section.steps"), level: 2))
@@ -159,13 +204,16 @@ public struct PlanReport: Sendable {
     func stepsTable() -> TextTable {
         var t = TextTable(
             headers: ["#", L("common.col.municipality"), L("plan.col.change"), L("plan.col.total"), L("plan.col.tokyo"), L("plan.col.net"),
-                      L("plan.col.cumulative"), L("plan.col.reduction", unitName), L("plan.col.perMillion", unitName), L("plan.col.program")],
-            alignments: [.right, .left, .left, .right, .right, .right, .right, .right, .right, .left])
+                      L("plan.col.cumulative"), L("plan.col.reduction", unitName), L("plan.col.reductionSoFar", unitName), L("plan.col.perMillion", unitName),
+                      L("plan.col.program")],
+            alignments: [.right, .left, .left, .right, .right, .right, .right, .right, .right, .right, .left])
         var cumulative = 0
         for (i, s) in result.steps.enumerated() {
             cumulative += s.cost.net
+            let soFar = CountSummary(values: zip(result.base.values, s.after.values).map { $0 - $1 })
             t.add([String(i + 1), name(s.choice.code), changeText(s), NumberFormat.yen(s.cost.total, lang), NumberFormat.yen(s.cost.tokyo, lang),
-                   NumberFormat.yen(s.cost.net, lang), NumberFormat.yen(cumulative, lang), interval(s.reduction), perMillion(s), programs(of: s)])
+                   NumberFormat.yen(s.cost.net, lang), NumberFormat.yen(cumulative, lang), interval(s.reduction), amount(milli: soFar.meanMilli),
+                   perMillion(s), programs(of: s)])
         }
         return t
     }
@@ -199,7 +247,7 @@ public struct PlanReport: Sendable {
 
     func method() -> [String] {
         [L("plan.method.greedy", String(result.options.maxSteps)), L("plan.method.seeds", String(result.seeds.count)),
-         L("plan.method.net"), L("plan.method.limits"), L("plan.method.docs")]
+         L("plan.method.net"), L("plan.method.limits"), L("plan.method.run"), L("plan.method.docs")]
     }
 
     public func markdown() -> String { document().markdown() }
@@ -210,14 +258,23 @@ public struct PlanReport: Sendable {
     /// One row per step; yen and figures as plain numbers (thousandths for means) so Excel can sum them.
     public func csv(bom: Bool = true) -> String {
         var w = CSVWriter(bom: bom)
-        w.row(texts: ["#", L("common.col.code"), L("common.col.municipality"), L("plan.col.lever"), L("plan.csv.amount"), L("plan.csv.teams"),
+        let unit = L(isMinutes ? "plan.csv.minutes" : "plan.unit.count")
+        var header = ["#", L("common.col.code"), L("common.col.municipality"), L("plan.col.lever"), L("plan.csv.amount"), L("plan.csv.items"),
                       L("common.yenSuffix", L("plan.col.total")), L("common.yenSuffix", L("plan.col.tokyo")), L("common.yenSuffix", L("plan.col.net")),
-                      L("plan.csv.reductionMean", objectiveName), L("plan.csv.p5"), L("plan.csv.p50"), L("plan.csv.p95"),
-                      L("plan.csv.afterMean", objectiveName)])
+                      L("plan.csv.reductionMean", objectiveName, unit), L("plan.csv.p5", unit), L("plan.csv.p50", unit), L("plan.csv.p95", unit),
+                      L("plan.csv.afterMean", objectiveName, unit), L("plan.col.program")]
+        // Real data: every row says it is restricted, so that a row forwarded alone still does.
+        if !synthetic { header.append(L("plan.csv.privacy")) }
+        w.row(texts: header)
         for (i, s) in result.steps.enumerated() {
-            w.row([.number(i + 1), .text(s.choice.code.description), .text(name(s.choice.code)), .text(s.choice.lever.rawValue), .number(s.choice.amount),
-                   .number(s.teamsAdded), .number(s.cost.total), .number(s.cost.tokyo), .number(s.cost.net), .text(NumberFormat.milli(s.reduction.meanMilli)),
-                   .number(s.reduction.p5), .number(s.reduction.p50), .number(s.reduction.p95), .text(NumberFormat.milli(s.after.summary.meanMilli))])
+            var row: [CSVCell] = [
+                .number(i + 1), .text(s.choice.code.description), .text(name(s.choice.code)), .text(L("plan.lever.\(s.choice.lever.rawValue)")),
+                .number(s.choice.amount), .text(itemsText(s.cost)), .number(s.cost.total), .number(s.cost.tokyo), .number(s.cost.net),
+                .text(NumberFormat.milli(s.reduction.meanMilli)), .number(s.reduction.p5), .number(s.reduction.p50), .number(s.reduction.p95),
+                .text(NumberFormat.milli(s.after.summary.meanMilli)), .text(programs(of: s)),
+            ]
+            if !synthetic { row.append(.text(L("plan.restrictedShort"))) }
+            w.row(row)
         }
         return w.text
     }
@@ -246,12 +303,15 @@ public struct PlanReport: Sendable {
         }
         let doc = OrderedJSON.object([
             ("schema", .string("bcpsim.plan/1")),
-            ("scenario", .string(scenarioName.en)), ("synthetic", .bool(synthetic)),
+            ("scenario", .string(scenarioName.en)), ("synthetic", .bool(synthetic)), ("restricted", .bool(!synthetic)),
             ("budgetYen", .int(r.options.budgetYen)), ("objective", .string(r.options.objective.rawValue)),
             ("municipalities", .array(r.municipalities.map { .string($0.description) })),
             ("seeds", .array(r.seeds.map { .string(String($0)) })), ("maxSteps", .int(r.options.maxSteps)), ("runs", .int(r.runs)),
             ("prices", .object(prices)), ("base", Self.summaryJSON(r.base.summary)), ("steps", .array(steps)),
             ("cost", Self.costJSON(r.cost)), ("reduction", Self.summaryJSON(r.reduction)), ("final", Self.summaryJSON(r.final.summary)),
+            ("scope", .object([("uncoveredBefore", .array(r.scopeUncovered.before.map { .int($0) })), ("uncoveredAfter", .array(r.scopeUncovered.after.map { .int($0) })),
+                               ("gapMinutesBefore", .array(r.scopeGapMinutes.before.map { .int($0) })),
+                               ("gapMinutesAfter", .array(r.scopeGapMinutes.after.map { .int($0) }))])),
             ("notTaken", .array(r.notTaken.map { .object([("municipality", .string($0.code.description)), ("lever", .string($0.lever.rawValue)),
                                                           ("reason", .string($0.reason.rawValue))]) })),
         ])

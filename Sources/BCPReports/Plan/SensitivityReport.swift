@@ -53,13 +53,20 @@ public struct SensitivityReport: Sendable {
         if !r.samples.isEmpty {
             let m = r.sampleMeans
             out.append(L("sensitivity.answer.together", String(r.samples.count), amount(milli: m.p5 * 1000), amount(milli: m.p95 * 1000), unitName))
+            // The defaults' mean outside the spread of all-at-once: say on which side it lies.
+            let baseMilli = CountSummary(values: r.base).meanMilli
+            if baseMilli < m.p5 * 1000 { out.append(L("sensitivity.answer.baseLow")) }
+            if baseMilli > m.p95 * 1000 { out.append(L("sensitivity.answer.baseHigh")) }
         }
         if let st = stability {
             let changed = st.changed
             out.append(changed.isEmpty
                 ? L("sensitivity.answer.planHolds", NumberFormat.yen(st.budgetYen, lang), String(st.variants.count - 1))
                 : L("sensitivity.answer.planChanges", NumberFormat.yen(st.budgetYen, lang),
-                    changed.map { "\(paramName($0.parameter ?? "")) = \($0.value)" }.joined(separator: lang == .ja ? "、" : "; ")))
+                    changed.map { v in
+                        let p = UncertainParameter.all.first { $0.name == v.parameter }
+                        return "\(paramName(v.parameter ?? "")) = \(p.map { value($0, v.value) } ?? String(v.value))"
+                    }.joined(separator: lang == .ja ? "、" : "; ")))
         }
         if !synthetic { out.append(L("plan.restricted")) }
         return out
@@ -72,7 +79,9 @@ public struct SensitivityReport: Sendable {
                .figure(svg: tornado(), caption: L("sensitivity.tornado.caption"), markdown: L("sensitivity.tornado.inHTML")), .table(table())])
         if !result.samples.isEmpty {
             d.add([.heading(L("sensitivity.section.together"), level: 2),
-                   .paragraph(L("sensitivity.together.intro", String(result.samples.count))), .table(correlationTable())])
+                   .paragraph(L("sensitivity.together.intro", String(result.samples.count))),
+                   .note(L("sensitivity.together.noise", NumberFormat.milli(noiseMilli).replacingOccurrences(of: "0.", with: "0."))),
+                   .table(correlationTable())])
         }
         if let st = stability {
             d.add([.heading(L("sensitivity.section.plan"), level: 2), .paragraph(L("sensitivity.plan.intro", NumberFormat.yen(st.budgetYen, lang))),
@@ -80,6 +89,13 @@ public struct SensitivityReport: Sendable {
         }
         d.add([.heading(L("plan.section.method"), level: 2), .list([L("sensitivity.method", String(result.seeds.count)), L("sensitivity.docs")])])
         return d
+    }
+
+    /// About the largest rank correlation that chance gives with this many samples (two-sided
+    /// 5%: 1.96 / sqrt(n - 1)), in thousandths.
+    var noiseMilli: Int {
+        let n = result.samples.count
+        return n > 1 ? Int((1960.0 / Double(n - 1).squareRoot()).rounded()) : 1000
     }
 
     func table() -> TextTable {
@@ -131,10 +147,13 @@ public struct SensitivityReport: Sendable {
         for (i, o) in rows.enumerated() {
             let y = top + i * rowH
             s += "<text x=\"\(labelW - 8)\" y=\"\(y + 15)\" text-anchor=\"end\" font-size=\"12\">\(escapeHTML(paramName(o.parameter.name)))</text>"
-            for (m, color, text) in [(o.lowSummary.meanMilli, "#2b6cb0", value(o.parameter, o.parameter.low)),
-                                     (o.highSummary.meanMilli, "#c05621", value(o.parameter, o.parameter.high))] {
+            // The low end in the row's upper half, the high end in its lower half, so that neither
+            // hides the other when both lie on the same side of the base.
+            for (k, (m, color, text)) in [(o.lowSummary.meanMilli, "#2b6cb0", value(o.parameter, o.parameter.low)),
+                                          (o.highSummary.meanMilli, "#c05621", value(o.parameter, o.parameter.high))].enumerated() {
                 let a = min(x(m), mid), b = max(x(m), mid)
-                s += "<rect x=\"\(a)\" y=\"\(y + 3)\" width=\"\(max(1, b - a))\" height=\"\(rowH - 8)\" fill=\"\(color)\" fill-opacity=\"0.8\"><title>\(escapeHTML("\(text): \(amount(milli: m)) \(unitName)"))</title></rect>"
+                let h = (rowH - 6) / 2
+                s += "<rect x=\"\(a)\" y=\"\(y + 3 + k * h)\" width=\"\(max(1, b - a))\" height=\"\(h)\" fill=\"\(color)\" fill-opacity=\"0.85\"><title>\(escapeHTML("\(text): \(amount(milli: m)) \(unitName)"))</title></rect>"
             }
         }
         s += "<line x1=\"\(mid)\" y1=\"\(top - 4)\" x2=\"\(mid)\" y2=\"\(top + rows.count * rowH)\" stroke=\"#1a202c\" stroke-width=\"1\"/>"

@@ -341,7 +341,12 @@ public struct SummaryDocument: Sendable {
                 table.add([name, uncovered, L("shortfall.whatif.none", lang), uncovered, "", "", "", "", ""])
                 continue
             }
-            let result = L(t.uncoveredAfter == 0 ? "shortfall.whatif.coversAll" : "shortfall.whatif.coversMost", lang)
+            // A change that leaves as many uncovered but shortens their time says so (it is not
+            // "covers some"); under a protecting policy the two counts may be bands, and saying
+            // they are equal would tell what the bands hide.
+            let key = t.uncoveredAfter == 0 ? "shortfall.whatif.coversAll"
+                : (t.uncoveredAfter >= e.uncovered && !tables.policy.protects ? "shortfall.whatif.hoursOnly" : "shortfall.whatif.coversMost")
+            let result = L(key, lang)
                 + (e.budgetExhausted ? " " + L("shortfall.whatif.budget", lang) : "")
             let (total, tokyo) = cost(t, c)
             table.add([name, uncovered, leverText(t, c), tables.countText(t.uncoveredAfter, lang), gapAfter(t), result, total, tokyo,
