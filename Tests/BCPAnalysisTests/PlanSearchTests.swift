@@ -75,6 +75,18 @@ final class PlanSearchTests: XCTestCase {
                         "siteBackup notApplicable", "oxygen notApplicable"])
     }
 
+    /// A measure that is 0 under every seed (nobody goes beyond tolerance: the tolerance is a day
+    /// and the outage 700 minutes without power): nothing is bought, and the reason says there is
+    /// nothing to reduce, not that the levers do not apply.
+    func testNothingToReduce() {
+        let r = PlanSearch(Self.scenario(), options: PlanOptions(budgetYen: 1_000_000, objective: .beyondTolerance, replicas: 2)).run()
+        XCTAssertEqual(r.base.values, [0, 0])
+        XCTAssertTrue(r.steps.isEmpty)
+        XCTAssertEqual(r.notTaken.map { "\($0.lever.rawValue) \($0.reason.rawValue)" },
+                       ["unit nothingToReduce", "homeUnit nothingToReduce", "team nothingToReduce", "contact nothingToReduce", "bed notApplicable",
+                        "tier nothingToReduce", "siteBackup notApplicable", "oxygen notApplicable"])
+    }
+
     /// Units in stock bring the team to carry them where the municipality has none: with no
     /// team, 4 units need one (500,000 yen, no Tokyo share): 848,000 + 500,000 total, 424,000
     /// from Tokyo.

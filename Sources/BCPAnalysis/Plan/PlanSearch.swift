@@ -305,7 +305,9 @@ public struct PlanSearch: Sendable {
         var everApplied = [Bool](repeating: false, count: candidates.count)
         // Each candidate's cost over the plan so far (nil inside: it does not apply); nil: unknown.
         var costOver = [PlanCost??](repeating: nil, count: candidates.count)
-        while steps.count < options.maxSteps {
+        var everPriced = [Bool](repeating: false, count: candidates.count)
+        // Every measure is a count or minutes, never below 0: at 0 nothing can reduce it.
+        while steps.count < options.maxSteps && current.sum > 0 {
             let step = steps.count
             // What each candidate would cost now; those that do not fit, or do not apply, drop out.
             // A candidate's cost over the plan so far changes only when a step is taken in its own
@@ -315,6 +317,7 @@ public struct PlanSearch: Sendable {
             // the changes. Scenarios are not kept: one lever (oxygen) copies the patient table.
             var feasible: [(index: Int, cost: PlanCost)] = []
             for (i, c) in candidates.enumerated() {
+                everPriced[i] = true
                 if costOver[i] == nil {
                     costOver[i] = .some(scenario(with: portfolio.adding(c)).map { PlanCost.of($0, over: scenario, prices: prices) - spent })
                 }
@@ -338,7 +341,13 @@ public struct PlanSearch: Sendable {
                 }
             }
             var chosen: Int?
-            func measure(_ picks: [Int]) {
+            func measure(_ all: [Int]) {
+                // In chunks: each evaluation holds its scenarios and prepared runs in memory.
+                guard all.count <= 8 else {
+                    for start in stride(from: 0, to: all.count, by: 8) { measure(Array(all[start..<min(all.count, start + 8)])) }
+                    return
+                }
+                let picks = all
                 let evaluated = evaluate(picks.map { scenario(with: portfolio.adding(candidates[feasible[$0].index]))! })
                 runs += picks.count * self.seeds.count
                 for (k, f) in picks.enumerated() {
@@ -394,7 +403,10 @@ public struct PlanSearch: Sendable {
             for lever in Lever.allCases where !notes.contains(where: { $0.code == code && $0.lever == lever }) {
                 let idx = candidates.indices.filter { candidates[$0].code == code && candidates[$0].lever == lever }
                 if steps.contains(where: { $0.choice.code == code && $0.choice.lever == lever }) { continue }
-                if idx.isEmpty || !idx.contains(where: { everApplied[$0] }) {
+                if !idx.isEmpty && !idx.contains(where: { everPriced[$0] }) {
+                    // The measure was 0 before the search reached it.
+                    notes.append(PlanCandidateNote(lever: lever, code: code, reason: .nothingToReduce))
+                } else if idx.isEmpty || !idx.contains(where: { everApplied[$0] }) {
                     notes.append(PlanCandidateNote(lever: lever, code: code, reason: .notApplicable))
                 } else if !idx.contains(where: { everFit[$0] }) {
                     notes.append(PlanCandidateNote(lever: lever, code: code, reason: .overBudget))

@@ -73,7 +73,10 @@ public enum PlanLabels {
         "plan.csv.minutes": [.ja: "分", .en: "minutes"],
         "plan.csv.privacy": [.ja: "取扱注意", .en: "Restricted"],
         "plan.restrictedShort": [.ja: "【取扱注意】実データ・公開不可", .en: "RESTRICTED: real data, do not publish"],
-        "plan.why.nothingToReduce": [.ja: "この区市町村では電源のない患者がいない（減らす対象なし）", .en: "no patient of this municipality was without power: nothing to reduce"],
+        "plan.why.nothingToReduce": [
+            .ja: "減らす対象がない（この区市町村に電源のない患者がいない、または指標がすでに0）",
+            .en: "nothing to reduce (no patient of this municipality was without power, or the measure is already 0)",
+        ],
         "plan.why.outranked": [.ja: "効果はあるが、選ばれた手より費用対効果が低い", .en: "reduces it, but less per yen than the changes taken"],
         "plan.method.run": [
             .ja: "run の「何があれば防げたか」は1つの乱数系列で1か所ずつ試す目安です。予算の使い道はこの計画で判断してください。",
