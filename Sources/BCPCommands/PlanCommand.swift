@@ -58,9 +58,7 @@ enum PlanCommand {
         }
         var prices = PlanPrices(unitYen: Counterfactual.unitSpec(s).priceYen)
         if let path = args[Options.prices] { prices = try PlanPricesFile.load(path: path, into: prices).get() }
-        // Real data: the plan's figures may come from few patients, so it is restricted.
-        let out = s.synthetic ? outArg : (outArg as NSString).appendingPathComponent("restricted")
-        let folder = try OutputFolder.prepare(out, kind: .plan, command: "plan", force: args[CommonOptions.force], restrictedRoot: !s.synthetic, terminal: t)
+        let output = try PlanOutput(outArg, synthetic: s.synthetic, kind: .plan, command: "plan", force: args[CommonOptions.force], terminal: t)
         var options = PlanOptions(budgetYen: budget, objective: args[Options.objective] ?? .beyondTolerance, municipalities: codes,
                                   replicas: args[Options.replicas] ?? 10, threads: args[CommonOptions.threads] ?? CommonOptions.cores)
         options.maxSteps = args[Options.maxSteps] ?? 100
@@ -68,10 +66,7 @@ enum PlanCommand {
         let report = PlanReport(result: result, scenario: s, registry: try? Registry.load(), lang: lang)
         let bom = CommonOptions.bomWanted(args)
         let files = [("plan.md", report.markdown()), ("plan.html", report.html()), ("plan.csv", report.csv(bom: bom)), ("plan.json", report.json())]
-        try folder.commit(files)
-        OutputCounterpart.removeStale(files.map(\.0), synthetic: s.synthetic, out: outArg)
-        t.out(lines: report.answer())
-        t.out(PlanLabels.text("plan.terminal.wrote", lang, args: [String(files.count), out, (out as NSString).appendingPathComponent("plan.html")]))
+        try output.commit(files, page: "plan.html", answer: report.answer(), lang: lang, terminal: t)
         return ExitCode.success
     }
 
@@ -111,14 +106,33 @@ enum PlanCommand {
     }
 }
 
-/// plan and sensitivity write a synthetic scenario's files to DIR and a real one's to
-/// DIR/restricted/. After writing one, the other place's files of the same names are removed, so
-/// that DIR never shows an older plan beside a newer one (the user trial of issue 14).
-enum OutputCounterpart {
-    static func removeStale(_ names: [String], synthetic: Bool, out: String) {
-        let other = synthetic ? (out as NSString).appendingPathComponent("restricted") : out
-        for name in names {
-            try? FileManager.default.removeItem(atPath: (other as NSString).appendingPathComponent(name))
-        }
+/// Where plan and sensitivity write: DIR for a synthetic scenario, DIR/restricted/ for real data
+/// (its figures may come from few patients; docs/DISCLOSURE.md "Plans and sensitivity"). After
+/// writing one, the other place's files of the same names are removed, so that DIR never shows an
+/// older plan beside a newer one (the user trial of issue 14).
+struct PlanOutput {
+    let requested: String
+    let synthetic: Bool
+    let folder: OutputFolder
+
+    /// The folder written to.
+    var path: String { synthetic ? requested : (requested as NSString).appendingPathComponent("restricted") }
+
+    /// Checks and locks the folder before any work.
+    init(_ out: String, synthetic: Bool, kind: OutputKind, command: String, force: Bool, terminal: Terminal) throws {
+        requested = out
+        self.synthetic = synthetic
+        let path = synthetic ? out : (out as NSString).appendingPathComponent("restricted")
+        folder = try OutputFolder.prepare(path, kind: kind, command: command, force: force, restrictedRoot: !synthetic, terminal: terminal)
+    }
+
+    /// Writes the files, removes their stale counterparts, prints the answer and where the files
+    /// are (`page`, the one to open).
+    func commit(_ files: [(String, String)], page: String, answer: [String], lang: Language, terminal t: Terminal) throws {
+        try folder.commit(files)
+        let other = synthetic ? (requested as NSString).appendingPathComponent("restricted") : requested
+        for (name, _) in files { try? FileManager.default.removeItem(atPath: (other as NSString).appendingPathComponent(name)) }
+        t.out(lines: answer)
+        t.out(PlanLabels.text("plan.terminal.wrote", lang, args: [String(files.count), path, (path as NSString).appendingPathComponent(page)]))
     }
 }

@@ -42,9 +42,7 @@ enum SensitivityCommand {
         let loaded = try ScenarioLoader.load(folder: args.positionals[0]).get()
         for n in loaded.notes { t.err("note: \(n)") }
         let s = loaded.scenario
-        let out = s.synthetic ? outArg : (outArg as NSString).appendingPathComponent("restricted")
-        let folder = try OutputFolder.prepare(
-            out, kind: .sensitivity, command: "sensitivity", force: args[CommonOptions.force], restrictedRoot: !s.synthetic, terminal: t)
+        let output = try PlanOutput(outArg, synthetic: s.synthetic, kind: .sensitivity, command: "sensitivity", force: args[CommonOptions.force], terminal: t)
         let objective = args[PlanCommand.Options.objective] ?? .beyondTolerance
         let replicas = args[Options.replicas] ?? 10
         let threads = args[CommonOptions.threads] ?? CommonOptions.cores
@@ -56,10 +54,7 @@ enum SensitivityCommand {
         let report = SensitivityReport(result: result, stability: stability, scenario: s, lang: lang)
         let files = [("sensitivity.md", report.markdown()), ("sensitivity.html", report.html()),
                      ("sensitivity.csv", report.csv(bom: CommonOptions.bomWanted(args))), ("sensitivity.json", report.json())]
-        try folder.commit(files)
-        OutputCounterpart.removeStale(files.map(\.0), synthetic: s.synthetic, out: outArg)
-        t.out(lines: report.answer())
-        t.out(PlanLabels.text("sensitivity.terminal.wrote", lang, args: [String(files.count), out, (out as NSString).appendingPathComponent("sensitivity.html")]))
+        try output.commit(files, page: "sensitivity.html", answer: report.answer(), lang: lang, terminal: t)
         return ExitCode.success
     }
 

@@ -20,24 +20,14 @@ public enum StockFile {
 
     /// Reads the file at `path` (UTF-8, or Shift_JIS as Excel saves it in Japan).
     public static func load(path: String, municipalities: [Municipality]) -> Result<[MunicipalityCode: ItemCounts], InputError> {
-        // Bounded: the size is checked before reading, and a pipe (--stock <(...)) is read only
-        // up to the limit.
-        let data: Data
-        switch BoundedFile.read(path, limit: InputLimits.maxFileBytes, accept: .anyButFolders) {
-        case .success(let d): data = d
-        case .failure(.missing), .failure(.unreadable):
-            return .failure(InputError(path: path, "cannot read the stock file (missing or not readable)"))
-        case .failure(let f): return .failure(InputError(path: path, f.message))
+        let text: String
+        switch SideFile.text(path: path, what: "the stock file") {
+        case .failure(let e): return .failure(e)
+        case .success(let t): text = t
         }
         var d = Diagnostics()
-        switch TextDecoding.decode(data, as: .auto) {
-        case .failure(let f):
-            d.error(path, f.line, f.column, f.message)
-            return .failure(InputError(d))
-        case .success(let (text, _)):
-            let stock = parse(path: path, text: text, municipalities: municipalities, into: &d)
-            return d.hasErrors ? .failure(InputError(d)) : .success(stock)
-        }
+        let stock = parse(path: path, text: text, municipalities: municipalities, into: &d)
+        return d.hasErrors ? .failure(InputError(d)) : .success(stock)
     }
 
     /// Parses stock text; problems go to `diags` and their rows are skipped.

@@ -49,6 +49,18 @@ final class PlanSearchTests: XCTestCase {
         XCTAssertEqual(p.notApplicable.map(\.lever), [.bed, .siteBackup, .oxygen])
     }
 
+    /// Value per yen in exact integers: 700 minutes for 106,000 yen equals 1,400 for 212,000
+    /// (700 x 212,000 = 1,400 x 106,000), beats 1,400 for 424,000 (700 x 424,000 > 1,400 x
+    /// 106,000); anything that costs nothing beats anything that costs; between two free ones
+    /// the larger reduction wins.
+    func testValuePerYen() {
+        XCTAssertEqual(PlanSearch.compareValue(700, 106_000, 1_400, 212_000), 0)
+        XCTAssertEqual(PlanSearch.compareValue(700, 106_000, 1_400, 424_000), -1)
+        XCTAssertEqual(PlanSearch.compareValue(1_400, 424_000, 700, 106_000), 1)
+        XCTAssertEqual(PlanSearch.compareValue(1, 0, 1_000_000, 1), -1)
+        XCTAssertEqual(PlanSearch.compareValue(5, 0, 7, 0), 1)
+    }
+
     /// Budget 212,000 net: a home unit and two home units tie at 700 per 106,000 (1,400 per
     /// 212,000); the tie goes to the earlier candidate, one home unit (P1). With 106,000 left,
     /// a second home unit (P2) fits and takes the last 700 minutes. 4 units in stock (424,000)

@@ -19,22 +19,14 @@ public enum PlanPricesFile {
     ]
 
     public static func load(path: String, into prices: PlanPrices) -> Result<PlanPrices, InputError> {
-        let data: Data
-        switch BoundedFile.read(path, limit: InputLimits.maxFileBytes, accept: .anyButFolders) {
-        case .success(let d): data = d
-        case .failure(.missing), .failure(.unreadable):
-            return .failure(InputError(path: path, "cannot read the prices file (missing or not readable)"))
-        case .failure(let f): return .failure(InputError(path: path, f.message))
+        let text: String
+        switch SideFile.text(path: path, what: "the prices file") {
+        case .failure(let e): return .failure(e)
+        case .success(let t): text = t
         }
         var d = Diagnostics()
-        switch TextDecoding.decode(data, as: .auto) {
-        case .failure(let f):
-            d.error(path, f.line, f.column, f.message)
-            return .failure(InputError(d))
-        case .success(let (text, _)):
-            let out = parse(path: path, text: text, into: prices, &d)
-            return d.hasErrors ? .failure(InputError(d)) : .success(out)
-        }
+        let out = parse(path: path, text: text, into: prices, &d)
+        return d.hasErrors ? .failure(InputError(d)) : .success(out)
     }
 
     /// Parses prices text over `prices`; problems go to `diags` and their rows are skipped.

@@ -213,9 +213,10 @@ public struct PlanSearch: Sendable {
         seeds = Ensemble.seeds(from: scenario.seed, count: max(1, options.replicas))
         let plan = Simulator.Plan(scenario)
         let seeds = self.seeds, measure = options.objective.measure
-        let baseRuns = parallelMap(seeds.count, threads: options.threads) { k in plan.summary(seed: seeds[k]) }
-        base = PlanEvaluation(values: baseRuns.map { $0.totals[measure] })
+        // The first seed in full (its outcomes give the homes), the others as summaries.
         let first = plan.run(seed: seeds[0])
+        let baseRuns = [ReplicaSummary(first)] + parallelMap(seeds.count - 1, threads: options.threads) { k in plan.summary(seed: seeds[k + 1]) }
+        base = PlanEvaluation(values: baseRuns.map { $0.totals[measure] })
         // Uncovered patients per municipality: the most over the seeds sizes the larger amounts.
         let codes = first.municipalities.map(\.code)
         var most: [MunicipalityCode: Int] = [:]
@@ -281,12 +282,17 @@ public struct PlanSearch: Sendable {
         return plans.indices.map { PlanEvaluation(values: Array(values[$0 * n..<($0 + 1) * n])) }
     }
 
-    /// Whether reduction `g1` at cost `c1` is worth more per yen than `g2` at `c2` (g > 0):
-    /// g1 / c1 > g2 / c2 in exact integers (a cost of 0 is worth most).
-    static func better(_ g1: Int, _ c1: Int, than g2: Int, _ c2: Int) -> Bool {
-        if c1 == 0 || c2 == 0 { return c1 == 0 && (c2 != 0 || g1 > g2) }
+    /// Reduction `g1` at cost `c1` against `g2` at `c2` (both g > 0), per yen, in exact integers
+    /// (g1 x c2 against g2 x c1, 128-bit): -1 when the first is worth more, 1 when less, 0 when
+    /// equal. A cost of 0 is worth most; between two, the larger reduction.
+    static func compareValue(_ g1: Int, _ c1: Int, _ g2: Int, _ c2: Int) -> Int {
+        if c1 == 0 || c2 == 0 {
+            if c1 != c2 { return c1 == 0 ? -1 : 1 }
+            return g1 == g2 ? 0 : (g1 > g2 ? -1 : 1)
+        }
         let a = g1.multipliedFullWidth(by: c2), b = g2.multipliedFullWidth(by: c1)
-        return a.high != b.high ? a.high > b.high : a.low > b.low
+        if a == b { return 0 }
+        return (a.high != b.high ? a.high > b.high : a.low > b.low) ? -1 : 1
     }
 
     /// Runs the greedy search.
@@ -328,16 +334,23 @@ public struct PlanSearch: Sendable {
                 feasible.append((i, cost))
             }
             if feasible.isEmpty { break }
+            // Not yet measured first; then those that reduced the measure, best value per yen
+            // first; ties, and those that did not, in candidate order.
             func ranked() -> [Int] {
                 feasible.indices.sorted { a, b in
                     let x = feasible[a], y = feasible[b]
-                    let gx = bound[x.index] ?? Int.max, gy = bound[y.index] ?? Int.max
-                    if (gx > 0) != (gy > 0) { return gx > 0 }
-                    if gx == Int.max || gy == Int.max { return gx == gy ? x.index < y.index : gx == Int.max }
-                    if gx > 0 && (PlanSearch.better(gx, x.cost.net, than: gy, y.cost.net) || PlanSearch.better(gy, y.cost.net, than: gx, x.cost.net)) {
-                        return PlanSearch.better(gx, x.cost.net, than: gy, y.cost.net)
+                    switch (bound[x.index], bound[y.index]) {
+                    case (nil, nil): return x.index < y.index
+                    case (nil, _): return true
+                    case (_, nil): return false
+                    case let (gx?, gy?):
+                        if (gx > 0) != (gy > 0) { return gx > 0 }
+                        if gx > 0 {
+                            let c = PlanSearch.compareValue(gx, x.cost.net, gy, y.cost.net)
+                            if c != 0 { return c < 0 }
+                        }
+                        return x.index < y.index
                     }
-                    return x.index < y.index
                 }
             }
             var chosen: Int?

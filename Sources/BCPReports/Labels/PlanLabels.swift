@@ -266,7 +266,6 @@ public enum PlanLabels {
             .en: "Every run uses the same {0} seeds. The ranges and their basis are in docs/MODEL.md \"Uncertainty ranges\" (most are assumptions).",
         ],
         "sensitivity.docs": [.ja: "方法は docs/PLAN.md（bcpsim に同梱）にあります。", .en: "The method: docs/PLAN.md (comes with bcpsim)."],
-        "sensitivity.terminal.wrote": [.ja: "{0}個のファイルを{1}に書きました（{2}を開いてください）", .en: "wrote {0} files to {1} (open {2})"],
         "sensitivity.param.provider_call_delay_minutes": [.ja: "事業者が安否確認を始めるまで", .en: "providers start safety calls after"],
         "sensitivity.param.municipal_confirm_delay_minutes": [.ja: "区市町村が確認を始めるまで", .en: "municipality starts confirming after"],
         "sensitivity.param.self_call_threshold_minutes": [.ja: "患者が自ら連絡する残り時間", .en: "patient calls with this much reserve left"],

@@ -8,21 +8,14 @@ import BCPText
 /// 95th percentile range, so that no figure rests on one lucky draw.
 public struct PlanReport: Sendable {
     public var result: PlanResult
-    public var scenarioName: (ja: String, en: String)
-    public var synthetic: Bool
-    /// Municipality names by code (Japanese, English as pages show it).
-    public var names: [MunicipalityCode: (ja: String, en: String)]
+    var page: PlanPage
     /// Program names by registry id.
     public var programs: [String: (ja: String, en: String)]
-    public var lang: Language
+    public var lang: Language { page.lang }
 
     public init(result: PlanResult, scenario: Scenario, registry: Registry?, lang: Language) {
         self.result = result
-        scenarioName = (scenario.nameJa, scenario.nameEn)
-        synthetic = scenario.synthetic
-        var names: [MunicipalityCode: (ja: String, en: String)] = [:]
-        for m in scenario.municipalities { names[m.code] = (m.nameJa, Municipality.englishName(m.nameEn)) }
-        self.names = names
+        page = PlanPage(scenario: scenario, objective: result.options.objective, lang: lang)
         var programs: [String: (ja: String, en: String)] = [:]
         for item in PlanPrices.Item.allCases {
             guard let id = result.prices[item].programId else { continue }
@@ -30,34 +23,21 @@ public struct PlanReport: Sendable {
             programs[id] = (p?.name(.ja) ?? id, p?.name(.en) ?? id)
         }
         self.programs = programs
-        self.lang = lang
     }
 
-    func L(_ key: String, _ args: String...) -> String { PlanLabels.text(key, lang, args: args) }
+    func L(_ key: String, _ args: String...) -> String { page.L(key, args) }
+    var objectiveName: String { page.objectiveName }
+    var isMinutes: Bool { page.isMinutes }
+    var unitName: String { page.unitName }
+    var synthetic: Bool { page.synthetic }
+    func amount(milli: Int) -> String { page.amount(milli: milli) }
+    func amount(_ n: Int) -> String { page.amount(n) }
+    func name(_ code: MunicipalityCode) -> String { page.name(code) }
 
-    var objectiveName: String { L("plan.objective.\(result.options.objective.rawValue)") }
-    var isMinutes: Bool { result.options.objective.measure.isMinutes }
-
-    /// A mean (thousandths) in the objective's unit: hours for minutes, else a count, one decimal.
-    /// A small non-zero value reads "<0.1" (or "-<0.1"), never "0.0": a hidden value drawn as
-    /// zero would tell a planner that a change did nothing.
-    func amount(milli: Int) -> String {
-        let text = isMinutes ? NumberFormat.milliToTenths((milli + 30) / 60) : NumberFormat.milliToTenths(milli)
-        guard milli != 0, text == "0.0" || text == "-0.0" else { return text }
-        return milli > 0 ? "<0.1" : "-<0.1"
-    }
-    func amount(_ n: Int) -> String { amount(milli: n * 1000) }
-    var unitName: String { L(isMinutes ? "plan.unit.hours" : "plan.unit.count") }
-
-    /// "12.3 (5-95%: 10.0-15.0)".
+    /// "12.3 (5-95%: 10.0-15.0)"; the ends of a count are whole numbers.
     func interval(_ c: CountSummary) -> String {
         let end = { (n: Int) in self.isMinutes ? self.amount(n) : NumberFormat.grouped(n) }
         return L("plan.interval", amount(milli: c.meanMilli), end(c.p5), end(c.p95))
-    }
-
-    func name(_ code: MunicipalityCode) -> String {
-        guard let n = names[code] else { return code.description }
-        return lang == .ja ? n.ja : n.en
     }
 
     func program(_ id: String?) -> String {
@@ -65,12 +45,7 @@ public struct PlanReport: Sendable {
         return lang == .ja ? p.ja : p.en
     }
 
-    func unitText(_ u: UnitSpec) -> String {
-        switch u.kind {
-        case .generator: return Labels.text("shortfall.unitDesc.generator", lang, String(u.ratedW), String(u.runtimePerTankMinutes), String(u.tanks))
-        case .battery, .ups: return Labels.text("shortfall.unitDesc.\(u.kind.rawValue)", lang, NumberFormat.grouped(u.capacityWh))
-        }
-    }
+    func unitText(_ u: UnitSpec) -> String { Remedies.unitText(u, lang) }
 
     func changeText(_ s: PlanStep) -> String {
         let a = NumberFormat.grouped(s.choice.amount)
@@ -121,10 +96,7 @@ public struct PlanReport: Sendable {
     // MARK: The document
 
     /// Real data: every page is marked restricted (docs/DISCLOSURE.md "Plans and sensitivity").
-    public var title: String {
-        let t = L("plan.title", NumberFormat.yen(result.options.budgetYen, lang), lang == .ja ? scenarioName.ja : scenarioName.en)
-        return synthetic ? t : AllocationLabels.text("allocation.privacy.restrictedTitle", lang, args: [t])
-    }
+    public var title: String { page.title(L("plan.title", NumberFormat.yen(result.options.budgetYen, lang), page.scenario)) }
 
     /// The page's "in short" sentences (the terminal prints them too).
     public func answer() -> [String] {
@@ -303,7 +275,7 @@ public struct PlanReport: Sendable {
         }
         let doc = OrderedJSON.object([
             ("schema", .string("bcpsim.plan/1")),
-            ("scenario", .string(scenarioName.en)), ("synthetic", .bool(synthetic)), ("restricted", .bool(!synthetic)),
+            ("scenario", .string(page.scenarioName.en)), ("synthetic", .bool(synthetic)), ("restricted", .bool(!synthetic)),
             ("budgetYen", .int(r.options.budgetYen)), ("objective", .string(r.options.objective.rawValue)),
             ("municipalities", .array(r.municipalities.map { .string($0.description) })),
             ("seeds", .array(r.seeds.map { .string(String($0)) })), ("maxSteps", .int(r.options.maxSteps)), ("runs", .int(r.runs)),

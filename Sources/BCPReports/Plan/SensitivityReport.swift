@@ -7,38 +7,27 @@ import BCPText
 public struct SensitivityReport: Sendable {
     public var result: SensitivityResult
     public var stability: PlanStability?
-    public var scenarioName: (ja: String, en: String)
-    public var synthetic: Bool
-    public var names: [MunicipalityCode: (ja: String, en: String)]
-    public var lang: Language
+    var page: PlanPage
+    public var lang: Language { page.lang }
 
     public init(result: SensitivityResult, stability: PlanStability?, scenario: Scenario, lang: Language) {
         self.result = result
         self.stability = stability
-        scenarioName = (scenario.nameJa, scenario.nameEn)
-        synthetic = scenario.synthetic
-        var names: [MunicipalityCode: (ja: String, en: String)] = [:]
-        for m in scenario.municipalities { names[m.code] = (m.nameJa, Municipality.englishName(m.nameEn)) }
-        self.names = names
-        self.lang = lang
+        page = PlanPage(scenario: scenario, objective: result.objective, lang: lang)
     }
 
-    func L(_ key: String, _ args: String...) -> String { PlanLabels.text(key, lang, args: args) }
-    var objectiveName: String { L("plan.objective.\(result.objective.rawValue)") }
-    var isMinutes: Bool { result.objective.measure.isMinutes }
-    var unitName: String { L(isMinutes ? "plan.unit.hours" : "plan.unit.count") }
-    func amount(milli: Int) -> String { isMinutes ? NumberFormat.milliToTenths((milli + 30) / 60) : NumberFormat.milliToTenths(milli) }
+    func L(_ key: String, _ args: String...) -> String { page.L(key, args) }
+    var objectiveName: String { page.objectiveName }
+    var unitName: String { page.unitName }
+    var synthetic: Bool { page.synthetic }
+    func amount(milli: Int) -> String { page.amount(milli: milli) }
     func mean(_ v: [Int]) -> String { amount(milli: CountSummary(values: v).meanMilli) }
     func value(_ p: UncertainParameter, _ v: Int) -> String {
         p.name.hasSuffix("_per_mille") ? NumberFormat.milliToTenths(v * 100) + "%" : NumberFormat.grouped(v) + L("sensitivity.min")
     }
     func paramName(_ name: String) -> String { L("sensitivity.param.\(name)") }
 
-    /// Real data: every page is marked restricted (docs/DISCLOSURE.md "Plans and sensitivity").
-    public var title: String {
-        let t = L("sensitivity.title", lang == .ja ? scenarioName.ja : scenarioName.en)
-        return synthetic ? t : AllocationLabels.text("allocation.privacy.restrictedTitle", lang, args: [t])
-    }
+    public var title: String { page.title(L("sensitivity.title", page.scenario)) }
 
     public func answer() -> [String] {
         let r = result
@@ -80,7 +69,7 @@ public struct SensitivityReport: Sendable {
         if !result.samples.isEmpty {
             d.add([.heading(L("sensitivity.section.together"), level: 2),
                    .paragraph(L("sensitivity.together.intro", String(result.samples.count))),
-                   .note(L("sensitivity.together.noise", NumberFormat.milli(noiseMilli).replacingOccurrences(of: "0.", with: "0."))),
+                   .note(L("sensitivity.together.noise", NumberFormat.milli(noiseMilli))),
                    .table(correlationTable())])
         }
         if let st = stability {
@@ -113,7 +102,7 @@ public struct SensitivityReport: Sendable {
         var t = TextTable(headers: [L("sensitivity.col.parameter"), L("sensitivity.col.correlation")], alignments: [.left, .right])
         let c = result.rankCorrelationsMilli
         let order = c.indices.sorted { abs(c[$0]) != abs(c[$1]) ? abs(c[$0]) > abs(c[$1]) : $0 < $1 }
-        for j in order { t.add([paramName(UncertainParameter.all[j].name), NumberFormat.milli(c[j]).replacingOccurrences(of: "0.", with: "0.")]) }
+        for j in order { t.add([paramName(UncertainParameter.all[j].name), NumberFormat.milli(c[j])]) }
         return t
     }
 
@@ -123,8 +112,7 @@ public struct SensitivityReport: Sendable {
         for v in st.variants {
             let label = v.parameter.map { "\(paramName($0)) = \(NumberFormat.grouped(v.value))" } ?? L("sensitivity.defaults")
             let steps = v.steps.map { s in
-                let n = names[s.code].map { lang == .ja ? $0.ja : $0.en } ?? s.code.description
-                return "\(n): \(L("plan.lever.\(s.lever.rawValue)")) \(s.amount)"
+                return "\(page.name(s.code)): \(L("plan.lever.\(s.lever.rawValue)")) \(s.amount)"
             }.joined(separator: " → ")
             t.add([label, steps.isEmpty ? "-" : steps, v.parameter == nil ? "" : L(v.steps == st.variants[0].steps ? "sensitivity.same" : "sensitivity.differs")])
         }
@@ -184,7 +172,7 @@ public struct SensitivityReport: Sendable {
         }
         let corr = r.rankCorrelationsMilli
         var members: [(String, OrderedJSON)] = [
-            ("schema", .string("bcpsim.sensitivity/1")), ("scenario", .string(scenarioName.en)), ("objective", .string(r.objective.rawValue)),
+            ("schema", .string("bcpsim.sensitivity/1")), ("scenario", .string(page.scenarioName.en)), ("objective", .string(r.objective.rawValue)),
             ("seeds", .array(r.seeds.map { .string(String($0)) })), ("base", .array(r.base.map { .int($0) })), ("oneAtATime", .array(oat)),
             ("hypercube", .array(r.samples.map { s in .object([("values", .array(s.values.map { .int($0) })), ("objective", .array(s.objective.map { .int($0) }))]) })),
             ("rankCorrelationMilli", .object(UncertainParameter.all.indices.map { (UncertainParameter.all[$0].name, .int(corr[$0])) })),

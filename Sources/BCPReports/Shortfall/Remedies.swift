@@ -1,5 +1,6 @@
 import BCPAnalysis
 import BCPRegistry
+import BCPText
 
 /// Which funding programs pay for a what-if change: the registry's remedy links of the shortfall
 /// kinds the change remedies, one link per program (the first in the table).
@@ -14,6 +15,14 @@ enum Remedies {
         case .tier: return [.providerWithoutBCP, .noRegionalBCP]
         // No shortfall kind of the simulator names these; plan prices them (docs/PLAN.md).
         case .siteBackup, .oxygen: return []
+        }
+    }
+
+    /// The unit a change adds, in words: "generator, 900 W, 4 tanks of 240 min".
+    static func unitText(_ u: UnitSpec, _ lang: Language) -> String {
+        switch u.kind {
+        case .generator: return Labels.text("shortfall.unitDesc.generator", lang, String(u.ratedW), String(u.runtimePerTankMinutes), String(u.tanks))
+        case .battery, .ups: return Labels.text("shortfall.unitDesc.\(u.kind.rawValue)", lang, NumberFormat.grouped(u.capacityWh))
         }
     }
 

@@ -278,12 +278,7 @@ public struct SummaryDocument: Sendable {
         }
     }
 
-    func unitText(_ u: UnitSpec) -> String {
-        switch u.kind {
-        case .generator: return L("shortfall.unitDesc.generator", lang, String(u.ratedW), String(u.runtimePerTankMinutes), String(u.tanks))
-        case .battery, .ups: return L("shortfall.unitDesc.\(u.kind.rawValue)", lang, NumberFormat.grouped(u.capacityWh))
-        }
-    }
+    func unitText(_ u: UnitSpec) -> String { Remedies.unitText(u, lang) }
 
     /// Cost of a change: units at the item's price, Tokyo's 1/2 share (a team that comes with them
     /// has no price in the sources, nor have the other levers).
