@@ -88,6 +88,7 @@ extension SimulationRun {
         place[i] = .travelling
         if admission[i] == nil { admission[i] = route }
         list.needy[i] = false
+        list.actedInRound = true
         if let h {
             bedsLeft[h] -= 1
             notifyBeds(h)

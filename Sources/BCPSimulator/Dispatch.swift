@@ -109,8 +109,11 @@ extension SimulationRun {
     /// sent to arrive at or after the patient's power is back or the horizon. Patients whose look
     /// cannot have changed wait instead of being looked at (DispatchList.swift).
     mutating func dispatch(_ now: Int) {
+        list.inRound = true
+        defer { list.inRound = false }
         wakeDue(now)
         guard !list.heap.isEmpty else { return }
+        list.actedInRound = false
         var later: [Int] = []
         while let e = list.heap.pop() {
             let i = Int(e.key.patient)
@@ -147,6 +150,10 @@ extension SimulationRun {
             list.inNextRound[i] = false
             enqueue(i)
         }
+        // Patients whose look changed after their turn are looked at in a round one minute later
+        // (not at whatever minute something else happens next). Looking at everyone, a round
+        // follows every round that acted, and the extra rounds change nothing.
+        if !next.isEmpty || (list.lookAtEveryone && list.actedInRound && !list.everyone.isEmpty) { redispatch(at: now + 1) }
     }
 
     /// What the dispatcher sees for one patient: the option that arrives first, whether any depot
@@ -252,6 +259,7 @@ extension SimulationRun {
             cylindersLeft[o.depot] -= 1
             schedule(o.arrive, .cylinderArrival(patient: Int32(i)))
         }
+        list.actedInRound = true
         let back = o.depart + 2 * o.travel
         teamFree[o.depot][o.team] = back
         trips[o.depot] += 1

@@ -70,6 +70,10 @@ struct DispatchList {
     /// (patients whose help cannot come in time).
     var roundKey: Urgency? = nil
     var secondPass = false
+    /// True from the start to the end of a round (`dispatch`).
+    var inRound = false
+    /// A patient was sent help or admitted in the current round.
+    var actedInRound = false
     /// Test switch: nobody waits; every needy patient is looked at in every round.
     var lookAtEveryone = false
     /// With `lookAtEveryone`: the patients to look at again next round.
@@ -113,6 +117,10 @@ extension SimulationRun {
             list.gen[i] &+= 1
         }
         guard !list.inHeap[i], !list.inNextRound[i] else { return }
+        // Outside a round (an event woke them), a round follows in this minute: a patient's look
+        // never waits for an unrelated event elsewhere (so that separate parts of a scenario run
+        // as they would alone; docs/MODEL.md "Dispatch").
+        if !list.inRound { dispatchDirty = true }
         let key = Urgency(deadline(i), i)
         if let r = list.roundKey, list.secondPass || key < r {
             list.inNextRound[i] = true
@@ -124,9 +132,13 @@ extension SimulationRun {
     }
 
     /// Patient i's look changed nothing: they wait until `until` or a change they watch.
+    /// A round is held at `until` (the main loop runs one at the first wake's minute), whatever
+    /// else happens then.
     mutating func wait(_ i: Int, until: Int, best: Int) {
         if list.lookAtEveryone {
             list.everyone.append(i)
+            // The same rounds as when waiting: one at `until` (the entry wakes no one).
+            if until < pr.horizon { list.wakes.push(Wake(minute: until, patient: Int32(i)), list.gen[i] &- 1) }
             return
         }
         list.waiting[i] = true

@@ -56,6 +56,13 @@ public enum Simulator {
             return state.summary()
         }
 
+        /// Each municipality's tally (by code), for incremental reruns (Coupling.swift).
+        public func municipalityTallies(seed: UInt64) -> [Tally] {
+            var state = SimulationRun(base.reseeded(seed))
+            state.run()
+            return state.municipalityTallies()
+        }
+
         /// Runs once and reports the work done: events through the queue and dispatch looks.
         public func measure(seed: UInt64) -> (result: ReplicaSummary, events: Int, looks: Int) {
             var state = SimulationRun(base.reseeded(seed))
@@ -268,14 +275,17 @@ struct SimulationRun {
                 schedule(d.end, .siteChange(Int32(i)))
             }
         }
-        while let first = queue.peek() {
-            let now = first.minute
-            if now >= pr.horizon { break }
+        while true {
+            // The next minute with an event, or with a waiting patient to look at again.
+            let next = min(queue.peek()?.minute ?? Int.max, list.wakes.peek()?.key.minute ?? Int.max)
+            if next == Int.max || next >= pr.horizon { break }
+            let now = next
             while let e = queue.peek(), e.minute == now {
                 _ = queue.pop()
                 handle(e.payload, now)
             }
             kickChannels(now)
+            if let w = list.wakes.peek(), w.key.minute == now { dispatchDirty = true }
             if dispatchDirty {
                 dispatchDirty = false
                 dispatch(now)
