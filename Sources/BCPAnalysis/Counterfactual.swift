@@ -154,8 +154,10 @@ public enum Counterfactual {
         }.prefix(max(0, options.maxMunicipalities))
         let targets = Array(chosen)
         let perMunicipality = targets.isEmpty ? 0 : max(1, options.maxReruns / targets.count)
+        // Each change is simulated only where it can reach; the rest keeps the base run's figures.
+        let incremental = IncrementalBase(scenario: s, result: base)
         let found = parallelMap(targets.count, threads: options.threads) { k in
-            search(s, seed: base.seed, code: targets[k].code, uncovered: targets[k].tally.uncovered,
+            search(s, incremental: incremental, code: targets[k].code, uncovered: targets[k].tally.uncovered,
                    gap: targets[k].tally.gapMinutes, spec: spec, budget: perMunicipality, homes: homes(s, base: base, code: targets[k].code))
         }
         return CounterfactualResult(
@@ -307,12 +309,13 @@ public enum Counterfactual {
         var reruns: Int
     }
 
-    static func search(_ s: Scenario, seed: UInt64, code: MunicipalityCode, uncovered n: Int, gap: Int, spec: UnitSpec, budget: Int,
+    static func search(_ s: Scenario, incremental: IncrementalBase, code: MunicipalityCode, uncovered n: Int, gap: Int, spec: UnitSpec, budget: Int,
                        homes: [String]) -> Found {
         var trials: [CounterfactualTrial] = []
         var reruns = 0
         var exhausted = false
         var notApplicable: [Lever] = []
+        let codes = s.municipalities.map(\.code).sorted()
         let maxAmount: [Lever: Int] = [.unit: n, .homeUnit: min(n, homes.count), .team: n, .contact: n, .bed: n, .tier: maxTierSteps(s, code)]
 
         func trial(_ lever: Lever, _ k: Int) -> CounterfactualTrial? {
@@ -323,11 +326,12 @@ public enum Counterfactual {
             }
             guard let changed = apply(lever, amount: k, to: s, code: code, unit: spec, homes: homes) else { return nil }
             reruns += 1
-            let r = Simulator.run(changed, seed: seed, tier: .asConfigured)
-            let m = r.municipalities.first { $0.code == code }?.tally ?? Tally()
+            let r = ReplicaSummary(municipalities: incremental.tallies(incremental.prepare(changed), seed: 0))
+            let mi = codes.firstIndex(of: code)
             let teams = { (x: Scenario) in x.municipality(code)?.deliveryTeams ?? 0 }
-            let t = CounterfactualTrial(lever: lever, amount: k, uncoveredAfter: m.uncovered, gapMinutesAfter: m.gapMinutes,
-                                        totalUncoveredAfter: r.totals.uncovered,
+            let t = CounterfactualTrial(lever: lever, amount: k, uncoveredAfter: mi.map { r.muniUncovered[$0] } ?? 0,
+                                        gapMinutesAfter: mi.map { r.muniGap[$0] } ?? 0,
+                                        totalUncoveredAfter: r.totals[.uncovered],
                                         teamsAdded: lever == .unit ? teams(changed) - teams(s) : 0)
             trials.append(t)
             return t

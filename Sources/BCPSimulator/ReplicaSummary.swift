@@ -64,6 +64,14 @@ public struct ReplicaSummary: Sendable, Equatable {
         muniGap = municipalities.map(\.gapMinutes)
     }
 
+    /// From each municipality's tally (by code): the totals are their merge, the same counts,
+    /// sums and maxima as counting every patient once.
+    public init(municipalities: [Tally]) {
+        var totals = Tally()
+        for t in municipalities { totals.merge(t) }
+        self.init(totals, municipalities: municipalities)
+    }
+
     public init(_ r: SimulationResult) {
         self.init(r.totals, municipalities: r.municipalities.map(\.tally))
     }

@@ -129,6 +129,14 @@ extension SimulationRun {
         return ReplicaSummary(totals, municipalities: byMuni)
     }
 
+    /// Each municipality's tally (municipalities by code): what an incremental rerun keeps of a
+    /// replica, since a municipality's patients are never split between parts (Coupling.swift).
+    func municipalityTallies() -> [Tally] {
+        var byMuni = [Tally](repeating: Tally(), count: pr.munis.count)
+        for i in pr.pats.indices { byMuni[pr.patMuni[i]].add(facts(i)) }
+        return byMuni
+    }
+
     /// Hour points from grid-off episodes and gap spans, by difference arrays.
     func timeline() -> [HourPoint] {
         let hours = (pr.horizon + 59) / 60

@@ -71,6 +71,33 @@ public enum RandomScenario {
                         disruptions: disruptions)
     }
 
+    /// A random scenario whose parts can come apart: a second oxygen supplier, so that the two
+    /// suppliers do not join every oxygen patient into one component (RandomScenario has one).
+    /// Providers, linked groups and areas stay random, so some scenarios split and some do not.
+    public static func splittable(_ seed: UInt64) -> Scenario {
+        var s = RandomScenario.make(seed, patients: 30)
+        if var second = s.providers.first(where: { $0.id == "S6" }) {
+            second.id = "S7"
+            second.municipality = Fx.oshima
+            s.providers.append(second)
+        }
+        var g = Xoshiro256StarStar(seed: seed &+ 99)
+        for k in s.providers.indices where g.next(below: 4) != 0 {
+            // Most linked groups within one area.
+            let area = s.municipality(s.providers[k].municipality)?.area.nameJa ?? ""
+            s.providers[k].linkedGroup = s.providers[k].linkedGroup.map { $0 + area }
+        }
+        for i in s.patients.indices {
+            // Each patient's provider from its own area where one exists, else any (some
+            // scenarios keep a cross-area provider, which join areas).
+            let area = s.municipality(s.patients[i].municipality)?.area.nameJa
+            let local = s.providers.filter { $0.kind != .supplier && s.municipality($0.municipality)?.area.nameJa == area }
+            if !local.isEmpty && g.next(below: 40) != 0 { s.patients[i].providerId = local[Int(g.next(below: UInt64(local.count)))].id }
+            if s.patients[i].supplierId != nil { s.patients[i].supplierId = area == "区中央部" ? "S6" : "S7" }
+        }
+        return s
+    }
+
     /// A random patient of any device, with the v2 fields drawn too: tolerance (the device's default
     /// or a random one), a manual bridge, a car, cylinders and the supplier for oxygen, a use window.
     public static func patient(_ g: inout Xoshiro256StarStar, id: String, codes: [MunicipalityCode]) -> Patient {

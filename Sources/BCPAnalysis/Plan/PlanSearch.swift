@@ -203,6 +203,8 @@ public struct PlanSearch: Sendable {
     /// Indices of the scope's municipalities in a result's municipality list (sorted by code).
     let scopeIndices: [Int]
     let scopeBefore: (uncovered: [Int], gap: [Int])
+    /// The scenario's figures under every seed, which changes are measured against.
+    let start: IncrementalBase
 
     public init(_ scenario: Scenario, options: PlanOptions, prices: PlanPrices? = nil) {
         self.scenario = scenario
@@ -213,9 +215,13 @@ public struct PlanSearch: Sendable {
         seeds = Ensemble.seeds(from: scenario.seed, count: max(1, options.replicas))
         let plan = Simulator.Plan(scenario)
         let seeds = self.seeds, measure = options.objective.measure
-        // The first seed in full (its outcomes give the homes), the others as summaries.
+        // The first seed in full (its outcomes give the homes), the others as municipality
+        // tallies: the base every change is measured against, incrementally (Incremental.swift).
         let first = plan.run(seed: seeds[0])
-        let baseRuns = [ReplicaSummary(first)] + parallelMap(seeds.count - 1, threads: options.threads) { k in plan.summary(seed: seeds[k + 1]) }
+        let tallies = [first.municipalities.map(\.tally)]
+            + parallelMap(seeds.count - 1, threads: options.threads) { k in plan.municipalityTallies(seed: seeds[k + 1]) }
+        start = IncrementalBase(scenario: scenario, seeds: seeds, tallies: tallies)
+        let baseRuns = tallies.map { ReplicaSummary(municipalities: $0) }
         base = PlanEvaluation(values: baseRuns.map { $0.totals[measure] })
         // Uncovered patients per municipality: the most over the seeds sizes the larger amounts.
         let codes = first.municipalities.map(\.code)
@@ -274,12 +280,14 @@ public struct PlanSearch: Sendable {
         scenario(with: p).map { PlanCost.of($0, over: scenario, prices: prices) }
     }
 
-    /// The objective under each portfolio, every seed, spread over the threads.
-    public func evaluate(_ portfolios: [Scenario]) -> [PlanEvaluation] {
-        let n = seeds.count, seeds = self.seeds, measure = options.objective.measure
-        let plans = portfolios.map { Simulator.Plan($0) }
-        let values = parallelMap(plans.count * n, threads: options.threads) { j in plans[j / n].summary(seed: seeds[j % n]).totals[measure] }
-        return plans.indices.map { PlanEvaluation(values: Array(values[$0 * n..<($0 + 1) * n])) }
+    /// The objective under each portfolio, every seed, spread over the threads; each portfolio is
+    /// simulated only where it differs from `base` (the scenario as given, else the plan so far).
+    public func evaluate(_ portfolios: [Scenario], against base: IncrementalBase? = nil) -> [PlanEvaluation] {
+        let n = seeds.count, measure = options.objective.measure
+        let base = base ?? start
+        let reruns = portfolios.map { base.prepare($0) }
+        let values = parallelMap(reruns.count * n, threads: options.threads) { j in base.summary(reruns[j / n], seed: j % n).totals[measure] }
+        return reruns.indices.map { PlanEvaluation(values: Array(values[$0 * n..<($0 + 1) * n])) }
     }
 
     /// Reduction `g1` at cost `c1` against `g2` at `c2` (both g > 0), per yen, in exact integers
@@ -299,6 +307,7 @@ public struct PlanSearch: Sendable {
     public func run() -> PlanResult {
         var portfolio = Portfolio()
         var current = base
+        var measuredFrom = start
         var spent = PlanCost.zero
         var steps: [PlanStep] = []
         var runs = seeds.count
@@ -361,7 +370,7 @@ public struct PlanSearch: Sendable {
                     return
                 }
                 let picks = all
-                let evaluated = evaluate(picks.map { scenario(with: portfolio.adding(candidates[feasible[$0].index]))! })
+                let evaluated = evaluate(picks.map { scenario(with: portfolio.adding(candidates[feasible[$0].index]))! }, against: measuredFrom)
                 runs += picks.count * self.seeds.count
                 for (k, f) in picks.enumerated() {
                     let i = feasible[f].index
@@ -404,11 +413,11 @@ public struct PlanSearch: Sendable {
             }
             spent = newSpent
             current = a
+            measuredFrom = measuredFrom.advanced(to: chosenScenario, threads: options.threads)
         }
-        // The scope's own figures after the plan.
-        let finalPlan = Simulator.Plan(scenario(with: portfolio)!)
+        // The scope's own figures after the plan (the base the last step was advanced to).
         let seeds = self.seeds, indices = scopeIndices
-        let finals = parallelMap(seeds.count, threads: options.threads) { k in finalPlan.summary(seed: seeds[k]) }
+        let finals = measuredFrom.tallies.map { ReplicaSummary(municipalities: $0) }
         runs += seeds.count
         // Every lever and place never taken, once, with the reason.
         var notes = notApplicable
