@@ -57,7 +57,13 @@ enum ValidateCommand {
 enum ScenarioSummary {
     static func lines(_ s: Scenario) -> [String] {
         var lines: [String] = []
-        let populated = s.municipalities.filter { m in s.patients.contains { $0.municipality == m.code } }
+        // Counted once per patient and provider (a scan per municipality was quadratic: 7 s of
+        // validating a 1M roster).
+        var patientCount: [MunicipalityCode: Int] = [:]
+        for p in s.patients { patientCount[p.municipality, default: 0] += 1 }
+        var providersIn: [MunicipalityCode: [Provider]] = [:]
+        for p in s.providers { providersIn[p.municipality, default: []].append(p) }
+        let populated = s.municipalities.filter { (patientCount[$0.code] ?? 0) > 0 }
         func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
         lines.append(
             "\(s.nameEn) (\(s.nameJa))\(s.synthetic ? " [synthetic data]" : ""): valid. "
@@ -67,10 +73,8 @@ enum ScenarioSummary {
                 + "horizon \(s.horizonMinutes / 60) h\(s.horizonMinutes % 60 == 0 ? "" : " \(s.horizonMinutes % 60) min"), seed \(s.seed).")
         lines.append("")
         lines.append("code    municipality            patients  providers  none  inst  linked  regional")
-        var patientCount: [MunicipalityCode: Int] = [:]
-        for p in s.patients { patientCount[p.municipality, default: 0] += 1 }
         for m in s.municipalities {
-            let providers = s.providers.filter { $0.municipality == m.code }
+            let providers = providersIn[m.code] ?? []
             let pc = patientCount[m.code] ?? 0
             if pc == 0 && providers.isEmpty { continue }
             let tiers = BCPTier.allCases.map { t in providers.filter { $0.tier == t }.count }

@@ -28,111 +28,123 @@ public struct CSVReader: Sendable {
     public init() {}
 
     public func records(_ text: String) -> Result<[CSVRecord], Failure> {
+        var text = text
+        return text.withUTF8 { records(bytes: $0) }
+    }
+
+    /// The reader over the UTF-8 bytes of a valid String (issue 18: a byte loop, each field made
+    /// once from its bytes; it was a String built a scalar at a time). Columns and field lengths
+    /// count characters (Unicode scalars): every byte that does not continue a UTF-8 sequence.
+    func records(bytes b: UnsafeBufferPointer<UInt8>) -> Result<[CSVRecord], Failure> {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        @inline(__always) func starts(_ c: UInt8) -> Bool { c & 0xC0 != 0x80 }
         var out: [CSVRecord] = []
         var fields: [String] = []
         var positions: [CSVRecord.Position] = []
-        var field = String.UnicodeScalarView()
-        var fieldLength = 0
         var line = 1, column = 1
-        var fieldStart = CSVRecord.Position(line: 1, column: 1)
         var recordLine = 1
-        var inQuotes = false, wasQuoted = false, atFieldStart = true
-        var quoteOpen = CSVRecord.Position(line: 1, column: 1)
-        // Walk the scalars in place (an Array of them would take 4 bytes per character).
-        let scalars = text.unicodeScalars
-        var i = scalars.startIndex
-        func after(_ j: String.UnicodeScalarView.Index) -> Unicode.Scalar? {
-            let k = scalars.index(after: j)
-            return k < scalars.endIndex ? scalars[k] : nil
+        var fieldStart = CSVRecord.Position(line: 1, column: 1)
+        let n = b.count
+        var i = 0
+        var value: [UInt8] = []
+        func tooLong(_ at: CSVRecord.Position) -> Failure {
+            Failure(line: at.line, column: at.column, message: "field longer than \(maxFieldLength) characters")
         }
-
-        func endField() {
-            // `field` is ended by a comma or a line break; a record may hold at most `maxFields`.
-            fields.append(String(field))
-            positions.append(fieldStart)
-            field = String.UnicodeScalarView()
-            fieldLength = 0
-            wasQuoted = false
-            atFieldStart = true
-        }
-
-        while i < scalars.endIndex {
-            let c = scalars[i]
-            if atFieldStart {
-                fieldStart = CSVRecord.Position(line: line, column: column)
-                if fields.isEmpty { recordLine = line }
-                atFieldStart = false
-                if c == "\"" {
-                    inQuotes = true
-                    wasQuoted = true
-                    quoteOpen = fieldStart
-                    scalars.formIndex(after: &i); column += 1
-                    continue
-                }
-            }
-            if inQuotes {
-                if c == "\"" {
-                    if after(i) == "\"" {
-                        field.append("\""); fieldLength += 1
-                        scalars.formIndex(after: &i); scalars.formIndex(after: &i); column += 2
-                        if fieldLength > maxFieldLength {  // checked here too: `continue` skips the check below
-                            return .failure(Failure(line: fieldStart.line, column: fieldStart.column, message: "field longer than \(maxFieldLength) characters"))
+        while i < n {
+            // A field starts at byte i.
+            fieldStart = CSVRecord.Position(line: line, column: column)
+            if fields.isEmpty { recordLine = line }
+            let field: String
+            let wasQuoted: Bool
+            if b[i] == quote {
+                let quoteOpen = fieldStart
+                i += 1; column += 1
+                value.removeAll(keepingCapacity: true)
+                var length = 0, segment = i, closed = false
+                while i < n {
+                    let c = b[i]
+                    if c == quote {
+                        if i + 1 < n && b[i + 1] == quote {
+                            value.append(contentsOf: b[segment...i])  // the text and one quote
+                            i += 2; column += 2; length += 1
+                            segment = i
+                            if length > maxFieldLength { return .failure(tooLong(fieldStart)) }
+                            continue
                         }
-                        continue
+                        value.append(contentsOf: b[segment..<i])
+                        i += 1; column += 1
+                        closed = true
+                        break
                     }
-                    inQuotes = false
-                    scalars.formIndex(after: &i); column += 1
-                    if i < scalars.endIndex, !["," as Unicode.Scalar, "\n", "\r"].contains(scalars[i]) {
-                        return .failure(Failure(line: line, column: column, message: "unexpected character after a closing quote; a quote inside a quoted field is written as two quotes (\"\")"))
+                    if starts(c) { length += 1 }
+                    if c == lf {
+                        line += 1; column = 1
+                    } else if c == cr {
+                        if i + 1 < n && b[i + 1] == lf { i += 1; length += 1 }
+                        line += 1; column = 1
+                    } else if starts(c) {
+                        column += 1
                     }
-                    continue
+                    i += 1
+                    if length > maxFieldLength { return .failure(tooLong(fieldStart)) }
                 }
-                field.append(c); fieldLength += 1
-                if c == "\n" { line += 1; column = 1 } else if c == "\r" {
-                    if after(i) == "\n" { field.append("\n"); fieldLength += 1; scalars.formIndex(after: &i) }
-                    line += 1; column = 1
-                } else { column += 1 }
-                scalars.formIndex(after: &i)
-            } else if c == "," {
-                endField()
+                if !closed {
+                    return .failure(Failure(line: quoteOpen.line, column: quoteOpen.column, message: "quoted field is never closed (the file may be truncated)"))
+                }
+                if i < n && b[i] != comma && b[i] != lf && b[i] != cr {
+                    return .failure(Failure(line: line, column: column, message: "unexpected character after a closing quote; a quote inside a quoted field is written as two quotes (\"\")"))
+                }
+                field = String(decoding: value, as: UTF8.self)
+                wasQuoted = true
+            } else {
+                let start = i
+                var length = 0
+                while i < n {
+                    let c = b[i]
+                    if c == comma || c == lf || c == cr { break }
+                    if c == quote {
+                        return .failure(Failure(line: line, column: column, message: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")"))
+                    }
+                    if starts(c) {
+                        column += 1; length += 1
+                        if length > maxFieldLength { return .failure(tooLong(fieldStart)) }
+                    }
+                    i += 1
+                }
+                field = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+                wasQuoted = false
+            }
+            if i >= n {
+                // The input ends inside this record's last field.
+                fields.append(field); positions.append(fieldStart)
+                out.append(CSVRecord(fields: fields, line: recordLine, positions: positions))
+                if out.count > maxRows { return .failure(Failure(line: line, column: 1, message: "too many rows: at most \(maxRows) are read")) }
+                return .success(out)
+            }
+            if b[i] == comma {
+                fields.append(field); positions.append(fieldStart)
                 if fields.count >= maxFields {
                     return .failure(Failure(line: line, column: column, message: "too many fields in one record: at most \(maxFields) are read"))
                 }
-                atFieldStart = true
-                scalars.formIndex(after: &i); column += 1
-            } else if c == "\n" || c == "\r" {
-                if c == "\r" && after(i) == "\n" { scalars.formIndex(after: &i) }
-                let blank = fields.isEmpty && field.isEmpty && !wasQuoted
-                if !blank {
-                    endField()
+                i += 1; column += 1
+                if i >= n {
+                    // A comma ends the input: one more, empty field (placed where the last began).
+                    fields.append(""); positions.append(fieldStart)
                     out.append(CSVRecord(fields: fields, line: recordLine, positions: positions))
-                    if out.count > maxRows {
-                        return .failure(Failure(line: line, column: 1, message: "too many rows: at most \(maxRows) are read"))
-                    }
+                    if out.count > maxRows { return .failure(Failure(line: line, column: 1, message: "too many rows: at most \(maxRows) are read")) }
+                    return .success(out)
                 }
-                fields = []; positions = []
-                atFieldStart = true
-                scalars.formIndex(after: &i); line += 1; column = 1
-            } else {
-                if c == "\"" {
-                    return .failure(Failure(line: line, column: column, message: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")"))
-                }
-                field.append(c); fieldLength += 1
-                scalars.formIndex(after: &i); column += 1
+                continue
             }
-            if fieldLength > maxFieldLength {
-                return .failure(Failure(line: fieldStart.line, column: fieldStart.column, message: "field longer than \(maxFieldLength) characters"))
+            // A line break (CRLF, LF or a lone CR) ends the record; a blank line is skipped.
+            if !(fields.isEmpty && field.isEmpty && !wasQuoted) {
+                fields.append(field); positions.append(fieldStart)
+                out.append(CSVRecord(fields: fields, line: recordLine, positions: positions))
+                if out.count > maxRows { return .failure(Failure(line: line, column: 1, message: "too many rows: at most \(maxRows) are read")) }
             }
-        }
-        if inQuotes {
-            return .failure(Failure(line: quoteOpen.line, column: quoteOpen.column, message: "quoted field is never closed (the file may be truncated)"))
-        }
-        if !(fields.isEmpty && field.isEmpty && !wasQuoted && atFieldStart) {
-            endField()
-            out.append(CSVRecord(fields: fields, line: recordLine, positions: positions))
-            if out.count > maxRows {  // the same limit as for a record ended by a line break
-                return .failure(Failure(line: line, column: 1, message: "too many rows: at most \(maxRows) are read"))
-            }
+            fields = []; positions = []
+            if b[i] == cr && i + 1 < n && b[i + 1] == lf { i += 1 }
+            i += 1; line += 1; column = 1
         }
         return .success(out)
     }

@@ -30,6 +30,8 @@ public struct CSVTable {
     public let rows: [CSVRecord]
     private let specs: [ColumnSpec]
     private let index: [String: Int]
+    /// Column specs by name (a lookup per cell; a linear search was 6% of loading a roster).
+    private let specByName: [String: ColumnSpec]
 
     /// Reads `text` (already decoded) and checks the header: unknown columns, missing required
     /// columns, duplicates. Rows with the wrong number of fields are reported and dropped.
@@ -90,6 +92,9 @@ public struct CSVTable {
         self.rows = rows
         self.specs = specs
         self.index = index
+        var byName: [String: ColumnSpec] = [:]
+        for spec in specs where byName[spec.name] == nil { byName[spec.name] = spec }
+        specByName = byName
     }
 
     public func has(_ column: String) -> Bool { index[column] != nil }
@@ -111,7 +116,7 @@ public struct CSVTable {
         diags.error(path, p.line, p.column, "\(column): \(message)")
     }
 
-    private func spec(_ column: String) -> ColumnSpec? { specs.first { $0.name == column } }
+    private func spec(_ column: String) -> ColumnSpec? { specByName[column] }
 
     /// A required or optional text cell; a missing required cell is an error.
     public func string(_ row: CSVRecord, _ column: String, _ diags: inout Diagnostics) -> String? {
@@ -127,6 +132,8 @@ public struct CSVTable {
             return fallback
         }
         guard case .integer(let range, let unit)? = spec(column)?.kind else { return Int(raw) }
+        // Plain digits (almost every cell) are read from the bytes; anything else as below.
+        if let v = Self.plainDigits(raw), range.contains(v) { return v }
         guard let digits = Self.withoutThousandsSeparators(raw) else {
             error(row, column, "expected a whole number of \(unit), found \"\(raw.prefix(40))\"; a comma may only separate thousands, as in 1,000 (not a decimal comma)", &diags)
             return nil
@@ -146,7 +153,7 @@ public struct CSVTable {
     /// it has a comma anywhere else (6,0 is a decimal comma, 1,00 and ,100 are typos: none is 60,
     /// 100 or 100). Text without a comma is returned as it is.
     static func withoutThousandsSeparators(_ text: String) -> String? {
-        guard text.contains(",") else { return text }
+        guard text.utf8.contains(UInt8(ascii: ",")) else { return text }
         var body = Substring(text)
         if body.first == "-" || body.first == "+" { body = body.dropFirst() }
         let groups = body.split(separator: ",", omittingEmptySubsequences: false)
@@ -155,6 +162,18 @@ public struct CSVTable {
             groups.allSatisfy({ $0.utf8.allSatisfy { (48...57).contains($0) } })
         else { return nil }
         return text.replacingOccurrences(of: ",", with: "")
+    }
+
+    /// The value of 1 to 18 ASCII digits, else nil (signs, separators and the rest go the long
+    /// way, with its messages).
+    static func plainDigits(_ text: String) -> Int? {
+        var v = 0, n = 0
+        for b in text.utf8 {
+            guard b >= 48 && b <= 57, n < 18 else { return nil }
+            v = v * 10 + Int(b - 48)
+            n += 1
+        }
+        return n == 0 ? nil : v
     }
 
     /// true/false, yes/no, 1/0 (any case, as Excel writes TRUE/FALSE).
@@ -209,6 +228,8 @@ public struct CSVTable {
 extension String {
     /// Trims ASCII spaces and tabs and the ideographic space (U+3000) Excel users often leave.
     var trimmingSpaces: String {
+        // Most cells have nothing to trim: no copy then.
+        if let f = utf8.first, let l = utf8.last, f != 0x20, f != 0x09, f != 0xE3, l != 0x20, l != 0x09, l != 0x80 { return self }
         var s = Substring(self)
         while let f = s.unicodeScalars.first, f == " " || f == "\t" || f == "\u{3000}" { s = s.dropFirst() }
         while let l = s.unicodeScalars.last, l == " " || l == "\t" || l == "\u{3000}" { s = s.dropLast() }

@@ -41,7 +41,7 @@ public enum ScenarioLoader {
             }
             switch result {
             case .success(let data):
-                files.append((name, StableHash.fnv1a64Hex(data)))
+                files.append((name, data.withUnsafeBytes { StableHash.fnv1a64Hex($0) }))
                 return data
             case .failure(.missing):
                 d.error(path, 0, 0, "missing file \(name)")

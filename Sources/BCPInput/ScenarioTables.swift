@@ -49,7 +49,9 @@ enum ScenarioTables {
 
     static func validID(_ s: String) -> Bool {
         s.utf8.count <= 64 && !s.isEmpty
-            && s.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) }
+            && s.utf8.allSatisfy { b in
+                (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F || b == 0x2E
+            }
     }
 
     static func id(_ t: CSVTable, _ row: CSVRecord, _ d: inout Diagnostics) -> String? {

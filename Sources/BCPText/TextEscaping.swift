@@ -4,6 +4,9 @@ public enum TextEscaping {
     /// A JSON string literal (RFC 8259): quote, backslash and control characters escaped, and
     /// U+2028/U+2029 too (they end lines in JavaScript); everything else, Japanese included, as is.
     public static func jsonString(_ s: String) -> String {
+        // Most strings (ids, codes, names) need no escape: one pass over the bytes, one copy.
+        // 0xE2 starts U+2028 and U+2029 (and other symbols, which take the slow path).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) { return "\"" + s + "\"" }
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

@@ -8,6 +8,12 @@ final class TextEscapingTests: XCTestCase {
         XCTAssertEqual(TextEscaping.jsonString("l1\nl2\r\t"), "\"l1\\nl2\\r\\t\"")
         // U+0001 -> \u0001; U+2028 -> \u2028 (a line end in JavaScript).
         XCTAssertEqual(TextEscaping.jsonString("\u{01}\u{2028}"), "\"\\u0001\\u2028\"")
+        // The byte scan that skips escaping: a symbol starting with 0xE2 (an arrow) goes the slow
+        // way and is kept; U+2029 alone is escaped; a plain id is quoted as it is.
+        XCTAssertEqual(TextEscaping.jsonString("10⁄10 → 1⁄2"), "\"10⁄10 → 1⁄2\"")
+        XCTAssertEqual(TextEscaping.jsonString("\u{2029}"), "\"\\u2029\"")
+        XCTAssertEqual(TextEscaping.jsonString("P131016-00001"), "\"P131016-00001\"")
+        XCTAssertEqual(TextEscaping.jsonString(""), "\"\"")
     }
 
     func testCSVField() {
