@@ -13,7 +13,7 @@ import Foundation
 enum BenchCommand {
     static let info = CommandInfo(
         name: "bench", summary: "measure the engine and the simulator on fixed workloads",
-        synopsis: "bench [--quick] [--threads T]",
+        synopsis: "bench [--quick] [--threads T] [--patients N] [--runs]",
         discussion: """
             Runs fixed workloads and prints one table: patients, replicas, events, wall time,
             events per second, patients per second and peak memory (VmHWM, reset before each
@@ -28,16 +28,46 @@ enum BenchCommand {
             Hokkaido-2018 blackout, 7 days, one replica. Rosters are generated in memory and not
             timed. --quick runs a small version (seconds: Tokyo with 2,502 patients x 10 replicas,
             rosters of 1,000 and 4,000). Targets are in docs/PERFORMANCE.md.
+
+            Then whole commands, as a user waits for them: for synthetic Tokyo (2,502, 25,000 and
+            100,000 patients) and Japan-wide (100,000 and 1,000,000) scenarios written by
+            'bcpsim generate' (not timed), the load and one simulation are timed here, and
+            'bcpsim run --replicas 1' is timed as a child process without and with the what-if,
+            with its peak memory. The second table gives the phases (reports and what-if are the
+            differences), and each target of issue 18 is printed with its measured value, met or
+            NOT MET, and what limits it. --quick uses 500 Tokyo and 1,000 Japan-wide patients;
+            --runs prints only this part. The whole bench takes about ten minutes.
             """,
         options: [
-            Options.quick.spec, CommonOptions.threads.spec, Options.patients.spec,
+            Options.quick.spec, CommonOptions.threads.spec, Options.patients.spec, Options.runs.spec,
         ],
         positionals: 0...0,
         run: { args, t in
             let threads = args[CommonOptions.threads] ?? CommonOptions.cores
-            let rows = try Bench.run(quick: args[Options.quick], threads: threads, only: args[Options.patients], log: { t.err($0) })
-            t.out(lines: Terminal.split(Bench.table(rows.rows)))
-            t.out(lines: Terminal.split(rows.verdict))
+            let quick = args[Options.quick]
+            if !args[Options.runs] {
+                let rows = try Bench.run(quick: quick, threads: threads, only: args[Options.patients], log: { t.err($0) })
+                t.out(lines: Terminal.split(Bench.table(rows.rows)))
+                t.out(lines: Terminal.split(rows.verdict))
+                if args[Options.patients] != nil { return ExitCode.success }
+            }
+            // Whole commands: only where this process is bcpsim itself (not a test runner).
+            let exe = URL(fileURLWithPath: BenchRuns.executable()).lastPathComponent
+            guard !exe.contains("xctest") && !exe.contains("PackageTests") else {
+                t.out("whole runs: skipped (bench is not running as the bcpsim executable)")
+                return ExitCode.success
+            }
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bcpsim-bench-\(getpid())").path
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            var runs: [BenchRuns.Row] = []
+            for w in quick ? BenchRuns.quick : BenchRuns.full {
+                // A workload that fails is reported and the others still run.
+                do { runs.append(try BenchRuns.measure(w, in: dir, log: { t.err($0) })) } catch {
+                    t.out("NOT MEASURED: \(w.name) \(w.patients): \(error)")
+                }
+            }
+            t.out(lines: Terminal.split(BenchRuns.table(runs)))
+            t.out(lines: BenchRuns.verdict(runs))
             return ExitCode.success
         })
 }
@@ -45,6 +75,7 @@ enum BenchCommand {
 extension BenchCommand {
     enum Options {
         static let quick = Option<Bool>.flag("quick", help: "Small workloads (for tests and a first look).")
+        static let runs = Option<Bool>.flag("runs", help: "Only the whole-command rows (generate, load, simulate, run without and with what-if).")
         static let patients = Option<Int>.int(
             "patients", "N", 1...10_000_000, help: "Only the roster workload, for N patients x 7 days (for profiling).")
     }

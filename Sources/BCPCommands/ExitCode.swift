@@ -7,6 +7,8 @@ public enum ExitCode {
     public static let dataError: Int32 = 65
     /// An output could not be written.
     public static let cannotCreate: Int32 = 73
+    /// Something inside bcpsim failed (bench: a child process).
+    public static let software: Int32 = 70
 }
 
 /// An error that already knows its exit code and message.

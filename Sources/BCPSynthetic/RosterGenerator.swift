@@ -192,7 +192,9 @@ public struct RosterGenerator: Sendable {
                 Provider(
                     id: id, kind: .supplier, municipality: hostCode, tier: .none, linkedGroup: nil, hasBackupPower: true,
                     contactsPerHour: max(1, (n + PublishedFigures.supplierHoursToCallAll - 1) / PublishedFigures.supplierHoursToCallAll),
-                    deliveryTeams: max(1, (n + PublishedFigures.supplierPatientsPerTeam - 1) / PublishedFigures.supplierPatientsPerTeam),
+                    // At most the loader's 1,000 teams: only rosters several times Japan's real
+                    // size (a million users) reach it, and a scenario must load what it writes.
+                    deliveryTeams: min(1_000, max(1, (n + PublishedFigures.supplierPatientsPerTeam - 1) / PublishedFigures.supplierPatientsPerTeam)),
                     backupBeds: 0, cylinders: n * PublishedFigures.supplierDeliveriesPerPatient))
         }
 
