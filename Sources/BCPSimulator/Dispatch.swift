@@ -76,10 +76,29 @@ extension SimulationRun {
         return best
     }
 
+    /// The team of a depot that is free first, and when. Teams are interchangeable (only their free
+    /// minutes matter), so each depot keeps its free minutes as a min-heap and the first is at the
+    /// root: a supplier may have a thousand delivery teams, and a look must not walk them all.
     func earliestTeam(_ depot: Int) -> (Int, Int)? {
-        var best: (Int, Int)? = nil
-        for (k, t) in teamFree[depot].enumerated() where best == nil || t < best!.1 { best = (k, t) }
-        return best
+        teamFree[depot].isEmpty ? nil : (0, teamFree[depot][0])
+    }
+
+    /// The depot's first free team leaves and is free again at `back` (a later minute): it moves down
+    /// the depot's heap.
+    mutating func teamLeaves(_ depot: Int, freeAgainAt back: Int) {
+        teamFree[depot].withUnsafeMutableBufferPointer { h in
+            let n = h.count
+            var i = 0
+            while true {
+                let l = 2 * i + 1
+                if l >= n { break }
+                let c = (l + 1 < n && h[l + 1] < h[l]) ? l + 1 : l
+                if back <= h[c] { break }
+                h[i] = h[c]
+                i = c
+            }
+            h[i] = back
+        }
     }
 
     /// Puts a known patient on the dispatcher's list if they need help: at home (or on the way),
@@ -158,14 +177,24 @@ extension SimulationRun {
 
     /// What the dispatcher sees for one patient: the option that arrives first, whether any depot
     /// open to them has a unit, the earliest arrival if no team had to be waited for, whether a depot
-    /// with a unit has no team at all, and until when this picture holds (the earliest future
-    /// minute at which a team or depot becomes free or a travel disruption starts or ends).
+    /// with a unit has no team at all, and until when acting on it cannot change.
+    ///
+    /// `firstChange` is the earliest future minute at which a team or mutual-aid depot becomes free
+    /// or a travel disruption starts or ends. Until then every option's departure and arrival stay
+    /// as they are; after a team or depot becomes free its option only gets later (it leaves when
+    /// looked at), and a backup bed's arrival (now plus the transfer) only gets later too. So a
+    /// patient who was not helped at this look can be helped by time passing alone only when the
+    /// chosen option can leave or the travel times change: that is `until` (DispatchList.swift;
+    /// any other change to their options wakes them through their watches). Looking at everyone,
+    /// rounds are held at `firstChange` as well, and the test that compares the two finds that those
+    /// rounds change nothing.
     struct Look {
         var best: Option?
         var anyStock = false
         var noWaitArrival = Int.max
         var teamless = false
         var until = Int.max
+        var firstChange = Int.max
     }
 
     /// The look for patient i at `now`. Options: a unit from each open depot of the list (its
@@ -175,6 +204,7 @@ extension SimulationRun {
     func survey(_ i: Int, _ now: Int) -> Look {
         var look = Look()
         look.until = pr.nextTravelChange(after: now)
+        look.firstChange = look.until
         let pm = pr.patMuni[i]
         let epStart = pr.episodes[current[i]].start
         var list = DepotList(i, pr)
@@ -183,7 +213,7 @@ extension SimulationRun {
             look.anyStock = true
             let open = aid ? epStart + pr.params.mutualAidDelayMinutes : 0
             let t = max(now, open)
-            if t > now { look.until = min(look.until, t) }
+            if t > now { look.firstChange = min(look.firstChange, t) }
             look.noWaitArrival = min(look.noWaitArrival, t + pr.travelMinutes(from: pr.depotMunicipality(depot), to: pm, at: t))
             guard let (team, free) = earliestTeam(depot) else {
                 look.teamless = true
@@ -197,11 +227,12 @@ extension SimulationRun {
         {
             consider(&look, depot: s, unit: -1, team: team, depart: max(now, free), to: pm, now)
         }
+        if let b = look.best, b.depart > now { look.until = min(look.until, b.depart) }
         return look
     }
 
     private func consider(_ look: inout Look, depot: Int, unit: Int, team: Int, depart: Int, to pm: Int, _ now: Int) {
-        if depart > now { look.until = min(look.until, depart) }
+        if depart > now { look.firstChange = min(look.firstChange, depart) }
         let travel = pr.travelMinutes(from: pr.depotMunicipality(depot), to: pm, at: depart)
         let o = Option(depot: depot, unit: unit, team: team, depart: depart, arrive: depart + travel, travel: travel)
         if look.best == nil || o.arrive < look.best!.arrive { look.best = o }
@@ -237,7 +268,7 @@ extension SimulationRun {
             if h == nil { flags[i].insert(.noBackupBed) }
             if let b = o, b.arrive < end, b.arrive < pr.horizon, send(i, b, now) { return }
         }
-        wait(i, until: look.until, best: look.best?.depot ?? -1)
+        wait(i, until: look.until, firstChange: look.firstChange, best: look.best?.depot ?? -1)
     }
 
     func optionMinutes(_ o: Option, _ i: Int) -> Int {
@@ -261,7 +292,7 @@ extension SimulationRun {
         }
         list.actedInRound = true
         let back = o.depart + 2 * o.travel
-        teamFree[o.depot][o.team] = back
+        teamLeaves(o.depot, freeAgainAt: back)  // o.team is the depot's first free team (survey)
         trips[o.depot] += 1
         enRoute[i] = true
         list.needy[i] = false

@@ -6,9 +6,9 @@ import BCPEngine
 /// triage order. A look that changes nothing would change nothing again until something it depends
 /// on changes, so such a patient waits instead of being looked at:
 ///
-/// - until a minute the look named: a team or a mutual-aid depot becoming free, a travel disruption
-///   starting or ending (every other arrival only grows while time passes, so waiting cannot turn
-///   "nothing to do" into an action);
+/// - until a minute the look named: the departure of the chosen option, or a travel disruption
+///   starting or ending (every other option and the bed's arrival stay or only get later while
+///   time passes, so waiting cannot turn "nothing to do" into an action; Dispatch.swift, `Look`);
 /// - or until a depot of their list changes in a way that can matter to them (a unit they can use
 ///   comes back, the depot of their chosen option sends, a depot sends its last unit usable by them,
 ///   a provider starts or stops working), or a bed of their area becomes free or runs out, or their
@@ -43,7 +43,7 @@ struct Wake: Comparable {
     }
 }
 
-/// An entry in a depot's or area's watch list; stale once the patient's generation moves on.
+/// An entry in a depot's or area's watch list; stale once the patient's watch generation moves on.
 struct Watch {
     var patient: Int32
     var gen: UInt32
@@ -57,8 +57,14 @@ struct DispatchList {
     var waiting: [Bool]
     var inHeap: [Bool]
     var inNextRound: [Bool]
-    /// Bumped at every wait and wake, so that old watch and wake entries are ignored.
+    /// Bumped at every wait and wake, so that old wake entries are ignored.
     var gen: [UInt32]
+    /// A patient's watch entries stay in place from one wait to the next (most waits end at a
+    /// minute, not through a watch, and a patient watches up to a dozen depots). `registered` says
+    /// all of them are still there; a notification that drops one clears it, and the next wait
+    /// files a new set under a new `watchGen` (the old entries are then ignored).
+    var watchGen: [UInt32]
+    var registered: [Bool]
     /// The depot of a waiting patient's chosen option (-1 for none).
     var waitBest: [Int]
     var heap = MinHeap<Urgency, Void>()
@@ -85,6 +91,8 @@ struct DispatchList {
         inHeap = .init(repeating: false, count: n)
         inNextRound = .init(repeating: false, count: n)
         gen = .init(repeating: 0, count: n)
+        watchGen = .init(repeating: 0, count: n)
+        registered = .init(repeating: false, count: n)
         waitBest = .init(repeating: -1, count: n)
         depotWatch = .init(repeating: [], count: depots)
         areaWatch = .init(repeating: [], count: max(1, areas))
@@ -95,7 +103,7 @@ struct DispatchList {
         guard !depotWatch[d].isEmpty else { return [] }
         let entries = depotWatch[d]
         depotWatch[d].removeAll(keepingCapacity: true)
-        return entries.filter { gen[Int($0.patient)] == $0.gen }
+        return entries.filter { watchGen[Int($0.patient)] == $0.gen }
     }
 
     /// Empties area a's watch list and returns its entries that are still current.
@@ -103,7 +111,7 @@ struct DispatchList {
         guard !areaWatch[a].isEmpty else { return [] }
         let entries = areaWatch[a]
         areaWatch[a].removeAll(keepingCapacity: true)
-        return entries.filter { gen[Int($0.patient)] == $0.gen }
+        return entries.filter { watchGen[Int($0.patient)] == $0.gen }
     }
 }
 
@@ -133,25 +141,35 @@ extension SimulationRun {
 
     /// Patient i's look changed nothing: they wait until `until` or a change they watch.
     /// A round is held at `until` (the main loop runs one at the first wake's minute), whatever
-    /// else happens then.
-    mutating func wait(_ i: Int, until: Int, best: Int) {
+    /// else happens then. Looking at everyone (the test switch), rounds are held at `firstChange`
+    /// instead, the earlier minute at which any of their options changes (Look): more rounds, the
+    /// same results.
+    mutating func wait(_ i: Int, until: Int, firstChange: Int, best: Int) {
         if list.lookAtEveryone {
             list.everyone.append(i)
-            // The same rounds as when waiting: one at `until` (the entry wakes no one).
-            if until < pr.horizon { list.wakes.push(Wake(minute: until, patient: Int32(i)), list.gen[i] &- 1) }
+            // A round at `firstChange` (the entry wakes no one).
+            if firstChange < pr.horizon { list.wakes.push(Wake(minute: firstChange, patient: Int32(i)), list.gen[i] &- 1) }
             return
         }
         list.waiting[i] = true
         list.gen[i] &+= 1
         list.waitBest[i] = best
-        let g = list.gen[i]
-        if until < pr.horizon { list.wakes.push(Wake(minute: until, patient: Int32(i)), g) }
-        let entry = Watch(patient: Int32(i), gen: g)
+        if until < pr.horizon { list.wakes.push(Wake(minute: until, patient: Int32(i)), list.gen[i]) }
+        guard !list.registered[i] else { return }
+        list.registered[i] = true
+        list.watchGen[i] &+= 1
+        let entry = Watch(patient: Int32(i), gen: list.watchGen[i])
         var depots = DepotList(i, pr)
         while let (d, _) = depots.next() { list.depotWatch[d].append(entry) }
         let s = pr.patSupplier[i]
         if s >= 0 { list.depotWatch[s].append(entry) }
         list.areaWatch[pr.muniArea[pr.patMuni[i]]].append(entry)
+    }
+
+    /// Patient i's entry was taken off a watch list (and the patient woken, if waiting).
+    mutating func dropWatch(_ i: Int) {
+        list.registered[i] = false
+        wake(i)
     }
 
     /// A waiting patient whose look may have changed.
@@ -173,12 +191,12 @@ extension SimulationRun {
 
     /// Every watcher of depot d (a provider started or stopped working).
     mutating func notifyDepot(_ d: Int) {
-        for w in list.drainDepot(d) { wake(Int(w.patient)) }
+        for w in list.drainDepot(d) { dropWatch(Int(w.patient)) }
     }
 
     /// Every watcher of area a's beds.
     mutating func notifyArea(_ a: Int) {
-        for w in list.drainArea(a) { wake(Int(w.patient)) }
+        for w in list.drainArea(a) { dropWatch(Int(w.patient)) }
     }
 
     /// Depot d sent a unit or cylinders: one fewer and a team busy longer. That changes the look of
@@ -188,10 +206,14 @@ extension SimulationRun {
         let entries = list.drainDepot(d)
         for w in entries {
             let i = Int(w.patient)
+            guard list.waiting[i] else {
+                keepIfQueued(w, d)
+                continue
+            }
             let nothingLeft = d < pr.providerCount && pr.provs[d].kind == .supplier
                 ? cylindersLeft[d] <= 0 : bestUnit(d, for: i) == nil
             if list.waitBest[i] == d || nothingLeft {
-                wake(i)
+                dropWatch(i)
             } else {
                 list.depotWatch[d].append(w)
             }
@@ -203,11 +225,26 @@ extension SimulationRun {
         let entries = list.drainDepot(d)
         for w in entries {
             let i = Int(w.patient)
+            guard list.waiting[i] else {
+                keepIfQueued(w, d)
+                continue
+            }
             if pr.unitMinutes(u, for: i) > 0 {
-                wake(i)
+                dropWatch(i)
             } else {
                 list.depotWatch[d].append(w)
             }
+        }
+    }
+
+    /// The entry of a patient who is not waiting: kept while they are to be looked at (they will
+    /// likely wait again), else dropped (helped, or no longer in need).
+    mutating func keepIfQueued(_ w: Watch, _ d: Int) {
+        let i = Int(w.patient)
+        if list.inHeap[i] || list.inNextRound[i] {
+            list.depotWatch[d].append(w)
+        } else {
+            list.registered[i] = false
         }
     }
 

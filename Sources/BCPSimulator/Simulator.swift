@@ -184,7 +184,7 @@ struct SimulationRun {
     var unitState: [UnitState]
     /// Returned batteries waiting, discharged, at a provider site without power.
     var waitingForPower: [Int] = []
-    var teamFree: [[Int]]        // minute each team is free
+    var teamFree: [[Int]]        // minute each team is free, a min-heap per depot (earliestTeam)
     var cylindersLeft: [Int]     // per provider (suppliers)
     var bedsLeft: [Int]          // per provider (hospitals)
     var overCapacity: [Int]      // admissions beyond a hospital's beds
