@@ -6,6 +6,7 @@ import BCPModel
 extension SimulationRun {
     /// A working hospital of the patient's secondary area with a free bed and power on its site:
     /// the patient's own municipality first, then by provider id.
+    @inline(__always)
     func freeBed(_ i: Int, _ now: Int) -> Int? {
         let pm = pr.patMuni[i]
         var best: Int? = nil

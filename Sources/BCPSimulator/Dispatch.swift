@@ -64,9 +64,11 @@ struct Option {
 }
 
 extension SimulationRun {
+    @inline(__always)
     func depotWorking(_ d: Int, _ now: Int) -> Bool { d >= pr.providerCount || pr.working(provider: d, at: now) }
 
     /// The unit of a depot that gives patient i the most use-minutes (ties: lowest id); nil if none fits.
+    @inline(__always)
     func bestUnit(_ d: Int, for i: Int) -> Int? {
         var best: Int? = nil, bestMinutes = 0
         for u in stock[d] {
@@ -79,6 +81,7 @@ extension SimulationRun {
     /// The team of a depot that is free first, and when. Teams are interchangeable (only their free
     /// minutes matter), so each depot keeps its free minutes as a min-heap and the first is at the
     /// root: a supplier may have a thousand delivery teams, and a look must not walk them all.
+    @inline(__always)
     func earliestTeam(_ depot: Int) -> (Int, Int)? {
         teamFree[depot].isEmpty ? nil : (0, teamFree[depot][0])
     }
@@ -110,12 +113,14 @@ extension SimulationRun {
         enqueue(i)
     }
 
+    @inline(__always)
     func needsHelp(_ i: Int) -> Bool {
         current[i] >= 0 && known[i] && place[i] == .home && !enRoute[i] && depletion[i] < episodeEnd(i) && depletion[i] < pr.horizon
     }
 
     /// The minute by which help must arrive for the patient to come to no harm: the depletion plus
     /// the tolerance (and the bridge, where there is one), in minutes of need.
+    @inline(__always)
     func deadline(_ i: Int) -> Int {
         guard depletion[i] < Int.max else { return Int.max }
         let slack = pr.patTolerance[i] + (pr.patBridge[i] ? pr.params.bridgeMaxMinutes : 0)
@@ -201,6 +206,7 @@ extension SimulationRun {
     /// best unit, its earliest team; a mutual-aid depot opens `mutualAidDelayMinutes` after the
     /// episode starts), cylinders from the supplier once it has been in contact. The first to
     /// arrive wins; ties keep the depot list's order, the supplier last.
+    @inline(__always)
     func survey(_ i: Int, _ now: Int) -> Look {
         var look = Look()
         look.until = pr.nextTravelChange(after: now)
@@ -231,6 +237,7 @@ extension SimulationRun {
         return look
     }
 
+    @inline(__always)
     private func consider(_ look: inout Look, depot: Int, unit: Int, team: Int, depart: Int, to pm: Int, _ now: Int) {
         if depart > now { look.firstChange = min(look.firstChange, depart) }
         let travel = pr.travelMinutes(from: pr.depotMunicipality(depot), to: pm, at: depart)
@@ -271,6 +278,7 @@ extension SimulationRun {
         wait(i, until: look.until, firstChange: look.firstChange, best: look.best?.depot ?? -1)
     }
 
+    @inline(__always)
     func optionMinutes(_ o: Option, _ i: Int) -> Int {
         o.unit >= 0 ? pr.unitMinutes(o.unit, for: i) : pr.params.cylinderDeliveryMinutes
     }

@@ -104,6 +104,7 @@ struct Prepared: Sendable {
 
     var providerCount: Int { provs.count }
     func muniDepot(_ m: Int) -> Int { provs.count + m }
+    @inline(__always)
     func depotMunicipality(_ d: Int) -> Int { d < provs.count ? provMuni[d] : d - provs.count }
 
     /// `units[u].useMinutes(drawW:)` for patient i: use-minutes of a lent unit for patient i.
@@ -319,14 +320,17 @@ struct Prepared: Sendable {
 
     /// Whether the provider's staff work at t (not disrupted): they phone and deliver from a
     /// dark site too (Chiba 2019: clinics without power still phoned and visited).
+    @inline(__always)
     func working(provider i: Int, at t: Int) -> Bool { !Self.inside(provOut[i], t) }
 
     /// Whether the provider's site has power at t (grid or backup).
+    @inline(__always)
     func sitePowered(provider i: Int, at t: Int) -> Bool { !Self.inside(provDark[i], t) }
 
     /// Travel class minutes between municipality indices a (depot) and b (patient), slowed by any
     /// travel disruption in force at `t` that covers either end (the largest percentage applies,
     /// rounded up).
+    @inline(__always)
     func travelMinutes(from a: Int, to b: Int, at t: Int) -> Int {
         let base: Int
         if a == b {
@@ -342,6 +346,7 @@ struct Prepared: Sendable {
     }
 
     /// The first minute after `now` at which a travel disruption starts or ends (Int.max: none).
+    @inline(__always)
     func nextTravelChange(after now: Int) -> Int {
         var next = Int.max
         for d in travelSlows {
@@ -351,6 +356,7 @@ struct Prepared: Sendable {
         return next
     }
 
+    @inline(__always)
     func slowed(_ minutes: Int, _ a: Int, _ b: Int, at t: Int) -> Int {
         var percent = 100
         for d in travelSlows where d.from <= t && t < d.until && (d.covers[a] || d.covers[b]) {

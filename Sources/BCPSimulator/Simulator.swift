@@ -245,7 +245,7 @@ struct SimulationRun {
         bedsTaken = .init(repeating: 0, count: pr.provs.count)
         unitsLent = .init(repeating: 0, count: pr.depotTeams.count)
         trips = .init(repeating: 0, count: pr.depotTeams.count)
-        list = DispatchList(patients: n, depots: pr.depotTeams.count, areas: pr.areas.count)
+        list = DispatchList(patients: n, depots: pr.depotTeams.count, areas: pr.areas.count, horizon: pr.horizon)
     }
 
     mutating func schedule(_ minute: Int, _ e: Event) {
@@ -277,7 +277,7 @@ struct SimulationRun {
         }
         while true {
             // The next minute with an event, or with a waiting patient to look at again.
-            let next = min(queue.peek()?.minute ?? Int.max, list.wakes.peek()?.key.minute ?? Int.max)
+            let next = min(queue.peek()?.minute ?? Int.max, list.wakes.nextMinute() ?? Int.max)
             if next == Int.max || next >= pr.horizon { break }
             let now = next
             while let e = queue.peek(), e.minute == now {
@@ -285,7 +285,7 @@ struct SimulationRun {
                 handle(e.payload, now)
             }
             kickChannels(now)
-            if let w = list.wakes.peek(), w.key.minute == now { dispatchDirty = true }
+            if list.wakes.nextMinute() == now { dispatchDirty = true }
             if dispatchDirty {
                 dispatchDirty = false
                 dispatch(now)
@@ -325,6 +325,7 @@ struct SimulationRun {
         }
     }
 
+    @inline(__always)
     func episodeEnd(_ i: Int) -> Int { current[i] >= 0 ? pr.episodes[current[i]].end : Int.min }
 
     /// Asks for a dispatch round at `t` (once per minute).
