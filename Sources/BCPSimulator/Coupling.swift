@@ -26,10 +26,18 @@ public struct Coupling: Sendable {
     /// Each municipality's area node (unknown codes get a node of their own).
     private var muniArea: [MunicipalityCode: Int] = [:]
     private let patientCount: Int
+    /// Patient index by id (a unit placed at a home names the patient). Built once: a change keeps
+    /// every patient's id and place, and building it per change cost a 1M-patient what-if more
+    /// than the reruns.
+    private let patientIndex: [String: Int]
 
     /// The couplings of `s`.
     public init(_ s: Scenario) {
         patientCount = s.patients.count
+        var index: [String: Int] = [:]
+        index.reserveCapacity(s.patients.count)
+        for (i, p) in s.patients.enumerated() { index[p.id] = i }
+        patientIndex = index
         parent = (0..<Int32(s.patients.count)).map { $0 }
         parent.reserveCapacity(s.patients.count + s.providers.count + 64)
         addMunicipalities(s)
@@ -143,15 +151,8 @@ public struct Coupling: Sendable {
             c.addMunicipalities(changed)
             touched.append(c.area(changed.municipalities[k].code))
         }
-        var index: [String: Int]? = nil
-        func patientIndex(_ id: String) -> Int? {
-            if index == nil {
-                var d: [String: Int] = [:]
-                for (i, p) in changed.patients.enumerated() { d[p.id] = i }
-                index = d
-            }
-            return index![id]
-        }
+        let index = self.patientIndex
+        func patientIndex(_ id: String) -> Int? { index[id] }
         if base.units != changed.units {
             var before: [String: PowerUnit] = [:]
             for u in base.units { before[u.id] = u }

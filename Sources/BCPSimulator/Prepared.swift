@@ -53,7 +53,9 @@ struct Prepared: Sendable {
     /// Other members of its linked group with tier >= linked, by id (empty below linked).
     let provPartners: [[Int]]
     /// Provider depots a patient of this provider draws from: the provider itself (institutional
-    /// and above), then its partners.
+    /// and above), then its partners; only those that own units (a unit returns only to its own
+    /// depot, so a depot without one never has anything to send, and a look need not visit it:
+    /// a linked group may be large, and most of its providers lend nothing).
     let provDepots: [[Int]]
     /// Hospitals with beds for power-dependent patients, per area, by id.
     let areaHospitals: [[Int]]
@@ -183,7 +185,8 @@ struct Prepared: Sendable {
         }
         let partners = provPartners
         provDepots = provs.indices.map { i in
-            (provs[i].tier >= .institutional && provs[i].kind != .supplier ? [i] : []) + partners[i].filter { provs[$0].kind != .supplier }
+            ((provs[i].tier >= .institutional && provs[i].kind != .supplier ? [i] : []) + partners[i].filter { provs[$0].kind != .supplier })
+                .filter { !dUnits[$0].isEmpty }
         }
         provOut = provs.map { p in
             var spans: [Interval] = []
