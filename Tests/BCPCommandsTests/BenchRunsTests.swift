@@ -33,5 +33,26 @@ final class BenchRunsTests: XCTestCase {
         XCTAssertTrue(line("what-if incremental").contains("2.0 s for up to 80 reruns at Tokyo 25000, against 4 s"), line("what-if"))
         XCTAssertTrue(line("what-if incremental").contains("67% of the full run"), line("what-if"))
         XCTAssertTrue(line("SimPy").hasPrefix("NOT MET"))
+        XCTAssertTrue(line("SimPy").contains("not measured"), line("SimPy"))
+        // With the SimPy model's times: 4 s against 0.05 s is x80 (not met), 30 s against 0.2 s x150 (met).
+        var a = tokyo, b = row("tokyo", 2_502, load: 0.01, simulate: 0.2, events: 10, without: 0.3, full: 0.5, peak: 40, bytes: 1)
+        a.simpy = 4
+        b.simpy = 30
+        let withSimPy = BenchRuns.verdict([b, a])
+        func simpy(_ n: Int) -> String { withSimPy.first { $0.contains("SimPy model, Tokyo \(n)") } ?? "" }
+        XCTAssertTrue(simpy(25_000).hasPrefix("NOT MET") && simpy(25_000).contains("x80.0"), simpy(25_000))
+        XCTAssertTrue(simpy(2_502).hasPrefix("met") && simpy(2_502).contains("x150.0"), simpy(2_502))
+        XCTAssertFalse(withSimPy.contains { $0.contains("not measured") })
+        // Looks per event in the cause: 1M has 50M events; 150M looks are 3.0 per event.
+        var slow = big
+        slow.looks = 150_000_000
+        let cause = BenchRuns.verdict([small, slow]).first { $0.contains("events/s at 1M") } ?? ""
+        XCTAssertTrue(cause.contains("3.0 looks per event"), cause)
+    }
+
+    /// The model prints one JSON line; bench reads its simulate_seconds.
+    func testSimPySecondsAreReadFromTheModelsLine() {
+        XCTAssertEqual(SimPyModel.seconds(in: "{\"patients\": 2502, \"simulate_seconds\": 0.25, \"load_seconds\": 0.05}\n"), 0.25)
+        XCTAssertNil(SimPyModel.seconds(in: "Traceback (most recent call last):"))
     }
 }
