@@ -34,9 +34,13 @@ enum BenchCommand {
             'bcpsim generate' (not timed), the load and one simulation are timed here, and
             'bcpsim run --replicas 1' is timed as a child process without and with the what-if,
             with its peak memory. The second table gives the phases (reports and what-if are the
-            differences), and each target of issue 18 is printed with its measured value, met or
-            NOT MET, and what limits it. --quick uses 500 Tokyo and 1,000 Japan-wide patients;
-            --runs prints only this part. The whole bench takes about ten minutes.
+            differences), and each performance target (docs/PERFORMANCE.md) is printed with its
+            measured value, met or NOT MET, and what limits it (NOT JUDGED when a workload is too
+            small to time). If bench/install-simpy.sh has been run in the repository and bench runs
+            from there, a SimPy model of the same rules (bench/simpy) is timed on the Tokyo
+            scenarios up to 25,000 patients for the ratio. --quick uses 500 Tokyo and 1,000
+            Japan-wide patients; --runs prints only this part. The whole bench takes about ten
+            minutes.
             """,
         options: [
             Options.quick.spec, CommonOptions.threads.spec, Options.patients.spec, Options.runs.spec,

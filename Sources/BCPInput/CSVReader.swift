@@ -25,6 +25,15 @@ public struct CSVReader: Sendable {
     public var maxRows = InputLimits.maxRows
     public var maxFields = InputLimits.maxFields
 
+    /// The message for a field over the length limit. A quoted field that long is almost always a
+    /// quote opened and never closed before the end of its line (the rest of the file then reads
+    /// as one field), so the message says so.
+    public static func tooLongMessage(_ limit: Int, quoted: Bool) -> String {
+        quoted
+            ? "quoted field longer than \(limit) characters: its closing quote is probably missing (a quote inside a quoted field is written as two quotes, \"\")"
+            : "field longer than \(limit) characters"
+    }
+
     public init() {}
 
     public func records(_ text: String) -> Result<[CSVRecord], Failure> {
@@ -47,8 +56,8 @@ public struct CSVReader: Sendable {
         let n = b.count
         var i = 0
         var value: [UInt8] = []
-        func tooLong(_ at: CSVRecord.Position) -> Failure {
-            Failure(line: at.line, column: at.column, message: "field longer than \(maxFieldLength) characters")
+        func tooLong(_ at: CSVRecord.Position, quoted: Bool = false) -> Failure {
+            Failure(line: at.line, column: at.column, message: CSVReader.tooLongMessage(maxFieldLength, quoted: quoted))
         }
         while i < n {
             // A field starts at byte i.
@@ -68,7 +77,7 @@ public struct CSVReader: Sendable {
                             value.append(contentsOf: b[segment...i])  // the text and one quote
                             i += 2; column += 2; length += 1
                             segment = i
-                            if length > maxFieldLength { return .failure(tooLong(fieldStart)) }
+                            if length > maxFieldLength { return .failure(tooLong(fieldStart, quoted: true)) }
                             continue
                         }
                         value.append(contentsOf: b[segment..<i])
@@ -86,7 +95,7 @@ public struct CSVReader: Sendable {
                         column += 1
                     }
                     i += 1
-                    if length > maxFieldLength { return .failure(tooLong(fieldStart)) }
+                    if length > maxFieldLength { return .failure(tooLong(fieldStart, quoted: true)) }
                 }
                 if !closed {
                     return .failure(Failure(line: quoteOpen.line, column: quoteOpen.column, message: "quoted field is never closed (the file may be truncated)"))

@@ -30,10 +30,9 @@ final class BenchRunsTests: XCTestCase {
         XCTAssertTrue(line("Tokyo density").hasPrefix("met"), line("Tokyo density"))
         // What-if 2 s against 80 x 0.05 = 4 s of whole reruns: met; 2 of 3 s is 67% of the run.
         XCTAssertTrue(line("what-if incremental").hasPrefix("met"), line("what-if"))
-        XCTAssertTrue(line("what-if incremental").contains("2.0 s for up to 80 reruns at Tokyo 25000, against 4 s"), line("what-if"))
+        XCTAssertTrue(line("what-if incremental").contains("2.00 s for up to 80 reruns at Tokyo 25000, against 4 s"), line("what-if"))
         XCTAssertTrue(line("what-if incremental").contains("67% of the full run"), line("what-if"))
-        XCTAssertTrue(line("SimPy").hasPrefix("NOT MET"))
-        XCTAssertTrue(line("SimPy").contains("not measured"), line("SimPy"))
+        XCTAssertTrue(line("SimPy").hasPrefix("NOT MEASURED"), line("SimPy"))
         // With the SimPy model's times: 4 s against 0.05 s is x80 (not met), 30 s against 0.2 s x150 (met).
         var a = tokyo, b = row("tokyo", 2_502, load: 0.01, simulate: 0.2, events: 10, without: 0.3, full: 0.5, peak: 40, bytes: 1)
         a.simpy = 4
@@ -42,7 +41,7 @@ final class BenchRunsTests: XCTestCase {
         func simpy(_ n: Int) -> String { withSimPy.first { $0.contains("SimPy model, Tokyo \(n)") } ?? "" }
         XCTAssertTrue(simpy(25_000).hasPrefix("NOT MET") && simpy(25_000).contains("x80.0"), simpy(25_000))
         XCTAssertTrue(simpy(2_502).hasPrefix("met") && simpy(2_502).contains("x150.0"), simpy(2_502))
-        XCTAssertFalse(withSimPy.contains { $0.contains("not measured") })
+        XCTAssertFalse(withSimPy.contains { $0.contains("NOT MEASURED") })
         // Looks per event in the cause: 1M has 50M events; 150M looks are 3.0 per event.
         var slow = big
         slow.looks = 150_000_000
@@ -54,5 +53,14 @@ final class BenchRunsTests: XCTestCase {
     func testSimPySecondsAreReadFromTheModelsLine() {
         XCTAssertEqual(SimPyModel.seconds(in: "{\"patients\": 2502, \"simulate_seconds\": 0.25, \"load_seconds\": 0.05}\n"), 0.25)
         XCTAssertNil(SimPyModel.seconds(in: "Traceback (most recent call last):"))
+    }
+
+    /// The quick bench's Tokyo workload simulates in milliseconds: its rate and what-if are not judged.
+    func testTooShortToTimeIsNotJudged() {
+        let tiny = row("tokyo", 500, load: 0.01, simulate: 0.004, events: 9_000, without: 0.45, full: 0.47, peak: 29, bytes: 1)
+        let lines = BenchRuns.verdict([tiny])
+        XCTAssertTrue(lines.contains { $0.hasPrefix("NOT JUDGED") && $0.contains("0.004 s") }, "\(lines)")
+        XCTAssertFalse(lines.contains { $0.contains("what-if incremental, not whole reruns") }, "\(lines)")
+        XCTAssertFalse(lines.contains { $0.contains("events/s at Tokyo density (") }, "\(lines)")
     }
 }

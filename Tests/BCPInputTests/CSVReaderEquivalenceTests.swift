@@ -91,7 +91,7 @@ struct ScalarReader {
                         field.append("\""); fieldLength += 1
                         scalars.formIndex(after: &i); scalars.formIndex(after: &i); column += 2
                         if fieldLength > maxFieldLength {  // checked here too: `continue` skips the check below
-                            return .failure(CSVReader.Failure(line: fieldStart.line, column: fieldStart.column, message: "field longer than \(maxFieldLength) characters"))
+                            return .failure(CSVReader.Failure(line: fieldStart.line, column: fieldStart.column, message: CSVReader.tooLongMessage(maxFieldLength, quoted: true)))
                         }
                         continue
                     }
@@ -136,7 +136,7 @@ struct ScalarReader {
                 scalars.formIndex(after: &i); column += 1
             }
             if fieldLength > maxFieldLength {
-                return .failure(CSVReader.Failure(line: fieldStart.line, column: fieldStart.column, message: "field longer than \(maxFieldLength) characters"))
+                return .failure(CSVReader.Failure(line: fieldStart.line, column: fieldStart.column, message: CSVReader.tooLongMessage(maxFieldLength, quoted: inQuotes)))
             }
         }
         if inQuotes {

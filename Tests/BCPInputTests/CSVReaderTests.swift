@@ -113,6 +113,10 @@ final class CSVReaderTests: XCTestCase {
         let f = failure("ok,abcdef\n") { $0.maxFieldLength = 5 }
         XCTAssertEqual(f.map { [$0.line, $0.column] }, [1, 4])
         XCTAssertEqual(f?.message, "field longer than 5 characters")
+        // A quote opened and not closed on its line: the rest reads as one long quoted field.
+        let q = failure("ok,\"abc\nde,f\n") { $0.maxFieldLength = 5 }
+        XCTAssertEqual(q.map { [$0.line, $0.column] }, [1, 4])
+        XCTAssertTrue(q?.message.hasPrefix("quoted field longer than 5 characters: its closing quote is probably missing") ?? false, "\(String(describing: q))")
         // Exactly the limit is accepted.
         if case .failure(let e) = read("ok,abcde\n", { $0.maxFieldLength = 5 }) { XCTFail("\(e)") }
         // A quoted field counts its content, not its quotes.
