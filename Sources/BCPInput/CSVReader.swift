@@ -25,12 +25,12 @@ public struct CSVReader: Sendable {
     public var maxRows = InputLimits.maxRows
     public var maxFields = InputLimits.maxFields
 
-    /// The message for a field over the length limit. A quoted field that long is almost always a
-    /// quote opened and never closed before the end of its line (the rest of the file then reads
-    /// as one field), so the message says so.
+    /// The message for a field over the length limit. A quoted field that long is most often a
+    /// quote opened and never closed (the rest of the file then reads as one field), so the message
+    /// says what to look for.
     public static func tooLongMessage(_ limit: Int, quoted: Bool) -> String {
         quoted
-            ? "quoted field longer than \(limit) characters: its closing quote is probably missing (a quote inside a quoted field is written as two quotes, \"\")"
+            ? "quoted field longer than \(limit) characters (if its closing quote is missing, the rest of the file reads as this one field)"
             : "field longer than \(limit) characters"
     }
 

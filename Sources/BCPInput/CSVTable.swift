@@ -73,12 +73,18 @@ public struct CSVTable {
         guard ok else { return nil }
         var rows: [CSVRecord] = []
         for var r in records.dropFirst() {
-            if r.fields.count == header.count + 1, r.fields.last == "" {  // trailing delimiter
+            // A trailing delimiter only where the header has one too (Excel puts it on every line):
+            // otherwise an empty last field may be what a stray comma pushed there, and reading
+            // the row would shift every column after the comma.
+            if trailingDelimiter, r.fields.count == header.count + 1, r.fields.last == "" {
                 r.fields.removeLast()
                 r.positions.removeLast()
             }
             if r.fields.count != header.count {
-                diags.error(path, r.line, 1, "wrong number of fields: expected \(header.count) (\(header.joined(separator: ","))), found \(r.fields.count)")
+                let hint = r.fields.count > header.count
+                    ? "; a number written with a decimal comma (1,41 for 1.41) or a comma in unquoted text splits a field in two (quote such text)"
+                    : ""
+                diags.error(path, r.line, 1, "wrong number of fields: expected \(header.count) (\(header.joined(separator: ","))), found \(r.fields.count)" + hint)
                 continue
             }
             rows.append(r)

@@ -96,6 +96,27 @@ final class ScenarioLoaderTests: XCTestCase {
         XCTAssertEqual(f.loaded()?.scenario.providers.map(\.id), ["C1", "H1"])
     }
 
+    /// A decimal comma in a row whose last field is empty: without a trailing delimiter on the
+    /// header, the row's extra field is an error, not a trailing delimiter that shifts the columns.
+    func testADecimalCommaIsAFieldCountErrorNotAShift() throws {
+        let f = try ScenarioFixture()
+        let line = try XCTUnwrap(f.text("patients.csv").split(separator: "\n").firstIndex { $0.hasPrefix("P001,") }) + 1
+        let rows = try f.text("patients.csv").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let header = rows[0].split(separator: ",", omittingEmptySubsequences: false).count
+        // Add ",1" after the id: one field too many; and make the last field empty, as in the shipped
+        // rosters (use_from is usually empty).
+        var fields = rows[line - 1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        fields[fields.count - 1] = ""
+        fields.insert("1", at: 1)
+        var edited = rows
+        edited[line - 1] = fields.joined(separator: ",")
+        try f.write("patients.csv", edited.joined(separator: "\n"))
+        let errors = f.errors()
+        XCTAssertEqual(errors.count, 1, "\(errors)")
+        XCTAssertTrue(errors.first?.contains(":\(line):1: error: wrong number of fields: expected \(header)") ?? false, "\(errors)")
+        XCTAssertTrue(errors.first?.contains("found \(header + 1); a number written with a decimal comma") ?? false, "\(errors)")
+    }
+
     // MARK: Municipality codes
 
     func testInvalidMunicipalityCodeGivesTheExpectedCode() throws {
@@ -457,7 +478,7 @@ final class ScenarioLoaderTests: XCTestCase {
         let f = try ScenarioFixture()
         try f.replace(in: "patients.csv", "C1,true", with: "C1,true,extra")
         XCTAssertEqual(f.errors().first?.hasPrefix("\(f.path("patients.csv")):2:1: error: wrong number of fields: expected 9 ("), true)
-        XCTAssertEqual(f.errors().first?.hasSuffix("), found 10"), true)
+        XCTAssertEqual(f.errors().first?.hasSuffix("), found 10; a number written with a decimal comma (1,41 for 1.41) or a comma in unquoted text splits a field in two (quote such text)"), true)
     }
 
     func testUnknownColumn() throws {
