@@ -30,7 +30,7 @@ public struct CSVReader: Sendable {
     /// says what to look for.
     public static func tooLongMessage(_ limit: Int, quoted: Bool) -> String {
         quoted
-            ? "quoted field longer than \(limit) characters (if its closing quote is missing, the rest of the file reads as this one field)"
+            ? "quoted field not closed within \(limit) characters: check for a missing closing quote (a quoted field holds at most \(limit) characters)"
             : "field longer than \(limit) characters"
     }
 

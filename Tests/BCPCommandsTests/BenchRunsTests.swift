@@ -41,6 +41,8 @@ final class BenchRunsTests: XCTestCase {
         func simpy(_ n: Int) -> String { withSimPy.first { $0.contains("SimPy model, Tokyo \(n)") } ?? "" }
         XCTAssertTrue(simpy(25_000).hasPrefix("NOT MET") && simpy(25_000).contains("x80.0"), simpy(25_000))
         XCTAssertTrue(simpy(2_502).hasPrefix("met") && simpy(2_502).contains("x150.0"), simpy(2_502))
+        XCTAssertTrue(withSimPy.contains { $0.hasPrefix("NOT JUDGED: the 1M targets") })  // no 1M row here
+        XCTAssertFalse(lines.contains { $0.contains("the 1M targets") })  // the first verdict had one
         XCTAssertFalse(withSimPy.contains { $0.contains("NOT MEASURED") })
         // Looks per event in the cause: 1M has 50M events; 150M looks are 3.0 per event.
         var slow = big
@@ -59,8 +61,16 @@ final class BenchRunsTests: XCTestCase {
     func testTooShortToTimeIsNotJudged() {
         let tiny = row("tokyo", 500, load: 0.01, simulate: 0.004, events: 9_000, without: 0.45, full: 0.47, peak: 29, bytes: 1)
         let lines = BenchRuns.verdict([tiny])
-        XCTAssertTrue(lines.contains { $0.hasPrefix("NOT JUDGED") && $0.contains("0.004 s") }, "\(lines)")
-        XCTAssertFalse(lines.contains { $0.contains("what-if incremental, not whole reruns") }, "\(lines)")
-        XCTAssertFalse(lines.contains { $0.contains("events/s at Tokyo density (") }, "\(lines)")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("NOT JUDGED: simulate >= 20M") && $0.contains("0.0040 s") }, "\(lines)")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("NOT JUDGED: what-if incremental") && $0.contains("0.02 s") }, "\(lines)")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("NOT JUDGED: the 1M targets") }, "\(lines)")
+        // The SimPy ratio of a simulation too short to time is not judged either.
+        var timed = tiny
+        timed.simpy = 0.04
+        let withSimPy = BenchRuns.verdict([timed])
+        XCTAssertTrue(withSimPy.contains { $0.hasPrefix("NOT JUDGED: simulate >= 100x the SimPy model, Tokyo 500") }, "\(withSimPy)")
+        XCTAssertFalse(withSimPy.contains { $0.hasPrefix("NOT MET: simulate >= 100x") }, "\(withSimPy)")
+        // Nothing judged met or not met on it.
+        XCTAssertFalse(lines.contains { $0.hasPrefix("met") || $0.hasPrefix("NOT MET") }, "\(lines)")
     }
 }

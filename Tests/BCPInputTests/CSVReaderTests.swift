@@ -116,7 +116,7 @@ final class CSVReaderTests: XCTestCase {
         // A quote opened and not closed on its line: the rest reads as one long quoted field.
         let q = failure("ok,\"abc\nde,f\n") { $0.maxFieldLength = 5 }
         XCTAssertEqual(q.map { [$0.line, $0.column] }, [1, 4])
-        XCTAssertEqual(q?.message, "quoted field longer than 5 characters (if its closing quote is missing, the rest of the file reads as this one field)")
+        XCTAssertEqual(q?.message, "quoted field not closed within 5 characters: check for a missing closing quote (a quoted field holds at most 5 characters)")
         // Exactly the limit is accepted.
         if case .failure(let e) = read("ok,abcde\n", { $0.maxFieldLength = 5 }) { XCTFail("\(e)") }
         // A quoted field counts its content, not its quotes.

@@ -154,7 +154,7 @@ final class FuzzRegressionTests: XCTestCase {
         // Six, ending in a doubled quote or holding a CRLF: refused at the field's start.
         for bad in ["\"abcde\"\"\"\n", "x,\"abc\r\ncd\"\n", "\"\r\n\r\n\r\n\"\n"] {
             guard case .failure(let f) = reader.records(bad) else { return XCTFail("read \(bad.debugDescription)") }
-            XCTAssertEqual(f.message, "quoted field longer than 5 characters (if its closing quote is missing, the rest of the file reads as this one field)", bad.debugDescription)
+            XCTAssertEqual(f.message, "quoted field not closed within 5 characters: check for a missing closing quote (a quoted field holds at most 5 characters)", bad.debugDescription)
             XCTAssertEqual(f.line, 1, bad.debugDescription)
         }
         // The fuzzer's input: a quoted header field of 2 + 256 characters with a CRLF and "".

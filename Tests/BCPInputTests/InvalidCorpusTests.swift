@@ -70,7 +70,7 @@ final class InvalidCorpusTests: XCTestCase {
         let f = try scratch()
         let big = String(repeating: "x", count: 1 << 20)
         try f.replace(in: "patients.csv", "P002,", with: "\"\(big)\",")
-        XCTAssertEqual(f.errors(), ["\(f.path("patients.csv")):3:1: error: quoted field longer than 4096 characters (if its closing quote is missing, the rest of the file reads as this one field)"])
+        XCTAssertEqual(f.errors(), ["\(f.path("patients.csv")):3:1: error: quoted field not closed within 4096 characters: check for a missing closing quote (a quoted field holds at most 4096 characters)"])
         // Unquoted, and in a JSON string (100 KB: a 1 MB scenario.json is past its file limit).
         let g = try scratch()
         try g.write("providers.csv", "id,kind\n" + big + "\n")

@@ -81,7 +81,7 @@ final class JSONStringLimitTests: XCTestCase {
         for field in [at + "y", "\"\(at)y\"", "\"\(at)\"\"\""] {
             guard case .failure(let f) = CSVReader().records("a\n\(field)\n") else { return XCTFail("read 4097 characters") }
             XCTAssertEqual([f.line, f.column], [2, 1])
-            XCTAssertEqual(f.message, field.hasPrefix("\"") ? "quoted field longer than 4096 characters (if its closing quote is missing, the rest of the file reads as this one field)" : "field longer than 4096 characters")
+            XCTAssertEqual(f.message, field.hasPrefix("\"") ? "quoted field not closed within 4096 characters: check for a missing closing quote (a quoted field holds at most 4096 characters)" : "field longer than 4096 characters")
         }
     }
 

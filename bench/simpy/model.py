@@ -337,6 +337,9 @@ def main():
     ap.add_argument("scenario")
     ap.add_argument("--seed", type=int)
     a = ap.parse_args()
+    if not os.path.isfile(os.path.join(a.scenario, "scenario.json")):
+        print(f"model.py: {a.scenario}: not a scenario folder (no scenario.json)", file=sys.stderr)
+        sys.exit(2)
     t0 = time.perf_counter()
     model = Model(a.scenario, a.seed)
     t1 = time.perf_counter()
