@@ -147,35 +147,22 @@ public struct JSONWriter: Sendable {
     }
 
     /// A short array of integers on one line: `[1, 2, 3]`.
-    public mutating func ints(_ key: String?, _ values: [Int]) {
-        begin(key)
-        bytes.append(0x5B)
-        for (k, v) in values.enumerated() {
-            if k > 0 { bytes.append(0x2C); bytes.append(0x20) }
-            appendInt(v)
-        }
-        bytes.append(0x5D)
-    }
+    public mutating func ints(_ key: String?, _ values: [Int]) { oneLine(key, values) { $0.appendInt($1) } }
 
     /// Seeds and other unsigned integers on one line.
-    public mutating func uints(_ key: String?, _ values: [UInt64]) {
-        begin(key)
-        bytes.append(0x5B)
-        for (k, v) in values.enumerated() {
-            if k > 0 { bytes.append(0x2C); bytes.append(0x20) }
-            appendUInt(v)
-        }
-        bytes.append(0x5D)
-    }
+    public mutating func uints(_ key: String?, _ values: [UInt64]) { oneLine(key, values) { $0.appendUInt($1) } }
 
     /// A short array of strings on one line: `["a", "b"]`.
-    public mutating func strings(_ key: String?, _ values: [String]) {
+    public mutating func strings(_ key: String?, _ values: [String]) { oneLine(key, values) { $0.appendQuoted($1) } }
+
+    /// `[a, b, c]` on one line, each element written by `element`.
+    private mutating func oneLine<T>(_ key: String?, _ values: [T], _ element: (inout JSONWriter, T) -> Void) {
         begin(key)
-        bytes.append(0x5B)
+        bytes.append(0x5B)  // [
         for (k, v) in values.enumerated() {
-            if k > 0 { bytes.append(0x2C); bytes.append(0x20) }
-            appendQuoted(v)
+            if k > 0 { bytes.append(contentsOf: [0x2C, 0x20]) }  // ", "
+            element(&self, v)
         }
-        bytes.append(0x5D)
+        bytes.append(0x5D)  // ]
     }
 }
