@@ -57,7 +57,6 @@ struct Option {
     var depot: Int
     /// The unit, or -1 for a cylinder delivery.
     var unit: Int
-    var team: Int
     var depart: Int
     var arrive: Int
     var travel: Int
@@ -78,12 +77,13 @@ extension SimulationRun {
         return best
     }
 
-    /// The team of a depot that is free first, and when. Teams are interchangeable (only their free
-    /// minutes matter), so each depot keeps its free minutes as a min-heap and the first is at the
-    /// root: a supplier may have a thousand delivery teams, and a look must not walk them all.
+    /// When the depot's first team is free (nil: the depot has no team). Teams are interchangeable
+    /// (only their free minutes matter), so each depot keeps its free minutes as a min-heap and the
+    /// first is at the root: a supplier may have a thousand delivery teams, and a look must not walk
+    /// them all.
     @inline(__always)
-    func earliestTeam(_ depot: Int) -> (Int, Int)? {
-        teamFree[depot].isEmpty ? nil : (0, teamFree[depot][0])
+    func earliestTeam(_ depot: Int) -> Int? {
+        teamFree[depot].first
     }
 
     /// The depot's first free team leaves and is free again at `back` (a later minute): it moves down
@@ -221,27 +221,27 @@ extension SimulationRun {
             let t = max(now, open)
             if t > now { look.firstChange = min(look.firstChange, t) }
             look.noWaitArrival = min(look.noWaitArrival, t + pr.travelMinutes(from: pr.depotMunicipality(depot), to: pm, at: t))
-            guard let (team, free) = earliestTeam(depot) else {
+            guard let free = earliestTeam(depot) else {
                 look.teamless = true
                 continue
             }
-            consider(&look, depot: depot, unit: u, team: team, depart: max(t, free), to: pm, now)
+            consider(&look, depot: depot, unit: u, depart: max(t, free), to: pm, now)
         }
         let s = pr.patSupplier[i]
         if s >= 0 && supplierContact[i] >= 0 && cylindersLeft[s] > 0 && pr.working(provider: s, at: now),
-            let (team, free) = earliestTeam(s)
+            let free = earliestTeam(s)
         {
-            consider(&look, depot: s, unit: -1, team: team, depart: max(now, free), to: pm, now)
+            consider(&look, depot: s, unit: -1, depart: max(now, free), to: pm, now)
         }
         if let b = look.best, b.depart > now { look.until = min(look.until, b.depart) }
         return look
     }
 
     @inline(__always)
-    private func consider(_ look: inout Look, depot: Int, unit: Int, team: Int, depart: Int, to pm: Int, _ now: Int) {
+    private func consider(_ look: inout Look, depot: Int, unit: Int, depart: Int, to pm: Int, _ now: Int) {
         if depart > now { look.firstChange = min(look.firstChange, depart) }
         let travel = pr.travelMinutes(from: pr.depotMunicipality(depot), to: pm, at: depart)
-        let o = Option(depot: depot, unit: unit, team: team, depart: depart, arrive: depart + travel, travel: travel)
+        let o = Option(depot: depot, unit: unit, depart: depart, arrive: depart + travel, travel: travel)
         if look.best == nil || o.arrive < look.best!.arrive { look.best = o }
     }
 
@@ -300,7 +300,7 @@ extension SimulationRun {
         }
         list.actedInRound = true
         let back = o.depart + 2 * o.travel
-        teamLeaves(o.depot, freeAgainAt: back)  // o.team is the depot's first free team (survey)
+        teamLeaves(o.depot, freeAgainAt: back)  // the option's team is the depot's first free one (survey)
         trips[o.depot] += 1
         enRoute[i] = true
         list.needy[i] = false
