@@ -152,14 +152,13 @@ enum BenchRuns {
             lines.append("NOT JUDGED: the 1M targets (whole run <= 10 s, <= 1 GiB, 100k -> 1M growth, simulate events/s, load MB/s): "
                 + "no 1,000,000-patient workload in this bench; run bench --runs without --quick")
         }
-        if let tokyo = rows.filter({ $0.workload.name == "tokyo" }).max(by: { $0.workload.patients < $1.workload.patients }),
-           tokyo.simulate < tooShort
-        {
+        let largestTokyo = rows.filter { $0.workload.name == "tokyo" }.max { $0.workload.patients < $1.workload.patients }
+        if let tokyo = largestTokyo, tokyo.simulate < tooShort {
             let short = "Tokyo \(tokyo.workload.patients) simulates in \(Bench.fmt(tokyo.simulate, 4)) s, too short to time; run bench --runs without --quick"
             lines.append("NOT JUDGED: simulate >= 20M events/s at Tokyo density: " + short)
             lines.append("NOT JUDGED: what-if incremental, not whole reruns (the what-if, \(Bench.fmt(tokyo.whatIf, 2)) s, is compared with 80 "
                 + "simulations): " + short)
-        } else if let tokyo = rows.filter({ $0.workload.name == "tokyo" }).max(by: { $0.workload.patients < $1.workload.patients }) {
+        } else if let tokyo = largestTokyo {
             let rate = tokyo.simulate > 0 ? Double(tokyo.events) / tokyo.simulate : 0
             lines.append(Bench.check(rate >= 20e6, "simulate >= 20M events/s at Tokyo density (\(tokyo.workload.patients) patients)", "\(Bench.fmt(rate / 1e6, 2))M events/s")
                 + (rate >= 20e6 ? "" : "; " + dispatcherCause(tokyo)))

@@ -29,7 +29,7 @@ public struct Coupling: Sendable {
     /// Patient index by id (a unit placed at a home names the patient). Built once: a change keeps
     /// every patient's id and place, and building it per change cost a 1M-patient what-if more
     /// than the reruns.
-    private let patientIndex: [String: Int]
+    private let patientById: [String: Int]
 
     /// The couplings of `s`.
     public init(_ s: Scenario) {
@@ -37,7 +37,7 @@ public struct Coupling: Sendable {
         var index: [String: Int] = [:]
         index.reserveCapacity(s.patients.count)
         for (i, p) in s.patients.enumerated() { index[p.id] = i }
-        patientIndex = index
+        patientById = index
         parent = (0..<Int32(s.patients.count)).map { $0 }
         parent.reserveCapacity(s.patients.count + s.providers.count + 64)
         addMunicipalities(s)
@@ -151,7 +151,7 @@ public struct Coupling: Sendable {
             c.addMunicipalities(changed)
             touched.append(c.area(changed.municipalities[k].code))
         }
-        let index = self.patientIndex
+        let index = patientById
         func patientIndex(_ id: String) -> Int? { index[id] }
         if base.units != changed.units {
             var before: [String: PowerUnit] = [:]
